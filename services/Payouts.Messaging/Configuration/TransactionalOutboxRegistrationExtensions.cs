@@ -1,0 +1,61 @@
+using MassTransit;
+using MassTransit.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Payouts.Messaging.Inbox;
+using Payouts.Messaging.Outbox;
+
+namespace Payouts.Messaging;
+
+public static class TransactionalOutboxRegistrationExtensions
+{
+    /// <summary>
+    /// Transactional outbox and inbox on <typeparamref name="TDbContext"/> (which must call
+    /// <c>modelBuilder.AddTransactionalOutboxEntities()</c>). Call inside <c>AddMassTransit</c>:
+    /// <list type="bullet">
+    /// <item>the scoped <see cref="IPublishEndpoint"/> / <see cref="ISendEndpointProvider"/> write outbox rows into the
+    /// scoped DbContext; they are stored by the caller's SaveChanges/transaction, never sent before commit;</item>
+    /// <item>a hosted dispatcher delivers committed rows in order, woken on commit and polling for the rest;</item>
+    /// <item>unless turned off, every endpoint created by <c>ConfigureEndpoints</c> gets the transactional inbox;</item>
+    /// <item>a hosted cleanup removes inbox rows after <see cref="TransactionalOutboxOptions.InboxRetention"/>.</item>
+    /// </list>
+    /// </summary>
+    public static IBusRegistrationConfigurator AddTransactionalOutbox<TDbContext>(this IBusRegistrationConfigurator configurator,
+        Action<TransactionalOutboxOptions>? configure = null)
+        where TDbContext : DbContext
+    {
+        var options = new TransactionalOutboxOptions();
+        configure?.Invoke(options);
+
+        configurator.AddOptions<TransactionalOutboxOptions>().Configure(o =>
+        {
+            o.DispatcherEnabled = options.DispatcherEnabled;
+            o.PollInterval = options.PollInterval;
+            o.BatchSize = options.BatchSize;
+            o.DeliveryTimeout = options.DeliveryTimeout;
+            o.MinRetryDelay = options.MinRetryDelay;
+            o.MaxRetryDelay = options.MaxRetryDelay;
+            o.UseInboxOnConfiguredEndpoints = options.UseInboxOnConfiguredEndpoints;
+            o.InboxRetention = options.InboxRetention;
+            o.InboxCleanupInterval = options.InboxCleanupInterval;
+        });
+
+        configurator.TryAddSingleton<OutboxDispatchSignal<TDbContext>>();
+        configurator.TryAddSingleton<OutboxCommitInterceptor<TDbContext>>();
+        configurator.ConfigureDbContext<TDbContext>((provider, db) =>
+            db.AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor<TDbContext>>()));
+
+        // MassTransit registers its own provider with TryAdd before this callback runs; replace it.
+        configurator.Replace(ServiceDescriptor.Scoped<IScopedBusContextProvider<IBus>, OutboxScopedBusContextProvider<TDbContext>>());
+
+        if (options.DispatcherEnabled)
+            configurator.AddHostedService<OutboxDispatcher<TDbContext>>();
+        configurator.AddHostedService<InboxCleanupService<TDbContext>>();
+
+        if (options.UseInboxOnConfiguredEndpoints)
+            configurator.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseTransactionalInbox<TDbContext>(context));
+
+        return configurator;
+    }
+}
