@@ -12,7 +12,8 @@ public static class TransactionalOutboxRegistrationExtensions
 {
     /// <summary>
     /// Transactional outbox and inbox on <typeparamref name="TDbContext"/> (which must call
-    /// <c>modelBuilder.AddTransactionalOutboxEntities()</c>). Call inside <c>AddMassTransit</c>:
+    /// <c>modelBuilder.AddTransactionalOutboxEntities()</c>). Call on the service collection, before or after
+    /// <c>AddMassTransit</c> (or on its configurator inside it):
     /// <list type="bullet">
     /// <item>the scoped <see cref="IPublishEndpoint"/> / <see cref="ISendEndpointProvider"/> write outbox rows into the
     /// scoped DbContext; they are stored by the caller's SaveChanges/transaction, never sent before commit;</item>
@@ -21,7 +22,7 @@ public static class TransactionalOutboxRegistrationExtensions
     /// <item>a hosted cleanup removes inbox rows after <see cref="TransactionalOutboxOptions.InboxRetention"/>.</item>
     /// </list>
     /// </summary>
-    public static IBusRegistrationConfigurator AddTransactionalOutbox<TDbContext>(this IBusRegistrationConfigurator configurator,
+    public static IServiceCollection AddTransactionalOutbox<TDbContext>(this IServiceCollection configurator,
         Action<TransactionalOutboxOptions>? configure = null)
         where TDbContext : DbContext
     {
@@ -46,15 +47,16 @@ public static class TransactionalOutboxRegistrationExtensions
         configurator.ConfigureDbContext<TDbContext>((provider, db) =>
             db.AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor<TDbContext>>()));
 
-        // MassTransit registers its own provider with TryAdd before this callback runs; replace it.
-        configurator.Replace(ServiceDescriptor.Scoped<IScopedBusContextProvider<IBus>, OutboxScopedBusContextProvider<TDbContext>>());
+        // MassTransit registers its provider with TryAdd: registered first, ours wins; registered later, replace it.
+        configurator.RemoveAll<IScopedBusContextProvider<IBus>>();
+        configurator.AddScoped<IScopedBusContextProvider<IBus>, OutboxScopedBusContextProvider<TDbContext>>();
 
         if (options.DispatcherEnabled)
             configurator.AddHostedService<OutboxDispatcher<TDbContext>>();
         configurator.AddHostedService<InboxCleanupService<TDbContext>>();
 
         if (options.UseInboxOnConfiguredEndpoints)
-            configurator.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseTransactionalInbox<TDbContext>(context));
+            configurator.AddSingleton<IConfigureReceiveEndpoint, TransactionalInboxEndpointConfiguration<TDbContext>>();
 
         return configurator;
     }

@@ -28,6 +28,13 @@ internal sealed class TransactionalInboxFilter<TDbContext, TMessage>(IConsumeSco
     {
         await using var scope = await scopeProvider.GetScope(context).ConfigureAwait(false);
         var dbContext = scope.GetService<TDbContext>();
+        if (dbContext.Database.CurrentTransaction is not null)
+        {
+            // An enclosing inbox filter (inbox configured twice on one endpoint) already owns this delivery.
+            await next.Send(context).ConfigureAwait(false);
+            return;
+        }
+
         var provider = scope.GetService<IServiceProvider>();
         var logger = provider.GetService<ILogger<TransactionalInboxFilter<TDbContext, TMessage>>>();
 
