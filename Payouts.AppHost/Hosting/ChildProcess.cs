@@ -40,18 +40,17 @@ public sealed class ChildProcess : IAsyncDisposable
             UseShellExecute = false,
         };
 
+        // setsid and setpriv both replace themselves with the next program (no intermediate process: our child is
+        // not a process-group leader, so setsid need not fork), so the pid we hold is the server's and signals reach it.
+        var command = new List<string>();
+        if (spec.OwnSession) command.Add("setsid");
         if (spec.RunAsUser is { } user && PosixSignals.IsRoot)
-        {
-            // setpriv replaces itself with the program (no intermediate process), so signals reach the server directly.
-            info.FileName = "setpriv";
-            foreach (var arg in new[] { $"--reuid={user}", $"--regid={user}", "--init-groups", "--", spec.FileName })
-                info.ArgumentList.Add(arg);
-        }
-        else
-        {
-            info.FileName = spec.FileName;
-        }
-        foreach (var arg in spec.Arguments) info.ArgumentList.Add(arg);
+            command.AddRange(["setpriv", $"--reuid={user}", $"--regid={user}", "--init-groups", "--"]);
+        command.Add(spec.FileName);
+        command.AddRange(spec.Arguments);
+
+        info.FileName = command[0];
+        foreach (var arg in command.Skip(1)) info.ArgumentList.Add(arg);
 
         foreach (var name in NotInherited) info.Environment.Remove(name);
         foreach (var (name, value) in spec.Environment)

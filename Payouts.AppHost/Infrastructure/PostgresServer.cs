@@ -83,21 +83,8 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>Creates each database that does not exist yet.</summary>
-    public async Task EnsureDatabasesAsync(IEnumerable<string> names, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var name in names)
-        {
-            if (!IsPlainIdentifier(name))
-                throw new ArgumentException($"'{name}' is not a valid database name (letters, digits and _ only).", nameof(names));
-            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-            exists.Parameters.AddWithValue("name", name);
-            if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null) continue;
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task EnsureDatabasesAsync(IEnumerable<string> names, CancellationToken cancellationToken) =>
+        PostgresDatabases.EnsureAsync(ConnectionString("postgres") + ";Pooling=false", names, cancellationToken);
 
     public async Task StopAsync()
     {
@@ -107,9 +94,6 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());
-
-    private static bool IsPlainIdentifier(string name) =>
-        name.Length is > 0 and < 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     private void PrepareDirectories()
     {

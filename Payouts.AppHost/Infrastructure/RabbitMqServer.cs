@@ -32,6 +32,9 @@ public sealed class RabbitMqServer : IAsyncDisposable
 
     public ChildProcess? Process => _server;
 
+    /// <summary>The node's own epmd (Erlang port mapper), started beside it.</summary>
+    public ChildProcess? EpmdProcess => _epmd;
+
     public string NodeName => $"payouts-{_options.Port}@localhost";
 
     /// <summary>An amqp:// URI that MassTransit's cfg.Host(new Uri(...)) and RabbitMQ.Client both accept.</summary>

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Payouts.AppHost.Hosting;
+
+namespace Payouts.AppHost.Platform;
+
+/// <summary>
+/// Ports of our own PostgreSQL and RabbitMQ, kept in the data folder and reused while free: RabbitMQ's node name
+/// (and so its stored queues) follows its port, and a stable PostgreSQL port lets a developer keep a SQL client open.
+/// </summary>
+public sealed record InfrastructurePorts(int Postgres, int RabbitMq, int RabbitMqDistribution, int Epmd)
+{
+    private const string FileName = "ports.json";
+
+    public static InfrastructurePorts LoadOrAllocate(string dataDirectory, PortAllocator ports)
+    {
+        var file = Path.Combine(dataDirectory, FileName);
+        InfrastructurePorts? saved = null;
+        if (File.Exists(file))
+        {
+            try { saved = JsonSerializer.Deserialize<InfrastructurePorts>(File.ReadAllText(file)); }
+            catch (JsonException) { saved = null; }
+        }
+
+        var result = new InfrastructurePorts(
+            ports.Reuse(saved?.Postgres), ports.Reuse(saved?.RabbitMq), ports.Reuse(saved?.RabbitMqDistribution), ports.Reuse(saved?.Epmd));
+        Directory.CreateDirectory(dataDirectory);
+        File.WriteAllText(file, JsonSerializer.Serialize(result));
+        return result;
+    }
+}
+
+/// <summary>Hands out distinct free loopback ports for one platform.</summary>
+public sealed class PortAllocator
+{
+    private readonly HashSet<int> _taken = [];
+
+    public int Next()
+    {
+        while (true)
+        {
+            var port = FreePort.Next();
+            if (_taken.Add(port)) return port;
+        }
+    }
+
+    /// <summary>The given port when it is free (and not handed out already), otherwise a new one.</summary>
+    public int Reuse(int? port)
+    {
+        if (port is { } p && p > 0 && !_taken.Contains(p) && FreePort.IsFree(p))
+        {
+            _taken.Add(p);
+            return p;
+        }
+        return Next();
+    }
+
+    /// <summary>Reserves a port chosen by the user.</summary>
+    public void Claim(int port) => _taken.Add(port);
+}
