@@ -138,7 +138,7 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure)
                 e.PrefetchCount = 1;
                 e.ConcurrentMessageLimit = 1;
                 e.ConfigureConsumer<ValueRecordedConsumer>(context);
-            }));
+            }), outbox: o => o.DeliveryTimeout = TimeSpan.FromSeconds(2));
 
         await infrastructure.StopBrokerAsync();
         try
