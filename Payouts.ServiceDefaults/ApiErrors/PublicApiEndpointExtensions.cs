@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Payouts.ServiceDefaults.ApiErrors;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class PublicApiEndpointExtensions
+{
+    /// <summary>
+    /// Answers every request no endpoint matched with 404 in the family envelope of its path.
+    /// Catches every path (also ones with a dot, which <c>MapFallback()</c> alone skips).
+    /// </summary>
+    public static WebApplication MapPublicApiFallback(this WebApplication app)
+    {
+        app.MapFallback("{**path}", ApiError.NotFound().ToResult)
+            .AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>
+    /// Gives empty 4xx/5xx responses on public API paths (e.g. 405 from routing) a body in the
+    /// family envelope.
+    /// </summary>
+    public static IApplicationBuilder UsePublicApiStatusCodeEnvelopes(this IApplicationBuilder app) =>
+        app.UseStatusCodePages(async statusCodeContext =>
+        {
+            var httpContext = statusCodeContext.HttpContext;
+            if (ApiFamilies.IsPublicApiPath(httpContext.Request.Path))
+            {
+                await ApiErrorWriter.TryWriteAsync(httpContext, ApiError.ForStatusCode(httpContext.Response.StatusCode));
+            }
+        });
+}

@@ -1,0 +1,38 @@
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>
+/// Explicit transactions that work with <c>EnableRetryOnFailure</c>: the retrying execution strategy
+/// refuses user-initiated transactions unless the whole unit runs inside
+/// <c>Database.CreateExecutionStrategy().ExecuteAsync</c>, so that a retry replays all of it.
+/// </summary>
+public static class DbContextTransactionExtensions
+{
+    /// <summary>
+    /// Runs <paramref name="operation"/> in a transaction and commits it; on a transient failure the
+    /// strategy rolls back and runs the operation again, so it must re-read what it depends on.
+    /// Call <c>SaveChangesAsync</c> inside the operation.
+    /// </summary>
+    public static Task ExecuteInTransactionAsync(this DbContext context, Func<Task> operation, CancellationToken cancellationToken = default) =>
+        context.ExecuteInTransactionAsync(async () =>
+        {
+            await operation();
+            return true;
+        }, cancellationToken);
+
+    /// <inheritdoc cref="ExecuteInTransactionAsync(DbContext, Func{Task}, CancellationToken)"/>
+    public static Task<TResult> ExecuteInTransactionAsync<TResult>(this DbContext context, Func<Task<TResult>> operation, CancellationToken cancellationToken = default)
+    {
+        var strategy = context.Database.CreateExecutionStrategy();
+        return strategy.ExecuteAsync(
+            (context, operation),
+            async (_, state, ct) =>
+            {
+                await using var transaction = await state.context.Database.BeginTransactionAsync(ct);
+                var result = await state.operation();
+                await transaction.CommitAsync(ct);
+                return result;
+            },
+            verifySucceeded: null,
+            cancellationToken);
+    }
+}
