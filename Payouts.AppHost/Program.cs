@@ -11,6 +11,7 @@ try
     return commandLine.Command switch
     {
         "run" => await RunCommand.RunAsync(commandLine),
+        "token" => TokenCommand.Run(commandLine),
         _ => throw new UsageException($"unknown command '{commandLine.Command}'."),
     };
 }

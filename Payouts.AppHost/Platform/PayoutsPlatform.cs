@@ -247,7 +247,7 @@ public sealed class PayoutsPlatform : IAsyncDisposable
                 .OfType<ResourceStartException>().FirstOrDefault();
             if (rootCause is not null)
             {
-                Announce($"{rootCause.Message}");
+                Announce($"{rootCause.Message} Stopping what has started.");
                 throw rootCause;
             }
             throw;

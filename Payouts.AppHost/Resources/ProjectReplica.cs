@@ -75,7 +75,7 @@ public sealed class ProjectReplica : IDisposable
         }
         catch (TimeoutException)
         {
-            throw new ResourceStartException(Id, $"not healthy within {timeout.TotalSeconds:0} s ({_lastHealth}). Last output:{System.Environment.NewLine}{_log.Tail(10)}");
+            throw new ResourceStartException(Id, $"not healthy within {timeout.TotalSeconds:0} s ({_lastHealth}).{_log.Tail(10)}");
         }
     }
 
@@ -134,7 +134,7 @@ public sealed class ProjectReplica : IDisposable
                 failedStarts++;
                 if (failedStarts >= _maxStartAttempts)
                 {
-                    Fail($"exited with code {exitCode} before becoming healthy, {failedStarts} times. Last output:{System.Environment.NewLine}{_log.Tail(10)}");
+                    Fail($"exited with code {exitCode} before becoming healthy, {failedStarts} times.{_log.Tail(10)}");
                     return;
                 }
             }

@@ -47,11 +47,13 @@ public sealed class ResourceLog : IDisposable
         lock (_lock) return [.. _recent];
     }
 
-    /// <summary>The last few lines, to explain a failure without sending the reader to the log file.</summary>
+    /// <summary>The last few lines as " Last output: …", to explain a failure without sending the reader to the log file.</summary>
     public string Tail(int count)
     {
         var lines = Snapshot();
-        return string.Join(Environment.NewLine, lines.Skip(Math.Max(0, lines.Count - count)).Select(l => "    " + l.Text));
+        if (lines.Count == 0) return " It wrote no output.";
+        return " Last output:" + Environment.NewLine
+            + string.Join(Environment.NewLine, lines.Skip(Math.Max(0, lines.Count - count)).Select(l => "    " + l.Text));
     }
 
     public void Dispose()
