@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -48,7 +49,9 @@ public static class Extensions
 
         builder.AddDefaultAuthentication();
 
-        builder.Services.AddSingleton(services => ServiceIdentity.From(builder.Configuration, builder.Environment));
+        builder.Services.AddSingleton(services => ServiceIdentity.From(
+            services.GetRequiredService<IConfiguration>(),
+            services.GetRequiredService<IHostEnvironment>()));
         builder.Services.AddSingleton<IStartupFilter, ServiceDefaultsStartupFilter>();
 
         builder.Services.AddExceptionHandler<PublicApiExceptionHandler>();

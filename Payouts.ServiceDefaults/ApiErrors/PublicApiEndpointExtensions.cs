@@ -12,7 +12,7 @@ public static class PublicApiEndpointExtensions
     /// </summary>
     public static WebApplication MapPublicApiFallback(this WebApplication app)
     {
-        app.MapFallback("{**path}", ApiError.NotFound().ToResult)
+        app.MapFallback("{**path}", () => ApiError.NotFound().ToResult())
             .AllowAnonymous();
         return app;
     }

@@ -1,0 +1,55 @@
+namespace Payouts.Gateway.Routing;
+
+/// <summary>The gateway's route table: every public path of ARCHITECTURE §5 and nothing else.</summary>
+public static class PublicRoutes
+{
+    private static readonly string[] Get = ["GET"];
+    private static readonly string[] Post = ["POST"];
+    private static readonly string[] GetPost = ["GET", "POST"];
+    private static readonly string[] AnyResourceMethod = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+    public static readonly IReadOnlyList<PublicRoute> All =
+    [
+        // App and back office (seed 000), payouts side.
+        new(ClusterNames.Payouts, "/api/get/payouts", Post),
+        new(ClusterNames.Payouts, "/api/action/payout", Post),
+        new(ClusterNames.Payouts, "/api/action/payout/cancel", Post),
+        new(ClusterNames.Payouts, "/api/payouts/all", Post, RouteAccess.Admin),
+        new(ClusterNames.Payouts, "/api/payouts/process", Post, RouteAccess.Admin),
+        new(ClusterNames.Payouts, "/api/payouts/reject", Post, RouteAccess.Admin),
+        new(ClusterNames.Payouts, "/api/payouts/stats", Post, RouteAccess.Admin),
+        new(ClusterNames.Payouts, "/api/user/balance", Post),
+        new(ClusterNames.Payouts, "/api/payment-methods", Post),
+
+        // Single payout (seed 002).
+        new(ClusterNames.Payouts, "/payout/simple", Post),
+
+        // Billing (seed 003); its admin approval endpoints need an admin.
+        new(ClusterNames.Payouts, "/api/v1/billing/admin/{**rest}", GetPost, RouteAccess.Admin, Order: -1),
+        new(ClusterNames.Payouts, "/api/v1/billing/{**rest}", GetPost),
+
+        // Admin (seed 004), payouts side.
+        new(ClusterNames.Payouts, "/api/admin/payouts", Get, RouteAccess.Admin),
+        new(ClusterNames.Payouts, "/api/admin/payouts/{id}", Get, RouteAccess.Admin),
+        new(ClusterNames.Payouts, "/api/admin/payouts/{id}/process", Post, RouteAccess.Admin),
+        new(ClusterNames.Payouts, "/api/admin/payouts/{id}/reject", Post, RouteAccess.Admin),
+
+        // Bank accounts (seed 000) and beneficiaries (seed 002).
+        new(ClusterNames.BankAccounts, "/api/update/bank-account", Post),
+        new(ClusterNames.BankAccounts, "/api/bank-accounts", Post),
+        new(ClusterNames.BankAccounts, "/api/bank-accounts/verify", Post),
+        new(ClusterNames.BankAccounts, "/api/bank-accounts/delete", Post),
+        new(ClusterNames.BankAccounts, "/beneficiaries/{**rest}", AnyResourceMethod),
+
+        // Bulk batches (seed 001).
+        new(ClusterNames.Batches, "/v1/payouts/batch", Post),
+        new(ClusterNames.Batches, "/v1/payouts/batches/{id}", Get),
+        new(ClusterNames.Batches, "/v1/payouts/batches/{id}/status", Get),
+        new(ClusterNames.Batches, "/v1/payouts/batches/{id}/recipients", Post),
+        new(ClusterNames.Batches, "/v1/payouts", Get),
+        new(ClusterNames.Batches, "/v1/users/validate/email/{email}", Get),
+
+        // Transfer status (seed 004 §4) lives in settlement; it must beat /api/admin/payouts/{id}/….
+        new(ClusterNames.Settlement, "/api/admin/payouts/transfer-status/{transferId}", Get, RouteAccess.Admin, Order: -1),
+    ];
+}
