@@ -25,6 +25,7 @@ public sealed class ProjectReplica : IDisposable
     private readonly List<int> _startedPids = [];
     private readonly Lock _lock = new();
     private ChildProcess? _process;
+    private ChildProcess? _killed;
     private Task? _supervision;
     private string _lastHealth = "not checked yet";
     private volatile ResourceState _state = ResourceState.Waiting;
@@ -85,7 +86,10 @@ public sealed class ProjectReplica : IDisposable
         ChildProcess? process;
         lock (_lock) process = _process;
         if (process is null) return;
-        _state = ResourceState.Restarting; // before the kill, so a caller waiting for health right after never sees the old state
+        // Before the kill, so a caller waiting for health right after never sees the old state, and a health check
+        // already under way cannot report the dying process healthy.
+        _killed = process;
+        _state = ResourceState.Restarting;
         await process.KillAsync().ConfigureAwait(false);
     }
 
@@ -134,7 +138,7 @@ public sealed class ProjectReplica : IDisposable
                 failedStarts++;
                 if (failedStarts >= _maxStartAttempts)
                 {
-                    Fail($"exited with code {exitCode} before becoming healthy, {failedStarts} times.{_log.Tail(10)}");
+                    Fail($"exited with code {exitCode} before becoming healthy, {failedStarts} times.{_log.Explain()}");
                     return;
                 }
             }
@@ -159,7 +163,7 @@ public sealed class ProjectReplica : IDisposable
             HealthResult result;
             try { result = await HealthProbe.CheckAsync(Endpoint, token).ConfigureAwait(false); }
             catch (OperationCanceledException) { break; }
-            if (process.HasExited) break;
+            if (process.HasExited || ReferenceEquals(process, _killed)) break;
             _lastHealth = result.Description;
 
             TimeSpan next;

@@ -56,6 +56,22 @@ public sealed class ResourceLog : IDisposable
             + string.Join(Environment.NewLine, lines.Skip(Math.Max(0, lines.Count - count)).Select(l => "    " + l.Text));
     }
 
+    /// <summary>
+    /// Why a process died, from its output: the last unhandled exception's message when there is one (a stack trace
+    /// says little in a one-line error), otherwise the last few lines.
+    /// </summary>
+    public string Explain(int count = 10)
+    {
+        var lines = Snapshot();
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            var text = lines[i].Text;
+            var at = text.IndexOf("Unhandled exception. ", StringComparison.Ordinal);
+            if (at >= 0) return " " + text[(at + "Unhandled exception. ".Length)..].Trim();
+        }
+        return Tail(count);
+    }
+
     public void Dispose()
     {
         lock (_lock) _file?.Dispose();
