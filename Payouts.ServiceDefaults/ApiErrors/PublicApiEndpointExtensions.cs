@@ -12,7 +12,8 @@ public static class PublicApiEndpointExtensions
     /// </summary>
     public static WebApplication MapPublicApiFallback(this WebApplication app)
     {
-        app.MapFallback("{**path}", () => ApiError.NotFound().ToResult())
+        // A plain RequestDelegate: RequestDelegateFactory cannot bind this library's parameterless lambda here.
+        app.MapFallback("{**path}", (RequestDelegate)(async context => await ApiErrorWriter.TryWriteAsync(context, ApiError.NotFound())))
             .AllowAnonymous();
         return app;
     }
