@@ -1,0 +1,14 @@
+using Payouts.Bench;
+
+// Figures for the platform on this machine; not part of the test run.
+//   dotnet run -c Release --project bench/Payouts.Bench -- [--cold-runs 2] [--requests 2000] [--warmup 300] [--concurrency 1]
+var settings = BenchSettings.Parse(args);
+
+Console.WriteLine($"Payouts bench — {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine();
+Console.WriteLine($"Cold start (AppHost process start → every resource healthy; fresh data folder; settlement ×{settings.SettlementReplicas}):");
+var coldStarts = await ColdStartBenchmark.RunAsync(settings.ColdRuns, settings.SettlementReplicas);
+Console.WriteLine($"  best {coldStarts.Min():0.0} s, median {coldStarts.Order().ElementAt(coldStarts.Count / 2):0.0} s (target < 30 s)");
+Console.WriteLine();
+Console.WriteLine($"Gateway added latency ({settings.Requests} requests per path after {settings.Warmup} warm-up, concurrency {settings.Concurrency}):");
+await GatewayLatencyBenchmark.RunAsync(settings.Requests, settings.Warmup, settings.Concurrency);
