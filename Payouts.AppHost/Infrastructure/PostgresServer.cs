@@ -62,7 +62,9 @@ public sealed class PostgresServer : IAsyncDisposable
                 new Dictionary<string, string?>(),
                 _options.OsUser,
                 // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions and stop promptly.
-                PosixSignals.SigInt),
+                PosixSignals.SigInt,
+                // Its own session: a Ctrl+C meant for the orchestrator must not stop the server behind its back.
+                OwnSession: true),
             _output);
 
         await WaitUntilAcceptingAsync(cancellationToken).ConfigureAwait(false);
@@ -122,7 +124,8 @@ public sealed class PostgresServer : IAsyncDisposable
                  "--auth-local=trust", "-E", "UTF8", "--locale=C", "--no-sync"],
                 _options.BaseDirectory,
                 new Dictionary<string, string?>(),
-                _options.OsUser),
+                _options.OsUser,
+                OwnSession: true),
             _output);
         var exitCode = await initDb.Exited.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
         if (exitCode != 0)

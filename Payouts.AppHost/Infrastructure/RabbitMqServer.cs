@@ -70,9 +70,10 @@ public sealed class RabbitMqServer : IAsyncDisposable
         };
 
         _epmd = ChildProcess.Start(
-            new ChildProcessSpec(EpmdProgram, ["-port", _options.EpmdPort.ToString(), "-address", "127.0.0.1"], _options.BaseDirectory, environment),
+            new ChildProcessSpec(EpmdProgram, ["-port", _options.EpmdPort.ToString(), "-address", "127.0.0.1"], _options.BaseDirectory, environment, OwnSession: true),
             (line, isError) => _output($"epmd: {line}", isError));
-        _server = ChildProcess.Start(new ChildProcessSpec(ServerScript, [], _options.BaseDirectory, environment), _output);
+        // Own sessions: a Ctrl+C meant for the orchestrator must not stop the node behind its back.
+        _server = ChildProcess.Start(new ChildProcessSpec(ServerScript, [], _options.BaseDirectory, environment, OwnSession: true), _output);
 
         await WaitUntilAcceptingAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -284,6 +284,8 @@ public sealed class PayoutsPlatform : IAsyncDisposable
 
     private async Task StopResourcesAsync()
     {
+        foreach (var resource in _resources) resource.StopSupervising();
+
         // Dependants first: the gateway, then the services, then RabbitMQ and PostgreSQL; one level at a time.
         var depth = new Dictionary<string, int>();
         foreach (var resource in _resources)

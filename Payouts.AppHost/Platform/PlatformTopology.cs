@@ -11,17 +11,18 @@ public static class PlatformTopology
     public const string Gateway = "gateway";
 
     /// <summary>
-    /// In start order. A project waits for the services it references, except where that would be a cycle: payouts
-    /// and settlement call each other, so payouts starts without waiting for settlement (calls are made at request
-    /// time, through service discovery and the resilience handler, not at start-up).
+    /// In start order. Every project waits for its own database and the broker. The services call each other only
+    /// while handling requests (through service discovery and the resilience handler; payouts and settlement even call
+    /// each other), so they start side by side; settlement also waits for the provider sandbox its workers send
+    /// transfers to, and the gateway, the only public entry point, waits for every service it routes to.
     /// </summary>
     public static IReadOnlyList<ProjectDefinition> Projects { get; } =
     [
         new(ProviderSandbox, Database: null, UsesMessaging: false, References: [], WaitFor: []),
         new(BankAccounts, "bankaccountsdb", UsesMessaging: true, References: [], WaitFor: []),
-        new(Payouts, "payoutsdb", UsesMessaging: true, References: [BankAccounts, Settlement], WaitFor: [BankAccounts]),
-        new(Batches, "batchesdb", UsesMessaging: true, References: [Payouts, BankAccounts], WaitFor: [Payouts, BankAccounts]),
-        new(Settlement, "settlementdb", UsesMessaging: true, References: [ProviderSandbox, BankAccounts, Payouts], WaitFor: [ProviderSandbox, BankAccounts, Payouts]),
+        new(Payouts, "payoutsdb", UsesMessaging: true, References: [BankAccounts, Settlement], WaitFor: []),
+        new(Batches, "batchesdb", UsesMessaging: true, References: [Payouts, BankAccounts], WaitFor: []),
+        new(Settlement, "settlementdb", UsesMessaging: true, References: [ProviderSandbox, BankAccounts, Payouts], WaitFor: [ProviderSandbox]),
         new(Gateway, Database: null, UsesMessaging: false, References: [Payouts, BankAccounts, Batches, Settlement], WaitFor: [Payouts, BankAccounts, Batches, Settlement]),
     ];
 

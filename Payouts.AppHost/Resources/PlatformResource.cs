@@ -22,6 +22,12 @@ public abstract class PlatformResource(string name, IReadOnlyList<string> waitFo
     /// <summary>Starts the resource; completes once it is healthy. Throws <see cref="ResourceStartException"/> when it cannot start.</summary>
     public abstract Task StartAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stops restarting the resource's processes, without stopping them yet: called on every resource as soon as the
+    /// platform begins to stop, so one that exits while the others are being stopped is not brought back.
+    /// </summary>
+    public abstract void StopSupervising();
+
     /// <summary>Stops whatever the resource started; safe to call more than once and on a resource that never started.</summary>
     public abstract Task StopAsync();
 }

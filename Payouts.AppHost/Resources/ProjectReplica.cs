@@ -93,6 +93,8 @@ public sealed class ProjectReplica : IDisposable
         await process.KillAsync().ConfigureAwait(false);
     }
 
+    public void StopSupervising() => _stopping.Cancel();
+
     public async Task StopAsync()
     {
         _state = ResourceState.Stopping;

@@ -77,6 +77,11 @@ public sealed class ProjectResource : PlatformResource, IDisposable
         await Task.WhenAll(_replicas.Select(r => r.StartAsync(_settings.StartTimeout, cancellationToken))).ConfigureAwait(false);
     }
 
+    public override void StopSupervising()
+    {
+        foreach (var replica in _replicas) replica.StopSupervising();
+    }
+
     public override async Task StopAsync()
     {
         await Task.WhenAll(_replicas.Select(r => r.StopAsync())).ConfigureAwait(false);

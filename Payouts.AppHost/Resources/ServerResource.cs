@@ -16,6 +16,7 @@ public abstract class ServerResource : PlatformResource, IDisposable
     private readonly List<int> _startedPids = [];
     private readonly Lock _lock = new();
     private Task? _watch;
+    private int _restarts;
     private volatile ResourceState _state = ResourceState.Waiting;
 
     protected ServerResource(string name, bool isExternal, ResourceLog log, Action<string> announce)
@@ -74,6 +75,8 @@ public abstract class ServerResource : PlatformResource, IDisposable
         if (!IsExternal) _watch = Task.Run(WatchAsync, CancellationToken.None);
     }
 
+    public override void StopSupervising() => _stopping.Cancel();
+
     public override async Task StopAsync()
     {
         if (_state is ResourceState.Stopped) return;
@@ -122,13 +125,12 @@ public abstract class ServerResource : PlatformResource, IDisposable
             if (token.IsCancellationRequested) return;
 
             if (DateTime.UtcNow - upSince >= RestartBackoff.StableAfter) _backoff.Reset();
-            var restarts = 0;
             while (!token.IsCancellationRequested)
             {
                 _state = ResourceState.Restarting;
                 var delay = _backoff.Next();
-                restarts++;
-                _announce($"{Name} exited with code {process.Exited.Result}; restarting in {delay.TotalSeconds:0} s (restart {restarts})");
+                _restarts++;
+                _announce($"{Name} exited with code {process.Exited.Result}; restarting in {delay.TotalSeconds:0} s (restart {_restarts})");
                 try
                 {
                     await Task.Delay(delay, token).ConfigureAwait(false);

@@ -8,7 +8,13 @@ Console.WriteLine($"Payouts bench — {Environment.ProcessorCount} cores, .NET {
 Console.WriteLine();
 Console.WriteLine($"Cold start (AppHost process start → every resource healthy; fresh data folder; settlement ×{settings.SettlementReplicas}):");
 var coldStarts = await ColdStartBenchmark.RunAsync(settings.ColdRuns, settings.SettlementReplicas);
-Console.WriteLine($"  best {coldStarts.Min():0.0} s, median {coldStarts.Order().ElementAt(coldStarts.Count / 2):0.0} s (target < 30 s)");
+Console.WriteLine($"  best {coldStarts.Min():0.0} s, median {Median(coldStarts):0.0} s, worst {coldStarts.Max():0.0} s (target < 30 s)");
 Console.WriteLine();
 Console.WriteLine($"Gateway added latency ({settings.Requests} requests per path after {settings.Warmup} warm-up, concurrency {settings.Concurrency}):");
 await GatewayLatencyBenchmark.RunAsync(settings.Requests, settings.Warmup, settings.Concurrency);
+
+static double Median(IReadOnlyList<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+}
