@@ -30,9 +30,9 @@ public sealed class InboxTests(InfrastructureFixture infrastructure)
             {
                 if (counter is not null)
                     cfg.ConnectReceiveObserver(counter);
+                // Durable like the address commands are sent to ("queue:name"); the test broker is private.
                 cfg.ReceiveEndpoint(queue, e =>
                 {
-                    e.AutoDelete = true;
                     e.PrefetchCount = concurrency;
                     e.ConcurrentMessageLimit = concurrency;
                     e.UseMessageRetry(r => r.Immediate(3));

@@ -17,9 +17,9 @@ public sealed class SagaRepositoryTests(InfrastructureFixture infrastructure)
             x => x.AddSagaStateMachine<CounterStateMachine, CounterState>()
                 .PostgresRepository(r => r.ExistingDbContext<TestDbContext>())
                 .ExcludeFromConfigureEndpoints(),
+            // Durable like the address commands are sent to ("queue:name"); the test broker is private.
             (context, cfg) => cfg.ReceiveEndpoint(queue, e =>
             {
-                e.AutoDelete = true;
                 e.PrefetchCount = 20;
                 e.ConcurrentMessageLimit = 20;
                 e.UseMessageRetry(r => r.Immediate(5));

@@ -28,10 +28,26 @@ internal sealed class TransactionalInboxConfigurationObserver<TDbContext>(IConsu
     {
     }
 
+    // MassTransit does not report a state machine's event messages through SagaMessageConfigured, so each
+    // correlated event type gets the filter here. Should both paths ever run, the inner filter sees the outer
+    // one's transaction and passes through.
     public void StateMachineSagaConfigured<TInstance>(ISagaConfigurator<TInstance> configurator, SagaStateMachine<TInstance> stateMachine)
         where TInstance : class, ISaga, SagaStateMachineInstance
     {
+        foreach (var messageType in stateMachine.Correlations.Select(c => c.DataType).Distinct())
+        {
+            AddToSagaMessageMethod.MakeGenericMethod(typeof(TInstance), messageType).Invoke(this, [configurator]);
+        }
     }
+
+    static readonly System.Reflection.MethodInfo AddToSagaMessageMethod =
+        typeof(TransactionalInboxConfigurationObserver<TDbContext>).GetMethod(nameof(AddToSagaMessage),
+            System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+
+    void AddToSagaMessage<TInstance, TMessage>(ISagaConfigurator<TInstance> configurator)
+        where TInstance : class, ISaga
+        where TMessage : class =>
+        configurator.Message<TMessage>(m => m.UseFilter(new TransactionalInboxFilter<TDbContext, TMessage>(scopeProvider, ConsumerId<TInstance>())));
 
     public void SagaMessageConfigured<TSaga, TMessage>(ISagaMessageConfigurator<TSaga, TMessage> configurator)
         where TSaga : class, ISaga

@@ -29,6 +29,9 @@ public sealed class TestServiceHost : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        // PAYOUTS_TEST_LOGS=1 shows the services' logs when diagnosing a failing test.
+        if (Environment.GetEnvironmentVariable("PAYOUTS_TEST_LOGS") == "1")
+            builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddDbContext<TestDbContext>(db => db.UseNpgsql(databaseConnectionString));
         builder.Services.Configure<MassTransitHostOptions>(o =>
         {
