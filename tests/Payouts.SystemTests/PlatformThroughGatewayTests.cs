@@ -70,6 +70,22 @@ public sealed class PlatformThroughGatewayTests(PlatformFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_token_from_the_AppHost_token_command_is_accepted_by_the_gateway_and_the_service()
+    {
+        var output = await AppHostProcess.RunAsync("token", "--user", "42", "--role", "admin", "--company", "7", "--data-dir", fixture.Platform.DataDirectory);
+        var token = output.Trim();
+        Assert.Equal(3, token.Split('.').Length);
+
+        using var gateway = fixture.Platform.CreateHttpClient("gateway");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/payouts");
+        request.Headers.Authorization = new("Bearer", token);
+        using var response = await gateway.SendAsync(request);
+
+        Assert.DoesNotContain(response.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
+        Assert.Equal("payouts", Assert.Single(response.Headers.GetValues("X-Served-By")));
+    }
+
+    [Fact]
     public async Task A_request_without_a_token_gets_401()
     {
         using var gateway = fixture.Platform.CreateHttpClient("gateway");
