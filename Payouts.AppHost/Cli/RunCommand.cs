@@ -22,8 +22,8 @@ public static class RunCommand
             OtlpProtocol = commandLine.Get("otlp-protocol") ?? Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_PROTOCOL") ?? "http/protobuf",
             OtlpHeaders = Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_HEADERS"),
             Ephemeral = commandLine.Has("ephemeral"),
-            Console = Console.Out,
-            ColoredConsole = colored,
+            Output = Console.Out,
+            ColoredOutput = colored,
         };
 
         using var shutdown = new CancellationTokenSource();

@@ -15,6 +15,7 @@ public sealed class PayoutsPlatform : IAsyncDisposable
     private readonly PlatformOptions _options;
     private readonly List<PlatformResource> _resources = [];
     private readonly ResourceLog _appHostLog;
+    private readonly ConsoleOutput? _console;
     private readonly Lock _stopLock = new();
     private PostgresResource? _postgres;
     private MessagingResource? _messaging;
@@ -26,8 +27,8 @@ public sealed class PayoutsPlatform : IAsyncDisposable
         DataDirectory = Path.GetFullPath(options.DataDirectory ?? Path.Combine(RepositoryRoot.Find(), ".apphost"));
         Directory.CreateDirectory(DataDirectory);
         LogDirectory = Path.Combine(DataDirectory, "logs");
-        Console = options.Console is null ? null : new ConsoleOutput(options.Console, options.ColoredConsole);
-        _appHostLog = new ResourceLog(ConsoleOutput.AppHostName, LogDirectory, Console);
+        _console = options.Output is null ? null : new ConsoleOutput(options.Output, options.ColoredOutput);
+        _appHostLog = new ResourceLog(ConsoleOutput.AppHostName, LogDirectory, _console);
         SigningKey = DevSigningKey.LoadOrCreate(DataDirectory);
     }
 
@@ -47,8 +48,6 @@ public sealed class PayoutsPlatform : IAsyncDisposable
 
     /// <summary>How long the start took, from the call to every resource healthy.</summary>
     public TimeSpan StartupTime { get; private set; }
-
-    private ConsoleOutput? Console { get; }
 
     /// <summary>Starts every resource in dependency order and returns once all are healthy; stops what it started and throws <see cref="ResourceStartException"/> if one cannot start.</summary>
     public static async Task<PayoutsPlatform> StartAsync(PlatformOptions options, CancellationToken cancellationToken = default)
@@ -177,7 +176,7 @@ public sealed class PayoutsPlatform : IAsyncDisposable
                 project.Name, waitFor, built, replicaPorts,
                 (replicaId, endpoint) => environment.For(project, built, replicaId, endpoint),
                 new ProjectResourceSettings(_options.StartTimeout, _options.MaxStartAttempts),
-                LogDirectory, Console, Announce));
+                LogDirectory, _console, Announce));
         }
     }
 
@@ -200,7 +199,7 @@ public sealed class PayoutsPlatform : IAsyncDisposable
 
     private PostgresResource CreatePostgres(IReadOnlyList<string> databases, PortAllocator ports)
     {
-        var log = new ResourceLog(PostgresResource.ResourceName, LogDirectory, Console);
+        var log = new ResourceLog(PostgresResource.ResourceName, LogDirectory, _console);
         if (_options.PostgresConnectionString is { } connectionString)
             return PostgresResource.External(connectionString, databases, log, Announce);
         var saved = InfrastructurePorts.LoadOrAllocate(DataDirectory, ports);
@@ -211,7 +210,7 @@ public sealed class PayoutsPlatform : IAsyncDisposable
 
     private MessagingResource CreateMessaging(PortAllocator ports)
     {
-        var log = new ResourceLog(MessagingResource.ResourceName, LogDirectory, Console);
+        var log = new ResourceLog(MessagingResource.ResourceName, LogDirectory, _console);
         if (_options.RabbitMqConnectionString is { } uri)
             return MessagingResource.External(uri, log, Announce);
         var saved = InfrastructurePorts.LoadOrAllocate(DataDirectory, ports);

@@ -35,9 +35,10 @@ public sealed class PlatformOptions
     public Dictionary<string, Dictionary<string, string?>> ExtraEnvironment { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Echo every resource's output here with a <c>[resource]</c> prefix; logs always go to files under the data folder.</summary>
-    public TextWriter? Console { get; set; }
+    public TextWriter? Output { get; set; }
 
-    public bool ColoredConsole { get; set; }
+    /// <summary>Colour each resource's prefix (for a terminal).</summary>
+    public bool ColoredOutput { get; set; }
 
     /// <summary>How long a project may take to become healthy.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromMinutes(2);
