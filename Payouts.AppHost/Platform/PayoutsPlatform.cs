@@ -153,8 +153,11 @@ public sealed class PayoutsPlatform : IAsyncDisposable
         if (_options.GatewayPort != 0) ports.Claim(_options.GatewayPort);
 
         var databases = projects.Select(p => p.Database).OfType<string>().ToList();
-        if (databases.Count > 0) _resources.Add(_postgres = CreatePostgres(databases, ports));
-        if (projects.Any(p => p.UsesMessaging)) _resources.Add(_messaging = CreateMessaging(ports));
+        var needsMessaging = projects.Any(p => p.UsesMessaging);
+        var ownInfrastructure = (databases.Count > 0 && _options.PostgresConnectionString is null) || (needsMessaging && _options.RabbitMqConnectionString is null);
+        var infrastructurePorts = ownInfrastructure ? InfrastructurePorts.LoadOrAllocate(DataDirectory, ports) : null;
+        if (databases.Count > 0) _resources.Add(_postgres = CreatePostgres(databases, infrastructurePorts));
+        if (needsMessaging) _resources.Add(_messaging = CreateMessaging(infrastructurePorts));
 
         var environment = new ProjectEnvironment(_options, this);
         foreach (var project in projects)
@@ -197,23 +200,23 @@ public sealed class PayoutsPlatform : IAsyncDisposable
         return [.. PlatformTopology.Projects.Where(p => wanted.Contains(p.Name))];
     }
 
-    private PostgresResource CreatePostgres(IReadOnlyList<string> databases, PortAllocator ports)
+    private PostgresResource CreatePostgres(IReadOnlyList<string> databases, InfrastructurePorts? saved)
     {
         var log = new ResourceLog(PostgresResource.ResourceName, LogDirectory, _console);
         if (_options.PostgresConnectionString is { } connectionString)
             return PostgresResource.External(connectionString, databases, log, Announce);
-        var saved = InfrastructurePorts.LoadOrAllocate(DataDirectory, ports);
+        ArgumentNullException.ThrowIfNull(saved);
         return PostgresResource.Local(
             new PostgresServerOptions { BaseDirectory = Path.Combine(DataDirectory, "postgres"), Port = saved.Postgres, Ephemeral = _options.Ephemeral },
             databases, log, Announce);
     }
 
-    private MessagingResource CreateMessaging(PortAllocator ports)
+    private MessagingResource CreateMessaging(InfrastructurePorts? saved)
     {
         var log = new ResourceLog(MessagingResource.ResourceName, LogDirectory, _console);
         if (_options.RabbitMqConnectionString is { } uri)
             return MessagingResource.External(uri, log, Announce);
-        var saved = InfrastructurePorts.LoadOrAllocate(DataDirectory, ports);
+        ArgumentNullException.ThrowIfNull(saved);
         return MessagingResource.Local(
             new RabbitMqServerOptions
             {

@@ -106,7 +106,7 @@ public abstract class ServerResource : PlatformResource, IDisposable
         while (!await IsReachableAsync(cancellationToken).ConfigureAwait(false))
         {
             if (DateTime.UtcNow > deadline)
-                throw new ResourceStartException(Name, $"the server given on the command line was not reachable within {ExternalTimeout.TotalSeconds:0} s.");
+                throw new ResourceStartException(Name, $"the server given on the command line was not reachable within {ExternalTimeout.TotalSeconds:0} s.{Log.Tail(1)}");
             failures++;
             await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, failures)), cancellationToken).ConfigureAwait(false);
         }
