@@ -78,26 +78,8 @@ public sealed class RabbitMqServer : IAsyncDisposable
         await WaitUntilAcceptingAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var factory = new ConnectionFactory
-            {
-                Uri = new Uri(ConnectionString),
-                RequestedConnectionTimeout = TimeSpan.FromSeconds(3),
-                AutomaticRecoveryEnabled = false,
-            };
-            await using var connection = await factory.CreateConnectionAsync(cancellationToken).ConfigureAwait(false);
-            return connection.IsOpen;
-        }
-        catch (Exception e) when (e is RabbitMQ.Client.Exceptions.BrokerUnreachableException or IOException or TimeoutException
-                                      or System.Net.Sockets.SocketException or RabbitMQ.Client.Exceptions.OperationInterruptedException
-                                      or RabbitMQ.Client.Exceptions.AuthenticationFailureException)
-        {
-            return false;
-        }
-    }
+    public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken) =>
+        (await AmqpProbe.TryConnectAsync(ConnectionString, cancellationToken).ConfigureAwait(false)).Reachable;
 
     public async Task StopAsync()
     {

@@ -50,6 +50,22 @@ public sealed class PlatformThroughGatewayTests(PlatformFixture fixture) : IClas
         Assert.Equal(platform.GetEndpoint("settlement", 1).GetLeftPart(UriPartial.Authority), gateway["services__settlement__http__1"]);
     }
 
+    [Fact]
+    public async Task Each_service_applied_its_migrations_at_start_including_the_outbox_and_inbox_tables()
+    {
+        var platform = fixture.Platform;
+        foreach (var database in new[] { "payoutsdb", "bankaccountsdb", "batchesdb", "settlementdb" })
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(platform.GetConnectionString(database));
+            await connection.OpenAsync();
+            await using var applied = new Npgsql.NpgsqlCommand("""SELECT count(*) FROM "__EFMigrationsHistory" """, connection);
+            Assert.True((long)(await applied.ExecuteScalarAsync())! >= 1, $"{database}: no migration recorded");
+            await using var tables = new Npgsql.NpgsqlCommand(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('outbox_message', 'inbox_state')", connection);
+            Assert.Equal(2L, (long)(await tables.ExecuteScalarAsync())!);
+        }
+    }
+
     [Theory]
     [InlineData("POST", "/api/get/payouts/", "payouts")]
     [InlineData("POST", "/api/bank-accounts/", "bank-accounts")]
