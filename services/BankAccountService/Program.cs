@@ -1,4 +1,10 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Payouts.BankAccountService.Data;
+using Payouts.BankAccountService.Domain;
+using Payouts.BankAccountService.Endpoints;
+using Payouts.BankAccountService.Messaging;
+using Payouts.BankAccountService.Security;
 using Payouts.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,11 +13,30 @@ builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<BankAccountsDbContext>("bankaccountsdb");
 builder.Services.AddMigration<BankAccountsDbContext>();
 builder.Services.AddTransactionalOutbox<BankAccountsDbContext>();
-builder.AddRabbitMqMessaging();
+builder.AddRabbitMqMessaging(
+    bus => bus.AddConsumer<GetSettlementDestinationConsumer>().ExcludeFromConfigureEndpoints(),
+    (context, rabbit) => rabbit.ReceiveEndpoint(GetSettlementDestinationConsumer.QueueName, endpoint =>
+    {
+        endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+        endpoint.ConfigureConsumer<GetSettlementDestinationConsumer>(context);
+    }));
+
+// Keys are read (and checked) once at start: a service without usable keys must not come up.
+builder.Services.AddSingleton(services => BankAccountKeys.FromConfiguration(
+    services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()));
+builder.Services.AddSingleton<AccountNumberProtector>();
+builder.Services.TryAddKeyedSingleton(ServiceClock.Key, TimeProvider.System);
+builder.Services.AddOptions<BankAccountOptions>().BindConfiguration(BankAccountOptions.SectionName)
+    .Validate(o => o.ExpiryDays > 0, "BankAccounts:Verification:ExpiryDays must be positive.").ValidateOnStart();
 
 var app = builder.Build();
 
+// Fail at start, not on the first request, when encryption is not configured.
+app.Services.GetRequiredService<BankAccountKeys>();
+
 app.MapDefaultEndpoints();
+app.MapBankAccountEndpoints();
+app.MapBeneficiaryEndpoints();
 app.MapPublicApiFallback();
 
 app.Run();

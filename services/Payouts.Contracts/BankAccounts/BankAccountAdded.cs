@@ -1,6 +1,6 @@
 namespace Payouts.Contracts.BankAccounts;
 
-/// <summary>A user added (or replaced) a bank account. Carries only the masked number.</summary>
+/// <summary>A user added (or replaced) a bank account. Carries only the masked number; <see cref="Method"/> is the payout rail (<c>bank_transfer</c>).</summary>
 public sealed record BankAccountAdded(
     long BankAccountId,
     Guid BankAccountUuid,
@@ -13,4 +13,5 @@ public sealed record BankAccountAdded(
     string Country,
     bool IsPrimary,
     bool Verified,
-    DateTimeOffset AddedAt);
+    DateTimeOffset AddedAt,
+    string Method);

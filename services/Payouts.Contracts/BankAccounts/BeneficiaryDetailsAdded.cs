@@ -10,4 +10,5 @@ public sealed record BeneficiaryDetailsAdded(
     string MaskedAccountNumber,
     string Currency,
     string Country,
-    DateTimeOffset AddedAt);
+    DateTimeOffset AddedAt,
+    string Method);

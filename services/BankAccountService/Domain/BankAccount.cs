@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Payouts.BankAccountService.Domain;
+
+/// <summary>
+/// A user's bank account (seed 000). Numbers are held encrypted (ciphertexts written by the service's protector) and as
+/// visible tails for masking; the micro-deposit amounts only as a keyed hash.
+/// </summary>
+public sealed class BankAccount
+{
+    public const int MaxVerificationAttempts = 3;
+    public const string AccountNumberPurpose = "bank_account.account_number";
+    public const string RoutingNumberPurpose = "bank_account.routing_number";
+
+    private BankAccount()
+    {
+    }
+
+    public long Id { get; private set; }
+    public Guid Uuid { get; private set; }
+    public string UserId { get; private set; } = "";
+    public string? CompanyId { get; private set; }
+    public string BankName { get; private set; } = "";
+    public string AccountHolderName { get; private set; } = "";
+    public string AccountType { get; private set; } = "";
+    public string Country { get; private set; } = "";
+    public string Currency { get; private set; } = "";
+    public string AccountNumberCiphertext { get; private set; } = "";
+    public string? RoutingNumberCiphertext { get; private set; }
+    public string? BankCode { get; private set; }
+    public string AccountNumberTail { get; private set; } = "";
+    public string? BankIdentifierTail { get; private set; }
+
+    /// <summary>Keyed hash of the destination, unique per user among live accounts.</summary>
+    public string Fingerprint { get; private set; } = "";
+
+    public bool IsPrimary { get; private set; }
+    public string VerificationStatus { get; private set; } = Domain.VerificationStatus.Pending;
+    public Guid VerificationId { get; private set; }
+    public string MicroDepositsHash { get; private set; } = "";
+    public int FailedVerificationAttempts { get; private set; }
+    public DateTimeOffset VerificationExpiresAt { get; private set; }
+    public DateTimeOffset? VerifiedAt { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    public bool Verified => VerificationStatus == Domain.VerificationStatus.Verified;
+    public bool IsDeleted => DeletedAt is not null;
+
+    /// <summary>Only a live, verified account receives money.</summary>
+    public bool IsPayable => !IsDeleted && Verified;
+
+    public static BankAccount Open(
+        string userId, string? companyId, string bankName, string accountHolderName, string accountType,
+        BankDestination destination, string accountNumberCiphertext, string? routingNumberCiphertext, string fingerprint,
+        Guid verificationId, string microDepositsHash, DateTimeOffset verificationExpiresAt, DateTimeOffset now) => new()
+    {
+        Uuid = Guid.CreateVersion7(now),
+        UserId = userId,
+        CompanyId = companyId,
+        BankName = bankName,
+        AccountHolderName = accountHolderName,
+        AccountType = accountType,
+        Country = destination.Country,
+        Currency = destination.Currency,
+        AccountNumberCiphertext = accountNumberCiphertext,
+        RoutingNumberCiphertext = routingNumberCiphertext,
+        BankCode = destination.BankCode,
+        AccountNumberTail = Masking.VisibleTail(destination.AccountNumber),
+        BankIdentifierTail = destination.BankIdentifier is { } identifier ? Masking.VisibleTail(identifier) : null,
+        Fingerprint = fingerprint,
+        VerificationId = verificationId,
+        MicroDepositsHash = microDepositsHash,
+        VerificationExpiresAt = verificationExpiresAt,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    public void MakePrimary(DateTimeOffset now)
+    {
+        IsPrimary = true;
+        UpdatedAt = now;
+    }
+
+    public void Demote(DateTimeOffset now)
+    {
+        IsPrimary = false;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Soft delete: the row stays for history and audit, but the account is never paid to again.</summary>
+    public void Delete(DateTimeOffset now)
+    {
+        DeletedAt = now;
+        IsPrimary = false;
+        UpdatedAt = now;
+    }
+
+    public void Rename(string bankName, string accountHolderName, string accountType, DateTimeOffset now)
+    {
+        BankName = bankName;
+        AccountHolderName = accountHolderName;
+        AccountType = accountType;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// One attempt with the keyed hash of the submitted amounts. Wrong tries count towards the lock even when the
+    /// caller does not save a success; expiry is checked before the amounts so a late right answer does not verify.
+    /// </summary>
+    public VerificationOutcome Verify(string submittedHash, DateTimeOffset now)
+    {
+        if (Verified) return VerificationOutcome.AlreadyVerified;
+        if (VerificationStatus == Domain.VerificationStatus.Failed) return VerificationOutcome.Locked;
+        if (VerificationStatus == Domain.VerificationStatus.Expired) return VerificationOutcome.Expired;
+
+        UpdatedAt = now;
+        if (now >= VerificationExpiresAt)
+        {
+            VerificationStatus = Domain.VerificationStatus.Expired;
+            return VerificationOutcome.Expired;
+        }
+
+        if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(submittedHash), Encoding.ASCII.GetBytes(MicroDepositsHash)))
+        {
+            VerificationStatus = Domain.VerificationStatus.Verified;
+            VerifiedAt = now;
+            return VerificationOutcome.Verified;
+        }
+
+        FailedVerificationAttempts++;
+        if (FailedVerificationAttempts >= MaxVerificationAttempts)
+        {
+            VerificationStatus = Domain.VerificationStatus.Failed;
+            return VerificationOutcome.Locked;
+        }
+
+        return VerificationOutcome.WrongAmounts;
+    }
+
+    public int RemainingVerificationAttempts => Math.Max(0, MaxVerificationAttempts - FailedVerificationAttempts);
+}

@@ -1,0 +1,54 @@
+namespace Payouts.BankAccountService.Domain;
+
+/// <summary>
+/// A beneficiary's bank destination: the <c>beneficiary_details_id</c> of seed 002's <c>POST /payout/simple</c>.
+/// Numbers encrypted like a <see cref="BankAccount"/>'s; payable once validated (no micro-deposits: the payer vouches).
+/// </summary>
+public sealed class BeneficiaryDetails
+{
+    public const string AccountNumberPurpose = "beneficiary_details.account_number";
+    public const string RoutingNumberPurpose = "beneficiary_details.routing_number";
+
+    private BeneficiaryDetails()
+    {
+    }
+
+    public long Id { get; private set; }
+    public long BeneficiaryId { get; private set; }
+    public string UserId { get; private set; } = "";
+    public string BankName { get; private set; } = "";
+    public string AccountHolderName { get; private set; } = "";
+    public string Country { get; private set; } = "";
+    public string Currency { get; private set; } = "";
+    public string AccountNumberCiphertext { get; private set; } = "";
+    public string? RoutingNumberCiphertext { get; private set; }
+    public string? BankCode { get; private set; }
+    public string AccountNumberTail { get; private set; } = "";
+    public string? BankIdentifierTail { get; private set; }
+    public string Fingerprint { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    public bool IsDeleted => DeletedAt is not null;
+
+    public static BeneficiaryDetails Add(
+        Beneficiary beneficiary, string bankName, string accountHolderName, BankDestination destination,
+        string accountNumberCiphertext, string? routingNumberCiphertext, string fingerprint, DateTimeOffset now) => new()
+    {
+        BeneficiaryId = beneficiary.Id,
+        UserId = beneficiary.UserId,
+        BankName = bankName,
+        AccountHolderName = accountHolderName,
+        Country = destination.Country,
+        Currency = destination.Currency,
+        AccountNumberCiphertext = accountNumberCiphertext,
+        RoutingNumberCiphertext = routingNumberCiphertext,
+        BankCode = destination.BankCode,
+        AccountNumberTail = Masking.VisibleTail(destination.AccountNumber),
+        BankIdentifierTail = destination.BankIdentifier is { } identifier ? Masking.VisibleTail(identifier) : null,
+        Fingerprint = fingerprint,
+        CreatedAt = now,
+    };
+
+    public void Delete(DateTimeOffset now) => DeletedAt = now;
+}

@@ -1,0 +1,13 @@
+namespace Payouts.BankAccountService.Domain;
+
+/// <summary>What a verification attempt did.</summary>
+public enum VerificationOutcome
+{
+    Verified,
+    WrongAmounts,
+
+    /// <summary>This attempt was the last allowed wrong one, or an earlier one was.</summary>
+    Locked,
+    Expired,
+    AlreadyVerified,
+}

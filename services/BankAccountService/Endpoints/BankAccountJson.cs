@@ -1,0 +1,26 @@
+using Payouts.BankAccountService.Domain;
+
+namespace Payouts.BankAccountService.Endpoints;
+
+/// <summary>Seed 000's Bank Account object, numbers masked.</summary>
+public static class BankAccountJson
+{
+    public static Dictionary<string, object?> From(BankAccount account) => new()
+    {
+        ["id"] = account.Id,
+        ["uuid"] = account.Uuid,
+        ["user_id"] = Timestamps.UserId(account.UserId),
+        ["bank_name"] = account.BankName,
+        ["account_number"] = Masking.Mask(account.AccountNumberTail),
+        ["routing_number"] = Masking.Mask(account.BankIdentifierTail),
+        ["account_type"] = account.AccountType,
+        ["account_holder_name"] = account.AccountHolderName,
+        ["country"] = account.Country,
+        ["currency"] = account.Currency,
+        ["is_primary"] = account.IsPrimary,
+        ["verified"] = account.Verified,
+        ["verification_status"] = account.VerificationStatus,
+        ["created_at"] = Timestamps.Format(account.CreatedAt),
+        ["updated_at"] = Timestamps.Format(account.UpdatedAt),
+    };
+}

@@ -1,0 +1,194 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Payouts.BankAccountService.Data;
+using Payouts.BankAccountService.Domain;
+using Payouts.BankAccountService.Security;
+using Payouts.Contracts.BankAccounts;
+using Payouts.ServiceDefaults.ApiErrors;
+
+namespace Payouts.BankAccountService.Endpoints;
+
+/// <summary>Beneficiaries and their payment details under <c>/beneficiaries</c>, in seed 002's envelope.</summary>
+public static partial class BeneficiaryEndpoints
+{
+    private static readonly ApiError BeneficiaryNotFound = ApiError.NotFound("Beneficiary not found");
+    private static readonly ApiError DetailsNotFound = ApiError.NotFound("Beneficiary details not found");
+    private static readonly ApiError DuplicateDetails =
+        new(StatusCodes.Status409Conflict, "duplicate_beneficiary_details", "These payment details have already been added to the beneficiary");
+
+    public static IEndpointRouteBuilder MapBeneficiaryEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/beneficiaries").RequireAuthorization();
+        group.MapPost("", Create);
+        group.MapGet("", List);
+        group.MapGet("{id}", Get);
+        group.MapPut("{id}", Update);
+        group.MapDelete("{id}", Delete);
+        group.MapPost("{id}/details", AddDetails);
+        group.MapGet("{id}/details", ListDetails);
+        group.MapDelete("{id}/details/{detailsId}", DeleteDetails);
+        return app;
+    }
+
+    private static async Task<IResult> Create(HttpRequest request, BankAccountsDbContext db, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock)
+    {
+        var caller = Caller.From(request.HttpContext.User);
+        var (fields, bodyError) = await RequestFields.ReadAsync(request);
+        if (fields is null) return bodyError!.ToResult();
+
+        var errors = new FieldErrors();
+        var profile = BeneficiaryRequest.Read(fields, errors);
+        if (profile is null) return ApiError.Validation(errors.ToDictionary()).ToResult();
+
+        var beneficiary = Beneficiary.Create(caller.UserId, profile, clock.GetUtcNow());
+        db.Beneficiaries.Add(beneficiary);
+        await db.SaveChangesAsync();
+        return SinglePayoutEnvelope.Ok(BeneficiaryJson.From(beneficiary), StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> List(HttpContext context, BankAccountsDbContext db, string? user_id)
+    {
+        var caller = Caller.From(context.User);
+        var userId = caller.ActFor(string.IsNullOrWhiteSpace(user_id) ? null : user_id);
+        if (userId is null) return ApiError.NotFound("User not found").ToResult();
+
+        var beneficiaries = await db.Beneficiaries.AsNoTracking()
+            .Where(b => b.UserId == userId && b.DeletedAt == null).OrderBy(b => b.Id).ToListAsync(context.RequestAborted);
+        return SinglePayoutEnvelope.Ok(beneficiaries.Select(BeneficiaryJson.From));
+    }
+
+    private static async Task<IResult> Get(HttpContext context, BankAccountsDbContext db, string id)
+    {
+        var beneficiary = await FindAsync(db, id, Caller.From(context.User), tracked: false);
+        return beneficiary is null ? BeneficiaryNotFound.ToResult() : SinglePayoutEnvelope.Ok(BeneficiaryJson.From(beneficiary));
+    }
+
+    private static async Task<IResult> Update(HttpRequest request, BankAccountsDbContext db, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock, string id)
+    {
+        var caller = Caller.From(request.HttpContext.User);
+        var beneficiary = await FindAsync(db, id, caller, tracked: true);
+        if (beneficiary is null) return BeneficiaryNotFound.ToResult();
+
+        var (fields, bodyError) = await RequestFields.ReadAsync(request);
+        if (fields is null) return bodyError!.ToResult();
+
+        var errors = new FieldErrors();
+        var profile = BeneficiaryRequest.Read(fields, errors);
+        if (profile is null) return ApiError.Validation(errors.ToDictionary()).ToResult();
+
+        beneficiary.Update(profile, clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        return SinglePayoutEnvelope.Ok(BeneficiaryJson.From(beneficiary));
+    }
+
+    private static async Task<IResult> Delete(HttpContext context, BankAccountsDbContext db, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock, string id)
+    {
+        var beneficiary = await FindAsync(db, id, Caller.From(context.User), tracked: true);
+        if (beneficiary is null) return BeneficiaryNotFound.ToResult();
+
+        var now = clock.GetUtcNow();
+        beneficiary.Delete(now);
+        // Its details go with it: a deleted beneficiary is never paid again.
+        foreach (var details in await db.BeneficiaryDetails.Where(d => d.BeneficiaryId == beneficiary.Id && d.DeletedAt == null).ToListAsync())
+        {
+            details.Delete(now);
+        }
+
+        await db.SaveChangesAsync();
+        return SinglePayoutEnvelope.Ok(null, message: "Beneficiary deleted successfully");
+    }
+
+    private static async Task<IResult> AddDetails(
+        HttpRequest request, BankAccountsDbContext db, IPublishEndpoint publish, AccountNumberProtector protector, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock,
+        ILogger<BeneficiaryDetails> logger, string id)
+    {
+        var caller = Caller.From(request.HttpContext.User);
+        var beneficiary = await FindAsync(db, id, caller, tracked: false);
+        if (beneficiary is null) return BeneficiaryNotFound.ToResult();
+
+        var (fields, bodyError) = await RequestFields.ReadAsync(request);
+        if (fields is null) return bodyError!.ToResult();
+
+        var errors = new FieldErrors();
+        var bankName = fields.Text("bank_name", errors, 100, required: true);
+        var holderName = fields.Text("account_holder_name", errors, 100, required: false) ?? beneficiary.CustomerName;
+        var accountNumber = fields.Text("account_number", errors, 40, required: true);
+        var routingNumber = fields.Text("routing_number", errors, 20, required: false);
+        var bankCode = fields.Text("bank_code", errors, 11, required: false);
+        var currency = fields.Text("currency", errors, 3, required: false);
+        var country = fields.Text("country", errors, 60, required: true);
+        BankDestination? destination = null;
+        if (!errors.Has("account_number") && !errors.Has("country") && country is not null)
+        {
+            destination = BankDestination.Create(country, currency, accountNumber, routingNumber, bankCode, errors);
+        }
+
+        if (!errors.IsEmpty) return ApiError.Validation(errors.ToDictionary()).ToResult();
+
+        var secrets = DestinationSecrets.Protect(protector, destination!, BeneficiaryDetails.AccountNumberPurpose, BeneficiaryDetails.RoutingNumberPurpose);
+        if (await db.BeneficiaryDetails.AnyAsync(d => d.BeneficiaryId == beneficiary.Id && d.DeletedAt == null && d.Fingerprint == secrets.Fingerprint))
+        {
+            return DuplicateDetails.ToResult();
+        }
+
+        var details = BeneficiaryDetails.Add(beneficiary, bankName!, holderName, destination!,
+            secrets.AccountNumberCiphertext, secrets.RoutingNumberCiphertext, secrets.Fingerprint, clock.GetUtcNow());
+        try
+        {
+            await db.ExecuteInTransactionAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                db.BeneficiaryDetails.Add(details);
+                await db.SaveChangesAsync();
+                await publish.Publish(new BeneficiaryDetailsAdded(
+                    details.Id, details.BeneficiaryId, details.UserId, caller.UserId == details.UserId ? caller.CompanyId : null, details.BankName,
+                    Masking.Mask(details.AccountNumberTail), details.Currency, details.Country, details.CreatedAt, "bank_transfer"));
+                await db.SaveChangesAsync();
+            });
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: "23505" })
+        {
+            return DuplicateDetails.ToResult();
+        }
+
+        LogDetailsAdded(logger, details.Id, beneficiary.Id, Masking.Mask(details.AccountNumberTail));
+        return SinglePayoutEnvelope.Ok(BeneficiaryJson.From(details), StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> ListDetails(HttpContext context, BankAccountsDbContext db, string id)
+    {
+        var beneficiary = await FindAsync(db, id, Caller.From(context.User), tracked: false);
+        if (beneficiary is null) return BeneficiaryNotFound.ToResult();
+
+        var details = await db.BeneficiaryDetails.AsNoTracking()
+            .Where(d => d.BeneficiaryId == beneficiary.Id && d.DeletedAt == null).OrderBy(d => d.Id).ToListAsync(context.RequestAborted);
+        return SinglePayoutEnvelope.Ok(details.Select(BeneficiaryJson.From));
+    }
+
+    private static async Task<IResult> DeleteDetails(HttpContext context, BankAccountsDbContext db, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock, string id, string detailsId)
+    {
+        var beneficiary = await FindAsync(db, id, Caller.From(context.User), tracked: false);
+        if (beneficiary is null) return BeneficiaryNotFound.ToResult();
+        if (!long.TryParse(detailsId, out var numericDetailsId)) return DetailsNotFound.ToResult();
+
+        var details = await db.BeneficiaryDetails.SingleOrDefaultAsync(d => d.Id == numericDetailsId && d.BeneficiaryId == beneficiary.Id && d.DeletedAt == null);
+        if (details is null) return DetailsNotFound.ToResult();
+
+        details.Delete(clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        return SinglePayoutEnvelope.Ok(null, message: "Beneficiary details deleted successfully");
+    }
+
+    /// <summary>A live beneficiary the caller may act on (their own; any for administrators), else null.</summary>
+    private static Task<Beneficiary?> FindAsync(BankAccountsDbContext db, string id, Caller caller, bool tracked)
+    {
+        if (!long.TryParse(id, out var numericId)) return Task.FromResult<Beneficiary?>(null);
+        var query = (tracked ? db.Beneficiaries : db.Beneficiaries.AsNoTracking()).Where(b => b.Id == numericId && b.DeletedAt == null);
+        if (!caller.IsAdmin) query = query.Where(b => b.UserId == caller.UserId);
+        return query.SingleOrDefaultAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Payment details {BeneficiaryDetailsId} added to beneficiary {BeneficiaryId} ({MaskedAccountNumber})")]
+    private static partial void LogDetailsAdded(ILogger logger, long beneficiaryDetailsId, long beneficiaryId, string maskedAccountNumber);
+}

@@ -1,0 +1,26 @@
+using Payouts.BankAccountService.Domain;
+using Payouts.Contracts.BankAccounts;
+
+namespace Payouts.BankAccountService.Messaging;
+
+/// <summary>The events and commands a bank account change causes, built from the entity: masked numbers only.</summary>
+public static class BankAccountMessages
+{
+    public const string BankTransfer = "bank_transfer";
+
+    public static BankAccountAdded Added(BankAccount account) => new(
+        account.Id, account.Uuid, account.UserId, account.CompanyId, account.BankName, Masking.Mask(account.AccountNumberTail),
+        account.AccountType, account.Currency, account.Country, account.IsPrimary, account.Verified, account.CreatedAt, BankTransfer);
+
+    public static BankAccountVerified Verified(BankAccount account) =>
+        new(account.Id, account.Uuid, account.UserId, account.VerifiedAt ?? account.UpdatedAt);
+
+    public static BankAccountPrimaryChanged PrimaryChanged(BankAccount account, BankAccount? previous, DateTimeOffset now) =>
+        new(account.Id, account.Uuid, account.UserId, previous?.Id, now);
+
+    public static BankAccountDeleted Deleted(BankAccount account) =>
+        new(account.Id, account.Uuid, account.UserId, account.DeletedAt ?? account.UpdatedAt);
+
+    public static SendMicroDeposits SendMicroDeposits(BankAccount account, MicroDepositAmounts amounts) =>
+        new(account.VerificationId, account.Id, account.Uuid, account.Currency, amounts.First, amounts.Second);
+}
