@@ -1,14 +1,38 @@
 using Microsoft.EntityFrameworkCore;
 using Payouts.Messaging;
+using Payouts.PayoutService.Domain;
+using Payouts.PayoutService.Domain.Ledger;
+using Payouts.PayoutService.Domain.Payouts;
 
 namespace Payouts.PayoutService.Data;
 
 /// <summary>The payoutsdb database, owned by this service alone.</summary>
 public sealed class PayoutsDbContext(DbContextOptions<PayoutsDbContext> options) : DbContext(options)
 {
+    public DbSet<DirectoryUser> Users => Set<DirectoryUser>();
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<LedgerAccount> LedgerAccounts => Set<LedgerAccount>();
+    public DbSet<LedgerTransaction> LedgerTransactions => Set<LedgerTransaction>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<PaymentMethod> PaymentMethods => Set<PaymentMethod>();
+    public DbSet<Payout> Payouts => Set<Payout>();
+    public DbSet<BankAccountView> BankAccounts => Set<BankAccountView>();
+    public DbSet<BeneficiaryDestinationView> BeneficiaryDestinations => Set<BeneficiaryDestinationView>();
+    public DbSet<UserTransaction> UserTransactions => Set<UserTransaction>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Money is numeric(19,4) everywhere (ARCHITECTURE §8); rounding to minor units happens at the boundary.
+        configurationBuilder.Properties<decimal>().HavePrecision(19, 4);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Outbox and inbox tables live beside the service's own tables so state changes and messages commit together.
         modelBuilder.AddTransactionalOutboxEntities();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PayoutsDbContext).Assembly);
+        SnakeCaseColumns.Apply(modelBuilder, typeof(DirectoryUser).Namespace!);
     }
 }

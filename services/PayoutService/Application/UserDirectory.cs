@@ -1,0 +1,41 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Payouts.PayoutService.Data;
+using Payouts.PayoutService.Domain;
+
+namespace Payouts.PayoutService.Application;
+
+/// <summary>The users and companies directory: users appear on their first authenticated request.</summary>
+public sealed class UserDirectory(PayoutsDbContext db, TimeProvider clock)
+{
+    /// <summary>New users' minimum payout until an admin sets another (seed 000's example value).</summary>
+    public const decimal DefaultMinimumPayout = 50m;
+
+    /// <summary>Creates the caller's user (and company) from the token's claims if they do not exist yet; race-free.</summary>
+    public async Task EnsureAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (caller.CompanyId is not null)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO companies (id, created_at) VALUES ({caller.CompanyId}, {now}) ON CONFLICT (id) DO NOTHING",
+                cancellationToken);
+        }
+
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO users (id, uuid, company_id, minimum_payout, created_at)
+            VALUES ({caller.UserId}, {Guid.CreateVersion7()}, {caller.CompanyId}, {DefaultMinimumPayout}, {now})
+            ON CONFLICT (id) DO NOTHING
+            """, cancellationToken);
+    }
+
+    /// <summary>A user by numeric id or uuid (every family's lookups accept either).</summary>
+    public Task<DirectoryUser?> FindAsync(string idOrUuid, CancellationToken cancellationToken)
+    {
+        if (long.TryParse(idOrUuid, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            return db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (Guid.TryParse(idOrUuid, out var uuid))
+            return db.Users.FirstOrDefaultAsync(u => u.Uuid == uuid, cancellationToken);
+        return Task.FromResult<DirectoryUser?>(null);
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Payouts.PayoutService.Domain.Ledger;
+
+namespace Payouts.PayoutService.Data;
+
+/// <summary>Applies <see cref="LedgerPosting"/>s: creates missing accounts, row-locks them, checks balances, writes entries.</summary>
+public sealed class LedgerStore(PayoutsDbContext db, TimeProvider clock)
+{
+    /// <summary>
+    /// Adds the posting to the context (the caller saves and commits it with whatever caused it). Must run inside a
+    /// transaction: the accounts stay locked (<c>FOR UPDATE</c>, in id order so postings never deadlock) until commit,
+    /// which is what keeps concurrent holds on one balance from both passing the check.
+    /// </summary>
+    /// <exception cref="InsufficientFundsException">A non-negative account would go below zero.</exception>
+    public async Task<LedgerTransaction> PostAsync(LedgerPosting posting, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Ledger postings run inside a transaction.");
+        if (posting.Legs.Sum(l => l.Amount) != 0)
+            throw new InvalidOperationException("A ledger posting must balance.");
+
+        var accounts = await LockAccountsAsync(posting.Legs.Select(l => l.Account).Distinct().ToArray(), cancellationToken);
+        var now = clock.GetUtcNow();
+        var transaction = new LedgerTransaction
+        {
+            Type = posting.Type, Currency = posting.Currency, Reference = posting.Reference, PayoutId = posting.PayoutId, CreatedAt = now,
+        };
+        foreach (var (key, amount) in posting.Legs)
+        {
+            var account = accounts[key];
+            account.Balance += amount;
+            account.UpdatedAt = now;
+            transaction.Entries.Add(new LedgerEntry { AccountId = account.Id, Amount = amount });
+        }
+
+        if (posting.NonNegative.Any(key => accounts[key].Balance < 0))
+            throw new InsufficientFundsException();
+
+        db.LedgerTransactions.Add(transaction);
+        return transaction;
+    }
+
+    /// <summary>Balances of a user's accounts in one currency, without locking (reads).</summary>
+    public async Task<IReadOnlyDictionary<string, decimal>> UserBalancesAsync(long userId, string currency, CancellationToken cancellationToken)
+    {
+        var owner = userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await db.LedgerAccounts.AsNoTracking()
+            .Where(a => a.OwnerType == LedgerOwnerType.User && a.OwnerId == owner && a.Currency == currency)
+            .ToDictionaryAsync(a => a.Kind, a => a.Balance, cancellationToken);
+    }
+
+    private async Task<Dictionary<AccountKey, LedgerAccount>> LockAccountsAsync(AccountKey[] keys, CancellationToken cancellationToken)
+    {
+        var types = keys.Select(k => k.OwnerType).ToArray();
+        var owners = keys.Select(k => k.OwnerId).ToArray();
+        var kinds = keys.Select(k => k.Kind).ToArray();
+        var currencies = keys.Select(k => k.Currency).ToArray();
+
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO ledger_accounts (owner_type, owner_id, kind, currency, balance, updated_at)
+            SELECT k.t, k.o, k.kd, k.c, 0, now() FROM unnest({types}, {owners}, {kinds}, {currencies}) AS k(t, o, kd, c)
+            ON CONFLICT (owner_type, owner_id, kind, currency) DO NOTHING
+            """, cancellationToken);
+
+        // ORDER BY before FOR UPDATE: PostgreSQL locks in id order, so two postings on the same accounts queue, never deadlock.
+        var locked = await db.LedgerAccounts.FromSql($"""
+            SELECT a.* FROM ledger_accounts a
+            JOIN unnest({types}, {owners}, {kinds}, {currencies}) AS k(t, o, kd, c)
+              ON a.owner_type = k.t AND a.owner_id = k.o AND a.kind = k.kd AND a.currency = k.c
+            ORDER BY a.id
+            FOR UPDATE OF a
+            """).AsTracking().ToListAsync(cancellationToken);
+
+        return locked.ToDictionary(a => new AccountKey(a.OwnerType, a.OwnerId, a.Kind, a.Currency));
+    }
+}
+
+/// <summary>A posting would take an available (or held) balance below zero.</summary>
+public sealed class InsufficientFundsException() : Exception("Insufficient balance for payout request");

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Payouts.PayoutService.Domain.Payouts;
+
+namespace Payouts.PayoutService.Data;
+
+internal sealed class PayoutConfiguration : IEntityTypeConfiguration<Payout>
+{
+    public void Configure(EntityTypeBuilder<Payout> builder)
+    {
+        builder.ToTable("payouts");
+        builder.HasIndex(p => p.Uuid).IsUnique();
+        builder.HasIndex(p => p.Reference).IsUnique();
+        builder.HasIndex(p => new { p.UserId, p.RequestedAt });
+        builder.HasIndex(p => new { p.Status, p.RequestedAt });
+        builder.HasIndex(p => p.BankAccountId);
+        builder.Property(p => p.Reference).HasMaxLength(32);
+        builder.Property(p => p.Currency).HasMaxLength(3);
+        builder.Property(p => p.Method).HasMaxLength(32);
+        builder.Property(p => p.Status).HasMaxLength(16);
+        builder.Property(p => p.TransactionReference).HasMaxLength(100);
+        builder.Property(p => p.RejectionReason).HasMaxLength(500);
+        builder.Property(p => p.Notes).HasMaxLength(500);
+        builder.Property(p => p.ProcessedBy).HasMaxLength(64);
+    }
+}
+
+/// <summary>Per-year counter behind <c>PAY-&lt;year&gt;-&lt;sequence&gt;</c>.</summary>
+internal sealed class PayoutReferenceCounterConfiguration : IEntityTypeConfiguration<PayoutReferenceCounter>
+{
+    public void Configure(EntityTypeBuilder<PayoutReferenceCounter> builder)
+    {
+        builder.ToTable("payout_reference_counters");
+        builder.HasKey(c => c.Year);
+        builder.Property(c => c.Year).ValueGeneratedNever();
+    }
+}

@@ -1,0 +1,69 @@
+namespace Payouts.PayoutService.Domain.Payouts;
+
+/// <summary>
+/// A payout request and its lifecycle. Transitions are guarded here; callers hold the row lock while they apply one,
+/// so two concurrent transitions cannot both start from <see cref="PayoutStatus.Pending"/>.
+/// </summary>
+public sealed class Payout
+{
+    public long Id { get; set; }
+    public Guid Uuid { get; set; }
+    public required string Reference { get; set; }
+    public long UserId { get; set; }
+    public string? CompanyId { get; set; }
+    public decimal Amount { get; set; }
+    public decimal Fees { get; set; }
+    public decimal NetAmount { get; set; }
+    public required string Currency { get; set; }
+    public required string Method { get; set; }
+    public long? BankAccountId { get; set; }
+    public long? BeneficiaryDetailsId { get; set; }
+    public string? PaypalEmail { get; set; }
+    public string? StripeAccount { get; set; }
+    public string Status { get; set; } = PayoutStatus.Pending;
+    public DateTimeOffset RequestedAt { get; set; }
+    public DateTimeOffset? ProcessedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public DateTimeOffset? CancelledAt { get; set; }
+    public string? ProcessedBy { get; set; }
+    public string? TransactionReference { get; set; }
+    public string? RejectionReason { get; set; }
+    public string? FailureReason { get; set; }
+    public string? Notes { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public bool IsPending => Status == PayoutStatus.Pending;
+
+    public void Cancel(DateTimeOffset now, string? reason = null)
+    {
+        if (!IsPending) throw PayoutRuleViolation.CannotBeCancelled();
+        Status = PayoutStatus.Cancelled;
+        CancelledAt = now;
+        if (reason is not null) Notes = reason;
+        UpdatedAt = now;
+    }
+
+    public void Reject(string reason, string rejectedBy, string? notes, DateTimeOffset now)
+    {
+        if (!IsPending) throw PayoutRuleViolation.AlreadyProcessed();
+        Status = PayoutStatus.Rejected;
+        RejectionReason = reason;
+        ProcessedBy = rejectedBy;
+        ProcessedAt = now;
+        Notes = notes ?? Notes;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Paid outside the platform (the caller has the bank's reference): completes at once.</summary>
+    public void CompleteWithReference(string transactionReference, string processedBy, string? notes, DateTimeOffset now)
+    {
+        if (!IsPending) throw PayoutRuleViolation.AlreadyProcessed();
+        Status = PayoutStatus.Completed;
+        TransactionReference = transactionReference;
+        ProcessedBy = processedBy;
+        ProcessedAt = now;
+        CompletedAt = now;
+        Notes = notes ?? Notes;
+        UpdatedAt = now;
+    }
+}

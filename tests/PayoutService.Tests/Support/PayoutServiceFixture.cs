@@ -1,0 +1,94 @@
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Payouts.PayoutService.Data;
+using Payouts.ServiceDefaults.Authentication;
+using Payouts.Testing;
+
+namespace Payouts.PayoutService.Tests.Support;
+
+/// <summary>
+/// PayoutService hosted once (the factory is keyed by a type of its assembly: the AppHost also has a Program) for the test assembly on its own PostgreSQL database and the private RabbitMQ. The
+/// fixture owns the assembly's <see cref="InfrastructureFixture"/> (xunit 2 fixtures cannot depend on each other).
+/// Tests isolate themselves by using fresh user ids.
+/// </summary>
+public sealed class PayoutServiceFixture : IAsyncLifetime
+{
+    private const string SigningKey = "payout-service-tests-signing-key-0123456789";
+    private static long _nextUserId = 1_000 + (DateTime.UtcNow.Ticks % 1_000_000) * 1_000;
+
+    private WebApplicationFactory<PayoutsDbContext>? _factory;
+    private LocalTokenIssuer? _tokens;
+
+    public InfrastructureFixture Infrastructure { get; } = new();
+
+    public IServiceProvider Services => Factory.Services;
+
+    private WebApplicationFactory<PayoutsDbContext> Factory => _factory ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public async Task InitializeAsync()
+    {
+        await Infrastructure.InitializeAsync();
+        var database = await Infrastructure.CreateDatabaseAsync("payouts");
+        _tokens = new LocalTokenIssuer(new AuthSettings(SigningKey));
+        _factory = new WebApplicationFactory<PayoutsDbContext>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("ConnectionStrings:payoutsdb", database);
+            web.UseSetting("ConnectionStrings:messaging", Infrastructure.MessagingConnectionString);
+            web.UseSetting("Auth:SigningKey", SigningKey);
+            web.ConfigureLogging(logging =>
+            {
+                // PAYOUTS_TEST_LOGS=1 shows the service's logs when diagnosing a failing test.
+                if (Environment.GetEnvironmentVariable("PAYOUTS_TEST_LOGS") != "1") logging.ClearProviders();
+            });
+        });
+        using var client = _factory.CreateClient();
+        // Migrations run at start; the bus connects in the background: wait until both are up.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+            if (health.IsSuccessStatusCode) break;
+            if (DateTime.UtcNow > deadline) throw new InvalidOperationException($"PayoutService did not become healthy: {(int)health.StatusCode}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>A user id no other test uses.</summary>
+    public static long NewUserId() => Interlocked.Increment(ref _nextUserId);
+
+    public HttpClient ClientFor(long userId, string? companyId = null, params string[] roles)
+    {
+        var client = Factory.CreateClient();
+        var token = _tokens!.Issue(new AuthTokenRequest(userId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            roles.Length == 0 ? [PayoutsRoles.User] : roles, companyId));
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient AdminClient() => ClientFor(NewUserId(), null, PayoutsRoles.Admin);
+
+    public HttpClient AnonymousClient() => Factory.CreateClient();
+
+    public IBus Bus => Services.GetRequiredService<IBus>();
+
+    public async Task<T> QueryAsync<T>(Func<PayoutsDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<PayoutsDbContext>());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null) await _factory.DisposeAsync();
+        await Infrastructure.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PayoutServiceCollection : ICollectionFixture<PayoutServiceFixture>
+{
+    public const string Name = "payout-service";
+}
