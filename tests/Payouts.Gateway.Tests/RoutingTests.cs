@@ -22,6 +22,7 @@ public sealed class RoutingTests(GatewayFixture fixture)
         { "POST", "/api/payouts/reject/", ClusterNames.Payouts },
         { "POST", "/api/payouts/stats/", ClusterNames.Payouts },
         { "POST", "/api/user/balance/", ClusterNames.Payouts },
+        { "GET", "/api/user/transactions/", ClusterNames.Payouts },
         { "POST", "/api/payment-methods/", ClusterNames.Payouts },
         // payouts: single payout (seed 002)
         { "POST", "/payout/simple", ClusterNames.Payouts },
@@ -37,6 +38,10 @@ public sealed class RoutingTests(GatewayFixture fixture)
         { "GET", "/api/admin/payouts/3f1c2b9e-5d7a-4c1e-9a7b-2f8e6d4c3b1a", ClusterNames.Payouts },
         { "POST", "/api/admin/payouts/42/process", ClusterNames.Payouts },
         { "POST", "/api/admin/payouts/42/reject", ClusterNames.Payouts },
+        // payouts: admin directory and funding
+        { "POST", "/api/admin/users", ClusterNames.Payouts },
+        { "GET", "/api/admin/users/42", ClusterNames.Payouts },
+        { "POST", "/api/admin/users/42/credits", ClusterNames.Payouts },
         // bank-accounts (seed 000 and 002)
         { "POST", "/api/update/bank-account/", ClusterNames.BankAccounts },
         { "POST", "/api/bank-accounts/", ClusterNames.BankAccounts },
@@ -90,6 +95,7 @@ public sealed class RoutingTests(GatewayFixture fixture)
 
     [Theory]
     [InlineData("POST", "/api/get/payouts/", ClusterNames.Payouts)]
+    [InlineData("GET", "/api/user/transactions/", ClusterNames.Payouts)]
     [InlineData("POST", "/payout/simple", ClusterNames.Payouts)]
     [InlineData("GET", "/api/v1/billing/payments/", ClusterNames.Payouts)]
     [InlineData("GET", "/beneficiaries/5", ClusterNames.BankAccounts)]

@@ -19,6 +19,7 @@ public static class PublicRoutes
         new(ClusterNames.Payouts, "/api/payouts/reject", Post, RouteAccess.Admin),
         new(ClusterNames.Payouts, "/api/payouts/stats", Post, RouteAccess.Admin),
         new(ClusterNames.Payouts, "/api/user/balance", Post),
+        new(ClusterNames.Payouts, "/api/user/transactions", Get),
         new(ClusterNames.Payouts, "/api/payment-methods", Post),
 
         // Single payout (seed 002).
@@ -33,6 +34,11 @@ public static class PublicRoutes
         new(ClusterNames.Payouts, "/api/admin/payouts/{id}", Get, RouteAccess.Admin),
         new(ClusterNames.Payouts, "/api/admin/payouts/{id}/process", Post, RouteAccess.Admin),
         new(ClusterNames.Payouts, "/api/admin/payouts/{id}/reject", Post, RouteAccess.Admin),
+
+        // Admin directory and funding (users, earnings credits), payouts side.
+        new(ClusterNames.Payouts, "/api/admin/users", Post, RouteAccess.Admin),
+        new(ClusterNames.Payouts, "/api/admin/users/{id}", Get, RouteAccess.Admin),
+        new(ClusterNames.Payouts, "/api/admin/users/{id}/credits", Post, RouteAccess.Admin),
 
         // Bank accounts (seed 000) and beneficiaries (seed 002).
         new(ClusterNames.BankAccounts, "/api/update/bank-account", Post),
