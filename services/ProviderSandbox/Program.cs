@@ -1,10 +1,46 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Payouts.ProviderSandbox.Authentication;
+using Payouts.ProviderSandbox.Configuration;
+using Payouts.ProviderSandbox.Data;
+using Payouts.ProviderSandbox.Endpoints;
+using Payouts.ProviderSandbox.Transfers;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddNpgsqlDbContext<SandboxDbContext>("providersandboxdb");
+// Hosted services start in order: migrate, then open the configured settlement accounts, then sweep.
+builder.Services.AddMigration<SandboxDbContext>();
+builder.Services.AddHostedService<SettlementAccountSeeder>();
+builder.Services.AddHostedService<PendingTransferSweeper>();
+
+builder.Services.AddOptions<SandboxOptions>()
+    .BindConfiguration(SandboxOptions.SectionName)
+    .Validate(o => o.FailureRate is >= 0 and <= 1, "Sandbox:FailureRate must be between 0 and 1.")
+    .ValidateOnStart();
+builder.Services.AddSingleton<SandboxKnobs>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<TransferProcessor>();
+builder.Services.AddScoped<PendingTransferResolver>();
+
+// A provider's merchant API authenticates by API key, not by the platform's JWTs.
+builder.Services.AddAuthentication()
+    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthentication.Scheme, configureOptions: null);
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(ApiKeyAuthentication.Policy, policy => policy
+        .AddAuthenticationSchemes(ApiKeyAuthentication.Scheme)
+        .RequireAuthenticatedUser());
+
+builder.Services.ConfigureHttpJsonOptions(json =>
+    json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapTransferEndpoints();
+app.MapAccountEndpoints();
+app.MapSandboxEndpoints();
 
 app.Run();
 
