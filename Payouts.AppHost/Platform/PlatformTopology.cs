@@ -18,7 +18,7 @@ public static class PlatformTopology
     /// </summary>
     public static IReadOnlyList<ProjectDefinition> Projects { get; } =
     [
-        new(ProviderSandbox, Database: null, UsesMessaging: false, References: [], WaitFor: []),
+        new(ProviderSandbox, "providersandboxdb", UsesMessaging: false, References: [], WaitFor: []),
         new(BankAccounts, "bankaccountsdb", UsesMessaging: true, References: [], WaitFor: []),
         new(Payouts, "payoutsdb", UsesMessaging: true, References: [BankAccounts, Settlement], WaitFor: []),
         new(Batches, "batchesdb", UsesMessaging: true, References: [Payouts, BankAccounts], WaitFor: []),

@@ -24,6 +24,8 @@ internal sealed class ProjectEnvironment(PlatformOptions options, PayoutsPlatfor
                 environment[$"services__{reference}__http__{i}"] = Origin(referenced.Endpoints[i]);
         }
 
+        AddProviderSettings(project, environment);
+
         environment["ASPNETCORE_URLS"] = Origin(endpoint);
         environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         environment["DOTNET_LAUNCH_PROFILE"] = LaunchProfile.DefaultName;
@@ -55,6 +57,30 @@ internal sealed class ProjectEnvironment(PlatformOptions options, PayoutsPlatfor
 
         return environment;
     }
+
+    /// <summary>
+    /// Settlement pays through the provider sandbox here; in production the same <c>Provider__*</c> keys point at the
+    /// real provider. Both sides get the sandbox's documented development API key and settlement account.
+    /// </summary>
+    private void AddProviderSettings(ProjectDefinition project, Dictionary<string, string?> environment)
+    {
+        if (project.Name == PlatformTopology.ProviderSandbox)
+        {
+            environment["Sandbox__ApiKeys__0"] = SandboxApiKey;
+        }
+        else if (project.Name == PlatformTopology.Settlement
+                 && platform.Resources.FirstOrDefault(r => r.Name == PlatformTopology.ProviderSandbox) is ProjectResource sandbox)
+        {
+            environment["Provider__BaseUrl"] = Origin(sandbox.Endpoints[0]);
+            environment["Provider__ApiKey"] = SandboxApiKey;
+            environment["Provider__DebitAccountId"] = SandboxSettlementAccount;
+        }
+    }
+
+    /// <summary>The sandbox's development key and funded settlement account (services/ProviderSandbox/README.md).</summary>
+    private const string SandboxApiKey = "sandbox-dev-key";
+
+    private const string SandboxSettlementAccount = "SANDBOX-SETTLEMENT-001";
 
     private static string Origin(Uri endpoint) => endpoint.GetLeftPart(UriPartial.Authority);
 }
