@@ -229,7 +229,7 @@ public static partial class BankAccountEndpoints
                 // The most recently added remaining account takes over, so a user with accounts always has a primary one.
                 var successor = await db.BankAccounts
                     .Where(a => a.UserId == account.UserId && a.DeletedAt == null)
-                    .OrderByDescending(a => a.Verified ? 1 : 0).ThenByDescending(a => a.Id)
+                    .OrderByDescending(a => a.VerificationStatus == VerificationStatus.Verified).ThenByDescending(a => a.Id)
                     .FirstOrDefaultAsync();
                 if (successor is not null)
                 {

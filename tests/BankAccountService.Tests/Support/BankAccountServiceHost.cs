@@ -1,0 +1,83 @@
+extern alias BankAccounts;
+
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Payouts.BankAccountService.Domain;
+using Payouts.ServiceDefaults.Authentication;
+using Payouts.Testing;
+
+namespace Payouts.BankAccountService.Tests.Support;
+
+/// <summary>
+/// The service on its own fresh database and the test broker, with configured (non-development) keys, every log line
+/// captured, a movable rule clock, and clients carrying tokens for any user or role.
+/// </summary>
+public sealed class BankAccountServiceHost : WebApplicationFactory<BankAccounts::Program>
+{
+    public const string SigningKey = "bank-account-service-tests-signing-key-0123456789";
+    public const int ExpiryDays = 5;
+
+    private readonly string _database;
+    private readonly string _messaging;
+    private readonly LocalTokenIssuer _issuer = new(new AuthSettings(SigningKey));
+
+    private BankAccountServiceHost(string database, string messaging)
+    {
+        _database = database;
+        _messaging = messaging;
+    }
+
+    public LogCapture Logs { get; } = new();
+
+    public TestClock Clock { get; } = new();
+
+    public string DatabaseConnectionString => _database;
+
+    public static async Task<BankAccountServiceHost> StartAsync(InfrastructureFixture infrastructure, string name)
+    {
+        var host = new BankAccountServiceHost(await infrastructure.CreateDatabaseAsync(name), infrastructure.MessagingConnectionString);
+        host.StartServer();
+        return host;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:bankaccountsdb", _database);
+        builder.UseSetting("ConnectionStrings:messaging", _messaging);
+        builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("BankAccounts:Encryption:Keys:test-1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("BankAccounts:Encryption:CurrentKeyId", "test-1");
+        builder.UseSetting("BankAccounts:Hashing:Key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("BankAccounts:Verification:ExpiryDays", ExpiryDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        builder.ConfigureTestServices(services => services.AddKeyedSingleton<TimeProvider>(ServiceClock.Key, Clock));
+    }
+
+    /// <summary>Every response body the host's clients received, for leak checks.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> ResponseBodies { get; } = new();
+
+    public HttpClient ClientFor(string userId, string role = PayoutsRoles.User)
+    {
+        var client = CreateDefaultClient(new ResponseRecorder(ResponseBodies));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _issuer.Issue(new AuthTokenRequest(userId, [role])));
+        return client;
+    }
+}
+
+/// <summary>Keeps a copy of each response body (buffered, so the caller can still read it).</summary>
+internal sealed class ResponseRecorder(System.Collections.Concurrent.ConcurrentQueue<string> bodies) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        await response.Content.LoadIntoBufferAsync(cancellationToken);
+        bodies.Enqueue(await response.Content.ReadAsStringAsync(cancellationToken));
+        return response;
+    }
+}

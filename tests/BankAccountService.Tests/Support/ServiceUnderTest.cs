@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Net;
+using Payouts.Contracts.BankAccounts;
+using Payouts.Testing;
+
+namespace Payouts.BankAccountService.Tests.Support;
+
+/// <summary>A test class's service host plus a capture of what it publishes, with the steps most tests take.</summary>
+public sealed class ServiceUnderTest : IAsyncDisposable
+{
+    private ServiceUnderTest(BankAccountServiceHost host, BusCapture bus)
+    {
+        Host = host;
+        Bus = bus;
+    }
+
+    public BankAccountServiceHost Host { get; }
+
+    public BusCapture Bus { get; }
+
+    public static async Task<ServiceUnderTest> StartAsync(InfrastructureFixture infrastructure, string name)
+    {
+        var bus = await BusCapture.StartAsync(infrastructure.MessagingConnectionString);
+        return new ServiceUnderTest(await BankAccountServiceHost.StartAsync(infrastructure, name), bus);
+    }
+
+    /// <summary>Adds a US account through seed 000's form endpoint and returns its id.</summary>
+    public async Task<long> AddAccountAsync(HttpClient client, string accountNumber, params (string, string)[] extra)
+    {
+        var response = await client.PostForm("/api/update/bank-account/", [.. AccountFixtures.UsAccountForm(accountNumber), .. extra]);
+        Assert.True(response.Status == HttpStatusCode.OK, response.ToString());
+        return response.Body.GetProperty("bank_account_id").GetInt64();
+    }
+
+    /// <summary>The two amounts of the account's SendMicroDeposits command, as observed on the broker.</summary>
+    public async Task<(string First, string Second)> MicroDepositAmountsAsync(long bankAccountId)
+    {
+        var command = await Bus.WaitForAsync<SendMicroDeposits>(m => m.GetProperty("bankAccountId").GetInt64() == bankAccountId, $"account {bankAccountId}");
+        return (Amount(command.Message.GetProperty("amount1")), Amount(command.Message.GetProperty("amount2")));
+
+        // MassTransit's serializer may write decimals as JSON numbers or as strings.
+        static string Amount(System.Text.Json.JsonElement value) =>
+            (value.ValueKind == System.Text.Json.JsonValueKind.String ? decimal.Parse(value.GetString()!, CultureInfo.InvariantCulture) : value.GetDecimal())
+            .ToString("0.00", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Returns once everything the service committed before this call has been published: the outbox delivers in
+    /// commit order, so a fresh account's BankAccountAdded arriving means all earlier messages have arrived too.
+    /// </summary>
+    public async Task BarrierAsync()
+    {
+        using var client = Host.ClientFor(AccountFixtures.NewUserId());
+        var id = await AddAccountAsync(client, AccountFixtures.UsAccountNumber());
+        await Bus.WaitForAsync<BankAccountAdded>(m => m.GetProperty("bankAccountId").GetInt64() == id, "the barrier account");
+    }
+
+    public int Count<T>(long bankAccountId, string property = "bankAccountId") =>
+        Bus.Of<T>(m => m.GetProperty(property).GetInt64() == bankAccountId).Count;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Bus.DisposeAsync();
+    }
+}
