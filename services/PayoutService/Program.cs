@@ -2,6 +2,7 @@ using Payouts.Messaging;
 using Payouts.PayoutService.Application;
 using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Endpoints;
+using Payouts.PayoutService.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,12 +10,14 @@ builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<PayoutsDbContext>("payoutsdb");
 builder.Services.AddMigration<PayoutsDbContext>();
 builder.Services.AddTransactionalOutbox<PayoutsDbContext>();
-builder.AddRabbitMqMessaging();
+builder.AddRabbitMqMessaging(bus => bus.AddConsumer<BankAccountEventsConsumer>());
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<LedgerStore>();
 builder.Services.AddScoped<UserDirectory>();
 builder.Services.AddScoped<IdempotentOperation>();
+builder.Services.AddScoped<PayoutLifecycle>();
+builder.Services.AddScoped<PayoutOperations>();
 
 var app = builder.Build();
 
@@ -22,6 +25,8 @@ app.MapDefaultEndpoints();
 app.MapAdminUsersEndpoints();
 app.MapUserEndpoints();
 app.MapPaymentMethodEndpoints();
+app.MapPayoutActionEndpoints();
+app.MapBackOfficePayoutEndpoints();
 app.MapPublicApiFallback();
 
 app.Run();

@@ -15,6 +15,7 @@ public sealed class BankAccountView
     public string AccountType { get; set; } = "";
     public string Currency { get; set; } = "";
     public string Country { get; set; } = "";
+    public string Method { get; set; } = "bank_transfer";
     public bool IsPrimary { get; set; }
     public bool Verified { get; set; }
     public bool Deleted { get; set; }

@@ -24,6 +24,8 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
 
     public InfrastructureFixture Infrastructure { get; } = new();
 
+    public PublishedEvents Events { get; } = new();
+
     public IServiceProvider Services => Factory.Services;
 
     private WebApplicationFactory<PayoutsDbContext> Factory => _factory ?? throw new InvalidOperationException("The fixture has not started.");
@@ -54,6 +56,8 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
             if (DateTime.UtcNow > deadline) throw new InvalidOperationException($"PayoutService did not become healthy: {(int)health.StatusCode}");
             await Task.Delay(100);
         }
+
+        await Events.ConnectAsync(Bus);
     }
 
     /// <summary>A user id no other test uses.</summary>

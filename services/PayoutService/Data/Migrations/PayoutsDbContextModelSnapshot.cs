@@ -187,6 +187,11 @@ namespace Payouts.PayoutService.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("masked_account_number");
 
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("method");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");

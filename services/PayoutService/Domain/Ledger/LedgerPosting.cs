@@ -41,7 +41,7 @@ public sealed class LedgerPosting
         new LedgerPosting(LedgerTransactionType.Credit, currency, reference)
             .Move(AccountKey.ForPlatform(LedgerAccountKind.Funding, currency), AccountKey.ForUser(userId, LedgerAccountKind.Available, currency), amount);
 
-    public static LedgerPosting Hold(long userId, decimal amount, string currency, string reference, long payoutId) =>
+    public static LedgerPosting Hold(long userId, decimal amount, string currency, string reference, long? payoutId) =>
         new LedgerPosting(LedgerTransactionType.PayoutHold, currency, reference, payoutId)
             .Move(AccountKey.ForUser(userId, LedgerAccountKind.Available, currency), AccountKey.ForUser(userId, LedgerAccountKind.Held, currency), amount);
 

@@ -1,0 +1,139 @@
+using System.Globalization;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Payouts.Contracts.Payouts;
+using Payouts.Contracts.Settlement;
+using Payouts.PayoutService.Data;
+using Payouts.PayoutService.Domain;
+using Payouts.PayoutService.Domain.Ledger;
+using Payouts.PayoutService.Domain.Payouts;
+using Payouts.ServiceDefaults.ApiErrors;
+
+namespace Payouts.PayoutService.Application;
+
+/// <summary>
+/// The payout's state changes with their ledger postings, records and events. Every method runs inside the caller's
+/// transaction (HTTP: <see cref="IdempotentOperation"/>; consumers: the inbox's) and leaves saving to it; the payout
+/// row is locked first, so of two concurrent transitions the second sees the first's result.
+/// </summary>
+public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPublishEndpoint publish, TimeProvider clock)
+{
+    /// <summary>The payout by numeric id or uuid, row-locked until commit; null when there is none.</summary>
+    public async Task<Payout?> LockAsync(string idOrUuid, CancellationToken cancellationToken)
+    {
+        if (long.TryParse(idOrUuid, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            return await db.Payouts.FromSql($"SELECT * FROM payouts WHERE id = {id} FOR UPDATE").AsTracking().SingleOrDefaultAsync(cancellationToken);
+        if (Guid.TryParse(idOrUuid, out var uuid))
+            return await db.Payouts.FromSql($"SELECT * FROM payouts WHERE uuid = {uuid} FOR UPDATE").AsTracking().SingleOrDefaultAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Holds the amount and records the pending payout; throws <see cref="ApiErrorException"/> for insufficient balance.</summary>
+    public async Task<Payout> RequestAsync(Payout payout, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (payout.BankAccountId is { } accountId)
+        {
+            // FOR SHARE waits for a concurrent BankAccountDeleted: either it commits first and we refuse, or we commit
+            // first and its consumer finds (and cancels) this payout.
+            var deleted = await db.Database.SqlQuery<bool>($"SELECT deleted AS \"Value\" FROM bank_accounts WHERE id = {accountId} FOR SHARE")
+                .ToListAsync(cancellationToken);
+            if (deleted is not [false])
+                throw new ApiErrorException(ApiError.Validation("bank_account_id", "Bank account not found"));
+        }
+
+        LedgerTransaction hold;
+        try
+        {
+            // Locks the user's available and held accounts first: concurrent requests on one balance queue here.
+            hold = await ledger.PostAsync(LedgerPosting.Hold(payout.UserId, payout.Amount, payout.Currency, "payout-request", payoutId: null), cancellationToken);
+        }
+        catch (InsufficientFundsException)
+        {
+            throw new ApiErrorException(new ApiError(StatusCodes.Status400BadRequest, "insufficient_balance", "Insufficient balance for payout request"));
+        }
+
+        payout.Reference = await NextReferenceAsync(now.Year, cancellationToken);
+        payout.Status = PayoutStatus.Pending;
+        payout.RequestedAt = now;
+        payout.UpdatedAt = now;
+        db.Payouts.Add(payout);
+        await db.SaveChangesAsync(cancellationToken);
+
+        hold.PayoutId = payout.Id;
+        hold.Reference = payout.Reference;
+        await publish.Publish(new PayoutRequested(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), payout.CompanyId, payout.Amount,
+            payout.Fees, payout.NetAmount, payout.Currency, payout.Method, DestinationKindOf(payout), payout.BankAccountId ?? payout.BeneficiaryDetailsId,
+            now), cancellationToken);
+        return payout;
+    }
+
+    public async Task CancelAsync(Payout payout, string reason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        payout.Cancel(now);
+        await ReleaseHoldAsync(payout, cancellationToken);
+        Notify(payout, "payout_cancelled", $"Your payout {payout.Reference} was cancelled: {reason}", now);
+        await publish.Publish(new PayoutCancelled(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), reason, now), cancellationToken);
+    }
+
+    public async Task RejectAsync(Payout payout, string reason, string rejectedBy, string? notes, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        payout.Reject(reason, rejectedBy, notes, now);
+        await ReleaseHoldAsync(payout, cancellationToken);
+        Notify(payout, "payout_rejected", $"Your payout {payout.Reference} was rejected: {reason}", now);
+        await publish.Publish(new PayoutRejected(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), reason, rejectedBy, now), cancellationToken);
+    }
+
+    /// <summary>Paid outside the platform: held → paid now, the withdrawal record, <see cref="PayoutCompleted"/>.</summary>
+    public async Task CompleteWithReferenceAsync(Payout payout, string transactionReference, string processedBy, string? notes,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        payout.CompleteWithReference(transactionReference, processedBy, notes, now);
+        await SettleLedgerAsync(payout, now, cancellationToken);
+    }
+
+    private async Task SettleLedgerAsync(Payout payout, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await ledger.PostAsync(LedgerPosting.Complete(payout.UserId, payout.Amount, payout.Fees, payout.Currency, payout.Reference, payout.Id), cancellationToken);
+        var destination = payout.BankAccountId is { } accountId
+            ? await db.BankAccounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => $"{a.BankName} {a.MaskedAccountNumber}").FirstOrDefaultAsync(cancellationToken)
+            : payout.PaypalEmail ?? payout.StripeAccount;
+        db.UserTransactions.Add(new UserTransaction
+        {
+            Uuid = Guid.CreateVersion7(), UserId = payout.UserId, Type = UserTransactionType.Withdrawal, Status = "completed",
+            Amount = payout.Amount, Currency = payout.Currency, PayoutId = payout.Id, Reference = payout.Reference, CreatedAt = now,
+            Description = $"Payout {payout.Reference} via {payout.Method}" + (destination is null ? "" : $" to {destination}")
+                + (payout.TransactionReference is null ? "" : $" (ref {payout.TransactionReference})"),
+        });
+        Notify(payout, "payout_completed", $"Your payout {payout.Reference} of {payout.NetAmount} {payout.Currency} was paid", now);
+        await publish.Publish(new PayoutCompleted(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), payout.Amount, payout.NetAmount,
+            payout.Currency, payout.TransactionReference, now), cancellationToken);
+    }
+
+    private Task ReleaseHoldAsync(Payout payout, CancellationToken cancellationToken) =>
+        ledger.PostAsync(LedgerPosting.Release(payout.UserId, payout.Amount, payout.Currency, payout.Reference, payout.Id), cancellationToken);
+
+    private void Notify(Payout payout, string type, string message, DateTimeOffset now) =>
+        db.Notifications.Add(new Notification { UserId = payout.UserId, PayoutId = payout.Id, Type = type, Message = message, CreatedAt = now });
+
+    private async Task<string> NextReferenceAsync(int year, CancellationToken cancellationToken)
+    {
+        // One counter row per year; taken last in the request so its lock is held only until commit.
+        var sequence = await db.Database.SqlQuery<long>($"""
+            INSERT INTO payout_reference_counters (year, last_value) VALUES ({year}, 1)
+            ON CONFLICT (year) DO UPDATE SET last_value = payout_reference_counters.last_value + 1
+            RETURNING last_value AS "Value"
+            """).ToListAsync(cancellationToken);
+        return PayoutReferenceCounter.Format(year, sequence.Single());
+    }
+
+    private static string UserKey(Payout payout) => payout.UserId.ToString(CultureInfo.InvariantCulture);
+
+    private static DestinationKind? DestinationKindOf(Payout payout) =>
+        payout.BankAccountId is not null ? DestinationKind.BankAccount
+        : payout.BeneficiaryDetailsId is not null ? DestinationKind.BeneficiaryDetails
+        : null;
+}

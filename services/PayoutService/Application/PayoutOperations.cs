@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Payouts.PayoutService.Data;
+using Payouts.PayoutService.Domain.Ledger;
+using Payouts.PayoutService.Domain.Payouts;
+using Payouts.PayoutService.Endpoints;
+using Payouts.ServiceDefaults.ApiErrors;
+
+namespace Payouts.PayoutService.Application;
+
+/// <summary>A processed payout and the user's available balance after it.</summary>
+public sealed record ProcessOutcome(Payout Payout, decimal UserBalance);
+
+/// <summary>Admin transitions shared by the seed 000 back office and seed 004 admin endpoints.</summary>
+public sealed class PayoutOperations(PayoutsDbContext db, PayoutLifecycle lifecycle, UserDirectory directory, LedgerStore ledger,
+    IdempotentOperation idempotent)
+{
+    public async Task<ProcessOutcome> ProcessAsync(HttpContext http, string payoutId, string? transactionReference, string? notes,
+        string fingerprint, CancellationToken ct)
+    {
+        // Settlement through the provider (no reference) is the payout saga's job; here only payouts paid outside.
+        if (transactionReference is null)
+            throw new ApiErrorException(ApiError.Validation("transaction_id", "A transaction reference is required to process a payout."));
+        var admin = await AdminUuidAsync(http, ct);
+        Payout? processed = null;
+        await idempotent.RunAsync($"admin:{admin}:process:{payoutId}", http.Request.IdempotencyKey(), fingerprint, async () =>
+        {
+            var payout = await lifecycle.LockAsync(payoutId, ct) ?? throw new ApiErrorException(ApiError.NotFound("Payout not found"));
+            await PayoutActionEndpoints.Transition(() => lifecycle.CompleteWithReferenceAsync(payout, transactionReference, admin, notes, ct));
+            await db.SaveChangesAsync(ct);
+            processed = payout;
+            return new OperationResponse(StatusCodes.Status200OK, "");
+        }, ct);
+        var payout = processed ?? await FindAsync(payoutId, ct);
+        var balances = await ledger.UserBalancesAsync(payout.UserId, payout.Currency, ct);
+        return new ProcessOutcome(payout, balances.GetValueOrDefault(LedgerAccountKind.Available));
+    }
+
+    public async Task<Payout> RejectAsync(HttpContext http, string payoutId, string reason, string? notes, string fingerprint, CancellationToken ct)
+    {
+        var admin = await AdminUuidAsync(http, ct);
+        Payout? rejected = null;
+        await idempotent.RunAsync($"admin:{admin}:reject:{payoutId}", http.Request.IdempotencyKey(), fingerprint, async () =>
+        {
+            var payout = await lifecycle.LockAsync(payoutId, ct) ?? throw new ApiErrorException(ApiError.NotFound("Payout not found"));
+            await PayoutActionEndpoints.Transition(() => lifecycle.RejectAsync(payout, reason, admin, notes, ct));
+            await db.SaveChangesAsync(ct);
+            rejected = payout;
+            return new OperationResponse(StatusCodes.Status200OK, "");
+        }, ct);
+        return rejected ?? await FindAsync(payoutId, ct);
+    }
+
+    private async Task<Payout> FindAsync(string payoutId, CancellationToken ct)
+    {
+        var numeric = long.TryParse(payoutId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id);
+        var uuid = Guid.TryParse(payoutId, out var parsed) ? parsed : Guid.Empty;
+        return await db.Payouts.AsNoTracking().SingleAsync(p => numeric ? p.Id == id : p.Uuid == uuid, ct);
+    }
+
+    /// <summary>The acting admin's uuid (seed 004's <c>processedBy</c>); admins enter the directory like everyone.</summary>
+    private async Task<string> AdminUuidAsync(HttpContext http, CancellationToken ct)
+    {
+        var caller = http.RequireCaller();
+        await directory.EnsureAsync(caller, ct);
+        var uuid = await db.Users.AsNoTracking().Where(u => u.Id == caller.UserId).Select(u => u.Uuid).SingleAsync(ct);
+        return uuid.ToString();
+    }
+}

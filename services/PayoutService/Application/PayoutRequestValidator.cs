@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Payouts.PayoutService.Data;
+using Payouts.PayoutService.Domain;
+using Payouts.PayoutService.Domain.Payouts;
+using Payouts.PayoutService.Endpoints;
+using Payouts.ServiceDefaults.ApiErrors;
+
+namespace Payouts.PayoutService.Application;
+
+/// <summary>A payout request that passed every check that does not need the balance lock.</summary>
+public sealed record ValidPayoutRequest(PaymentMethod Method, decimal Amount, decimal Fees, string Currency, long? BankAccountId,
+    string? PaypalEmail, string? StripeAccount, string? Notes)
+{
+    public Payout ToPayout(DirectoryUser user) => new()
+    {
+        Uuid = Guid.CreateVersion7(), Reference = "", UserId = user.Id, CompanyId = user.CompanyId, Amount = Amount, Fees = Fees,
+        NetAmount = Amount - Fees, Currency = Currency, Method = Method.Id, BankAccountId = BankAccountId, PaypalEmail = PaypalEmail,
+        StripeAccount = StripeAccount, Notes = Notes,
+    };
+}
+
+/// <summary>Seed 000 request rules: fields, method limits, the user's minimum, fees, and the destination.</summary>
+public static class PayoutRequestValidator
+{
+    public static async Task<ValidPayoutRequest> ValidateAsync(RequestFields fields, DirectoryUser user, PayoutsDbContext db, CancellationToken ct)
+    {
+        var methodId = fields["method"] ?? throw Invalid("method", "The method field is required.");
+        var method = await db.PaymentMethods.AsNoTracking().FirstOrDefaultAsync(m => m.Id == methodId && m.Enabled, ct)
+            ?? throw Invalid("method", "Unsupported payout method");
+        if (!Currencies.TryNormalize(fields["currency"] ?? Currencies.Default, out var currency))
+            throw Invalid("currency", "The currency must be a supported ISO 4217 code.");
+        if (AmountParser.Validate(fields["amount"], currency, out var amount) is { } amountError)
+            throw Invalid("amount", amountError);
+        if (amount > method.MaximumAmount)
+            throw new ApiErrorException(new ApiError(StatusCodes.Status400BadRequest, "payout_limit_exceeded", "Payout amount exceeds maximum limit"));
+        if (amount < Math.Max(method.MinimumAmount, user.MinimumPayout))
+            throw Invalid("amount", "Amount must be greater than minimum payout amount");
+        var fees = method.FeeFor(amount, currency);
+        if (fees >= amount) throw Invalid("amount", "Amount must be greater than the method's fees");
+        var notes = fields.Text("notes", 500);
+
+        switch (method.Id)
+        {
+            case PaymentMethodIds.BankTransfer:
+                var accountId = fields.PositiveLong("bank_account_id") ?? throw Invalid("bank_account_id", "The bank account id field is required.");
+                var subject = user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var account = await db.BankAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, ct);
+                // Someone else's, deleted, or not yet known account: the same answer, so ids reveal nothing.
+                if (account is null || account.UserId != subject || account.Deleted || !account.Known)
+                    throw Invalid("bank_account_id", "Bank account not found");
+                if (!account.Verified)
+                    throw new ApiErrorException(new ApiError(StatusCodes.Status400BadRequest, "bank_account_not_verified", "Bank account must be verified before payout"));
+                return new ValidPayoutRequest(method, amount, fees, currency, accountId, null, null, notes);
+            case PaymentMethodIds.PayPal:
+                var email = fields.Text("paypal_email", 320);
+                if (email is null || email.IndexOf('@', StringComparison.Ordinal) is < 1 || email.EndsWith('@'))
+                    throw Invalid("paypal_email", "A valid paypal email is required.");
+                return new ValidPayoutRequest(method, amount, fees, currency, null, email, null, notes);
+            case PaymentMethodIds.Stripe:
+                var stripeAccount = fields.Text("stripe_account", 64);
+                if (stripeAccount is null || !stripeAccount.StartsWith("acct_", StringComparison.Ordinal))
+                    throw Invalid("stripe_account", "A stripe account id (acct_…) is required.");
+                return new ValidPayoutRequest(method, amount, fees, currency, null, null, stripeAccount, notes);
+            default:
+                // A check is mailed to the user's address on file: no destination field.
+                return new ValidPayoutRequest(method, amount, fees, currency, null, null, null, notes);
+        }
+    }
+
+    private static ApiErrorException Invalid(string field, string message) => new(ApiError.Validation(field, message));
+}

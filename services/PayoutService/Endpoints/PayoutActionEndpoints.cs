@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Payouts.PayoutService.Application;
+using Payouts.PayoutService.Data;
+using Payouts.PayoutService.Domain;
+using Payouts.PayoutService.Domain.Payouts;
+using Payouts.ServiceDefaults.ApiErrors;
+
+namespace Payouts.PayoutService.Endpoints;
+
+/// <summary>Seed 000 app actions: request a payout, cancel a pending one.</summary>
+public static class PayoutActionEndpoints
+{
+    public static IEndpointRouteBuilder MapPayoutActionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/action/payout").RequireAuthorization().AddEndpointFilter<ApiErrorFilter>();
+        group.MapPost("/", Request);
+        group.MapPost("/cancel/", Cancel);
+        return app;
+    }
+
+    private static async Task<IResult> Request(HttpContext http, UserDirectory directory, PayoutsDbContext db, PayoutLifecycle lifecycle,
+        IdempotentOperation idempotent, CancellationToken ct)
+    {
+        var caller = http.RequireCaller();
+        var fields = await RequestFields.ReadAsync(http.Request, ct);
+        await directory.EnsureAsync(caller, ct);
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == caller.UserId, ct);
+        var request = await PayoutRequestValidator.ValidateAsync(fields, user, db, ct);
+
+        var response = await idempotent.RunAsync($"user:{caller.UserId}:payout", http.Request.IdempotencyKey(), fields.Fingerprint(), async () =>
+        {
+            var payout = await lifecycle.RequestAsync(request.ToPayout(user), ct);
+            await db.SaveChangesAsync(ct);
+            return ApiJson.Response(new
+            {
+                status = "success",
+                message = "Payout request submitted successfully",
+                payout_id = payout.Id,
+                payout_uuid = payout.Uuid,
+                reference = payout.Reference,
+                estimated_processing_time = request.Method.ProcessingTime,
+                amount = payout.Amount,
+                fees = payout.Fees,
+                net_amount = payout.NetAmount,
+                currency = payout.Currency,
+                payout_status = payout.Status,
+            }, ApiJson.SnakeCase);
+        }, ct);
+        return response.ToResult();
+    }
+
+    private static async Task<IResult> Cancel(HttpContext http, UserDirectory directory, PayoutsDbContext db, PayoutLifecycle lifecycle,
+        IdempotentOperation idempotent, CancellationToken ct)
+    {
+        var caller = http.RequireCaller();
+        var fields = await RequestFields.ReadAsync(http.Request, ct);
+        var payoutId = fields["payout_id"] ?? throw new ApiErrorException(ApiError.Validation("payout_id", "The payout id field is required."));
+        await directory.EnsureAsync(caller, ct);
+
+        var response = await idempotent.RunAsync($"user:{caller.UserId}:cancel", http.Request.IdempotencyKey(), fields.Fingerprint(), async () =>
+        {
+            var payout = await lifecycle.LockAsync(payoutId, ct);
+            // Another user's payout does not exist for this caller.
+            if (payout is null || payout.UserId != caller.UserId)
+                throw new ApiErrorException(ApiError.NotFound("Payout not found"));
+            await Transition(() => lifecycle.CancelAsync(payout, "cancelled by user", ct));
+            await db.SaveChangesAsync(ct);
+            return ApiJson.Response(new { status = "success", message = "Payout cancelled successfully" }, ApiJson.SnakeCase);
+        }, ct);
+        return response.ToResult();
+    }
+
+    /// <summary>Runs a guarded transition, reporting a rule violation as its seed 000 error (400).</summary>
+    public static async Task Transition(Func<Task> transition)
+    {
+        try
+        {
+            await transition();
+        }
+        catch (PayoutRuleViolation violation)
+        {
+            throw new ApiErrorException(new ApiError(StatusCodes.Status400BadRequest, violation.Code, violation.Message));
+        }
+    }
+}

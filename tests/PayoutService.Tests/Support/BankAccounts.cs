@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Payouts.Contracts.BankAccounts;
+
+namespace Payouts.PayoutService.Tests.Support;
+
+/// <summary>Plays BankAccountService: publishes its events on the real bus and waits for the read model to apply them.</summary>
+public static class BankAccounts
+{
+    private static long _nextId = 5_000_000 + (DateTime.UtcNow.Ticks % 1_000_000) * 100;
+
+    public static async Task<long> AddAsync(this PayoutServiceFixture fixture, long userId, bool verified = true)
+    {
+        var id = Interlocked.Increment(ref _nextId);
+        await fixture.Bus.Publish(new BankAccountAdded(id, Guid.NewGuid(), userId.ToString(System.Globalization.CultureInfo.InvariantCulture), null,
+            "Chase Bank", "****1234", "checking", "USD", "US", IsPrimary: true, Verified: verified, DateTimeOffset.UtcNow, "bank_transfer"));
+        await fixture.WaitForAccountAsync(id, a => a.Known);
+        return id;
+    }
+
+    public static async Task WaitForAccountAsync(this PayoutServiceFixture fixture, long id, Func<Payouts.PayoutService.Domain.BankAccountView, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var account = await fixture.QueryAsync(db => db.BankAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id));
+            if (account is not null && condition(account)) return;
+            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Bank account {id} did not reach the expected state in time.");
+            await Task.Delay(50);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using Payouts.Contracts.Payouts;
+
+namespace Payouts.PayoutService.Tests.Support;
+
+/// <summary>Every payout event the service publishes, received on the real broker by a test endpoint.</summary>
+public sealed class PublishedEvents
+{
+    private readonly ConcurrentQueue<object> _received = new();
+
+    public async Task ConnectAsync(IBus bus)
+    {
+        var handle = bus.ConnectReceiveEndpoint($"payout-service-tests-events-{Guid.NewGuid():N}", e =>
+        {
+            if (e is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.AutoDelete = true;
+            e.Handler<PayoutRequested>(Store);
+            e.Handler<PayoutCompleted>(Store);
+            e.Handler<PayoutCancelled>(Store);
+            e.Handler<PayoutRejected>(Store);
+            e.Handler<PayoutFailed>(Store);
+        });
+        await handle.Ready;
+    }
+
+    public IEnumerable<T> OfType<T>() => _received.OfType<T>();
+
+    public async Task<T> WaitForAsync<T>(Func<T, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var found = _received.OfType<T>().FirstOrDefault(match);
+            if (found is not null) return found;
+            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"No {typeof(T).Name} matching the test arrived in time.");
+            await Task.Delay(50);
+        }
+    }
+
+    private Task Store<T>(ConsumeContext<T> context) where T : class
+    {
+        _received.Enqueue(context.Message);
+        return Task.CompletedTask;
+    }
+}
