@@ -2,6 +2,18 @@ using Payouts.Bench;
 
 // Figures for the platform on this machine; not part of the test run.
 //   dotnet run -c Release --project bench/Payouts.Bench -- [--cold-runs 2] [--requests 2000] [--warmup 300] [--concurrency 1]
+//   dotnet run -c Release --project bench/Payouts.Bench -- bank-accounts [--requests 2000] [--warmup 300] [--concurrency 16]
+if (args is ["bank-accounts", .. var bankAccountArgs])
+{
+    var bankSettings = BenchSettings.Parse(bankAccountArgs);
+    // Under concurrency unless told otherwise.
+    var concurrency = bankAccountArgs.Contains("--concurrency") ? bankSettings.Concurrency : 16;
+    Console.WriteLine($"Payouts bench — {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    Console.WriteLine($"List bank accounts through the gateway ({bankSettings.Requests} requests after {bankSettings.Warmup} warm-up):");
+    await BankAccountListBenchmark.RunAsync(bankSettings.Requests, bankSettings.Warmup, concurrency);
+    return;
+}
+
 var settings = BenchSettings.Parse(args);
 
 Console.WriteLine($"Payouts bench — {Environment.ProcessorCount} cores, .NET {Environment.Version}");
