@@ -18,6 +18,7 @@ builder.Services.AddScoped<UserDirectory>();
 builder.Services.AddScoped<IdempotentOperation>();
 builder.Services.AddScoped<PayoutLifecycle>();
 builder.Services.AddScoped<PayoutOperations>();
+builder.Services.AddScoped<BalanceQueries>();
 
 var app = builder.Build();
 
@@ -27,6 +28,8 @@ app.MapUserEndpoints();
 app.MapPaymentMethodEndpoints();
 app.MapPayoutActionEndpoints();
 app.MapBackOfficePayoutEndpoints();
+app.MapPayoutQueryEndpoints();
+app.MapAdminPayoutQueryEndpoints();
 app.MapPublicApiFallback();
 
 app.Run();

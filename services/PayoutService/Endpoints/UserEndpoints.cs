@@ -1,9 +1,7 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Payouts.PayoutService.Application;
 using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Domain;
-using Payouts.PayoutService.Domain.Ledger;
 using Payouts.ServiceDefaults.ApiErrors;
 
 namespace Payouts.PayoutService.Endpoints;
@@ -19,7 +17,7 @@ public static class UserEndpoints
         return app;
     }
 
-    private static async Task<IResult> Balance(HttpContext http, UserDirectory directory, PayoutsDbContext db, LedgerStore ledger, CancellationToken ct)
+    private static async Task<IResult> Balance(HttpContext http, UserDirectory directory, PayoutsDbContext db, BalanceQueries balances, CancellationToken ct)
     {
         var caller = http.RequireCaller();
         await directory.EnsureAsync(caller, ct);
@@ -40,26 +38,17 @@ public static class UserEndpoints
             user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == caller.UserId, ct);
         }
 
-        var owner = user.Id.ToString(CultureInfo.InvariantCulture);
-        var accounts = await db.LedgerAccounts.AsNoTracking()
-            .Where(a => a.OwnerType == LedgerOwnerType.User && a.OwnerId == owner && a.Currency == currency)
-            .ToListAsync(ct);
-        var available = accounts.FirstOrDefault(a => a.Kind == LedgerAccountKind.Available);
-        // Earned = everything ever credited to the available account; derived from the entries, not a counter.
-        var earned = available is null ? 0m : await db.LedgerEntries
-            .Where(e => e.AccountId == available.Id && db.LedgerTransactions.Any(t => t.Id == e.TransactionId && t.Type == LedgerTransactionType.Credit))
-            .SumAsync(e => e.Amount, ct);
-
+        var balance = await balances.ForUserAsync(user.Id, currency, ct);
         return ApiJson.Snake(new
         {
             user_id = user.Id,
-            available_balance = available?.Balance ?? 0m,
-            pending_balance = accounts.FirstOrDefault(a => a.Kind == LedgerAccountKind.Held)?.Balance ?? 0m,
-            total_earned = earned,
-            total_paid = accounts.FirstOrDefault(a => a.Kind == LedgerAccountKind.Paid)?.Balance ?? 0m,
+            available_balance = balance.Available,
+            pending_balance = balance.Held,
+            total_earned = balance.Earned,
+            total_paid = balance.Paid,
             currency,
             minimum_payout = user.MinimumPayout,
-            last_updated = accounts.Count == 0 ? user.CreatedAt : accounts.Max(a => a.UpdatedAt),
+            last_updated = balance.LastUpdated ?? user.CreatedAt,
         });
     }
 
@@ -98,5 +87,18 @@ public readonly record struct Paging(int Page, int Limit)
         if (limit is < 1 || limit > maxLimit)
             throw new ApiErrorException(ApiError.Validation("limit", $"The limit must be between 1 and {maxLimit}."));
         return new Paging(page ?? 1, limit ?? defaultLimit);
+    }
+
+    /// <summary>Page and limit from body fields (seed 000 sends them as form fields).</summary>
+    public static Paging From(RequestFields fields, int defaultLimit, int maxLimit) =>
+        From(Number(fields, "page"), Number(fields, "limit"), defaultLimit, maxLimit);
+
+    private static int? Number(RequestFields fields, string name)
+    {
+        var text = fields[name];
+        if (text is null) return null;
+        return int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ApiErrorException(ApiError.Validation(name, $"The {name} must be a whole number."));
     }
 }
