@@ -1,5 +1,16 @@
-using Payouts.SettlementService.Data;
+using MassTransit;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Payouts.Contracts.Settlement;
 using Payouts.Messaging;
+using Payouts.SettlementService.Data;
+using Payouts.SettlementService.Endpoints;
+using Payouts.SettlementService.Messaging;
+using Payouts.SettlementService.Providers;
+using Payouts.SettlementService.Reconciliation;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Polly;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,11 +18,61 @@ builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<SettlementDbContext>("settlementdb");
 builder.Services.AddMigration<SettlementDbContext>();
 builder.Services.AddTransactionalOutbox<SettlementDbContext>();
-builder.AddRabbitMqMessaging();
+builder.AddRabbitMqMessaging(bus =>
+{
+    bus.AddConsumer<SettlePayoutConsumer, SettlePayoutConsumerDefinition>();
+    // Published, so BankAccountService answers whatever its endpoint is called.
+    bus.AddRequestClient<GetSettlementDestination>(RequestTimeout.After(s: 30));
+});
+
+builder.Services.AddOpenTelemetry()
+    .WithTracing(tracing => tracing.AddSource(ProviderClient.TelemetryName))
+    .WithMetrics(metrics => metrics.AddMeter(ProviderClient.TelemetryName));
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddOptions<ProviderOptions>().BindConfiguration(ProviderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.SectionName);
+builder.Services.AddScoped<TransferReconciler>();
+builder.Services.AddHostedService<ReconciliationSweeper>();
+
+// RemoveAllResilienceHandlers is marked experimental; it is the documented way to replace the client defaults.
+#pragma warning disable EXTEXP0001
+builder.Services.AddHttpClient<ProviderClient>((services, http) =>
+    {
+        var provider = services.GetRequiredService<IOptions<ProviderOptions>>().Value;
+        var baseUrl = provider.BaseUrl!.ToString();
+        http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+        http.DefaultRequestHeaders.Add(provider.ApiKeyHeader, provider.ApiKey);
+        // The resilience pipeline below owns every timeout.
+        http.Timeout = Timeout.InfiniteTimeSpan;
+    })
+    // Not the platform's standard handler: its retries would also retry timeouts, whose outcome is unknown.
+    .RemoveAllResilienceHandlers()
+    .AddResilienceHandler("provider", (pipeline, context) =>
+    {
+        var provider = context.ServiceProvider.GetRequiredService<IOptions<ProviderOptions>>().Value;
+        pipeline.AddRetry(new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = Math.Max(1, provider.MaxRetries),
+            Delay = provider.RetryDelay,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            // A 5xx, 408, 429 or a failed connection; never an attempt that timed out (the provider may have it).
+            ShouldHandle = args => ValueTask.FromResult(provider.MaxRetries > 0 && args.Outcome switch
+            {
+                { Exception: HttpRequestException } => true,
+                { Result: { } response } => (int)response.StatusCode is >= 500 or 408 or 429,
+                _ => false,
+            }),
+        });
+        pipeline.AddTimeout(provider.AttemptTimeout);
+    });
+#pragma warning restore EXTEXP0001
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapTransferStatusEndpoints();
 app.MapPublicApiFallback();
 
 app.Run();

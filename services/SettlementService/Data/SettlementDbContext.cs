@@ -1,14 +1,47 @@
 using Microsoft.EntityFrameworkCore;
 using Payouts.Messaging;
+using Payouts.SettlementService.Domain;
 
 namespace Payouts.SettlementService.Data;
 
 /// <summary>The settlementdb database, owned by this service alone.</summary>
 public sealed class SettlementDbContext(DbContextOptions<SettlementDbContext> options) : DbContext(options)
 {
+    public DbSet<Transfer> Transfers => Set<Transfer>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Outbox and inbox tables live beside the service's own tables so state changes and messages commit together.
         modelBuilder.AddTransactionalOutboxEntities();
+
+        modelBuilder.Entity<Transfer>(transfer =>
+        {
+            transfer.ToTable("transfers");
+            transfer.HasKey(t => t.Id);
+            transfer.Property(t => t.Id).HasColumnName("id").UseIdentityAlwaysColumn();
+            // At most one transfer per payout, whatever the number of workers or duplicate commands.
+            transfer.Property(t => t.PayoutId).HasColumnName("payout_id");
+            transfer.HasIndex(t => t.PayoutId).IsUnique();
+            transfer.Property(t => t.PaymentReference).HasColumnName("payment_reference").HasMaxLength(100);
+            transfer.HasIndex(t => t.PaymentReference).IsUnique();
+            transfer.Property(t => t.DestinationKind).HasColumnName("destination_kind").HasConversion<string>().HasMaxLength(40);
+            transfer.Property(t => t.DestinationId).HasColumnName("destination_id");
+            transfer.Property(t => t.BeneficiaryBankCode).HasColumnName("beneficiary_bank_code").HasMaxLength(20);
+            transfer.Property(t => t.BeneficiaryAccountMasked).HasColumnName("beneficiary_account_masked").HasMaxLength(12);
+            transfer.Property(t => t.Amount).HasColumnName("amount").HasPrecision(19, 4);
+            transfer.Property(t => t.Currency).HasColumnName("currency").HasMaxLength(3).IsFixedLength();
+            transfer.Property(t => t.Narration).HasColumnName("narration").HasMaxLength(255);
+            transfer.Property(t => t.Status).HasColumnName("status").HasMaxLength(16);
+            transfer.Property(t => t.ProviderTransferId).HasColumnName("provider_transfer_id").HasMaxLength(64);
+            transfer.HasIndex(t => t.ProviderTransferId).IsUnique();
+            transfer.Property(t => t.FailureCode).HasColumnName("failure_code").HasMaxLength(40);
+            transfer.Property(t => t.FailureReason).HasColumnName("failure_reason").HasMaxLength(200);
+            transfer.Property(t => t.ReconciliationAttempts).HasColumnName("reconciliation_attempts");
+            transfer.Property(t => t.CreatedAt).HasColumnName("created_at");
+            transfer.Property(t => t.UpdatedAt).HasColumnName("updated_at");
+            transfer.Property(t => t.CompletedAt).HasColumnName("completed_at");
+            // Reconciliation looks only at transfers without a final answer.
+            transfer.HasIndex(t => t.UpdatedAt).HasFilter("status IN ('pending', 'unknown')");
+        });
     }
 }

@@ -1,0 +1,74 @@
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Payouts.ServiceDefaults.ApiErrors;
+using Payouts.ServiceDefaults.Authentication;
+using Payouts.SettlementService.Data;
+using Payouts.SettlementService.Domain;
+using Payouts.SettlementService.Providers;
+
+namespace Payouts.SettlementService.Endpoints;
+
+/// <summary>Seed 004 §4: <c>GET /api/admin/payouts/transfer-status/{transferId}</c>, our record joined with the provider's live answer.</summary>
+public static class TransferStatusEndpoints
+{
+    public static IEndpointRouteBuilder MapTransferStatusEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/admin/payouts/transfer-status/{transferId}", GetTransferStatus).RequireAuthorization(PayoutsPolicies.Admin);
+        return app;
+    }
+
+    private static async Task<IResult> GetTransferStatus(
+        string transferId, SettlementDbContext db, ProviderClient provider, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var transfer = await db.Transfers.AsNoTracking().SingleOrDefaultAsync(t => t.ProviderTransferId == transferId, cancellationToken);
+        if (transfer is null)
+        {
+            return ApiError.NotFound("Transfer not found").ToResult();
+        }
+
+        ProviderTransfer? live = null;
+        try
+        {
+            live = await provider.GetTransferAsync(transferId, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            // Our record still answers; the provider's view is missing this time.
+            loggers.CreateLogger(typeof(TransferStatusEndpoints)).LogWarning(e, "Provider status for transfer {TransferId} unavailable", transferId);
+        }
+
+        return TypedResults.Ok(new TransferStatusResponse(new TransferStatusData(
+            transferId,
+            live?.Status ?? transfer.Status,
+            live?.Amount ?? transfer.Amount,
+            transfer.Currency,
+            live?.DebitAccountId,
+            transfer.BeneficiaryBankCode,
+            transfer.BeneficiaryAccountMasked,
+            transfer.Narration,
+            transfer.PaymentReference,
+            live?.CreatedAt ?? transfer.CreatedAt,
+            transfer.PayoutId,
+            transfer.Status)));
+    }
+}
+
+public sealed record TransferStatusResponse(TransferStatusData Data)
+{
+    public bool Success => true;
+}
+
+/// <summary>The seed's fields; the account number masked. <c>status</c> is the provider's, <c>settlementStatus</c> ours.</summary>
+public sealed record TransferStatusData(
+    [property: JsonPropertyName("_id")] string Id,
+    string Status,
+    decimal Amount,
+    string Currency,
+    string? DebitAccountId,
+    string? BeneficiaryBankCode,
+    string BeneficiaryAccountNumber,
+    string Narration,
+    string PaymentReference,
+    DateTimeOffset CreatedAt,
+    Guid PayoutId,
+    string SettlementStatus);

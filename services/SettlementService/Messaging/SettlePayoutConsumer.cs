@@ -1,0 +1,107 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Payouts.Contracts.Settlement;
+using Payouts.SettlementService.Data;
+using Payouts.SettlementService.Domain;
+using Payouts.SettlementService.Providers;
+
+namespace Payouts.SettlementService.Messaging;
+
+/// <summary>
+/// Pays one approved payout once. Runs inside the inbox transaction: the transfer row is claimed (unique per payout),
+/// the provider called with the payout's uuid as payment reference, and the outcome and its event commit together.
+/// If the process dies after the call, the message comes back, nothing was committed, and the same reference makes
+/// the provider return the transfer it already has.
+/// </summary>
+public sealed partial class SettlePayoutConsumer(
+    SettlementDbContext db,
+    IRequestClient<GetSettlementDestination> destinations,
+    ProviderClient provider,
+    IOptions<ProviderOptions> providerOptions,
+    TimeProvider time,
+    ILogger<SettlePayoutConsumer> logger) : IConsumer<SettlePayout>
+{
+    public async Task Consume(ConsumeContext<SettlePayout> context)
+    {
+        var command = context.Message;
+        var cancellationToken = context.CancellationToken;
+
+        if (await LockExistingAsync(command.PayoutId, cancellationToken) is { } existing)
+        {
+            await AnswerDuplicateAsync(context, existing);
+            return;
+        }
+
+        var response = await destinations.GetResponse<SettlementDestination>(
+            new GetSettlementDestination(command.DestinationKind, command.DestinationId, command.PayoutId), cancellationToken);
+        var destination = response.Message;
+        var now = time.GetUtcNow();
+
+        if (!await ClaimAsync(Transfer.Start(command, destination, now), cancellationToken))
+        {
+            // A concurrent duplicate claimed it first and has committed (we waited on its row).
+            await AnswerDuplicateAsync(context, (await LockExistingAsync(command.PayoutId, cancellationToken))!);
+            return;
+        }
+
+        var transfer = await db.Transfers.SingleAsync(t => t.PayoutId == command.PayoutId, cancellationToken);
+        object? outcome;
+        if (!destination.Payable)
+        {
+            transfer.Fail("destination_not_payable", destination.NotPayableReason ?? "The destination cannot be paid", providerTransferId: null, now);
+            outcome = new PayoutSettlementFailed(command.PayoutId, transfer.FailureCode!, transfer.FailureReason!, now);
+        }
+        else
+        {
+            var request = new ProviderTransferRequest(
+                providerOptions.Value.DebitAccountId,
+                transfer.BeneficiaryBankCode ?? "",
+                destination.AccountNumber,
+                command.Amount,
+                command.Currency,
+                command.Narration,
+                transfer.PaymentReference);
+            var result = await provider.CreateTransferAsync(request, cancellationToken);
+            outcome = SettlementOutcome.Apply(transfer, result, time.GetUtcNow());
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (outcome is not null) await context.Publish(outcome, cancellationToken);
+        LogSettled(logger, command.PayoutId, transfer.Status, transfer.BeneficiaryAccountMasked);
+    }
+
+    private Task<Transfer?> LockExistingAsync(Guid payoutId, CancellationToken cancellationToken) =>
+        db.Transfers.FromSql($"SELECT * FROM transfers WHERE payout_id = {payoutId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// Inserts the transfer unless one exists for the payout. A concurrent duplicate waits on the unique index until
+    /// the first transaction ends, then inserts nothing: no exception aborts the inbox transaction.
+    /// </summary>
+    private async Task<bool> ClaimAsync(Transfer transfer, CancellationToken cancellationToken)
+    {
+        var inserted = await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO transfers (payout_id, payment_reference, destination_kind, destination_id, beneficiary_bank_code,
+                beneficiary_account_masked, amount, currency, narration, status, reconciliation_attempts, created_at, updated_at)
+            VALUES ({transfer.PayoutId}, {transfer.PaymentReference}, {transfer.DestinationKind.ToString()}, {transfer.DestinationId},
+                {transfer.BeneficiaryBankCode}, {transfer.BeneficiaryAccountMasked}, {transfer.Amount}, {transfer.Currency},
+                {transfer.Narration}, {transfer.Status}, 0, {transfer.CreatedAt}, {transfer.UpdatedAt})
+            ON CONFLICT (payout_id) DO NOTHING
+            """,
+            cancellationToken);
+        return inserted == 1;
+    }
+
+    /// <summary>A final transfer is answered again (the saga may have re-sent the command); an open one is reconciliation's.</summary>
+    private static async Task AnswerDuplicateAsync(ConsumeContext<SettlePayout> context, Transfer existing)
+    {
+        if (SettlementOutcome.Replay(existing) is { } outcome)
+        {
+            await context.Publish(outcome, context.CancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Payout {PayoutId} to {MaskedAccount}: transfer {Status}")]
+    private static partial void LogSettled(ILogger logger, Guid payoutId, string status, string maskedAccount);
+}

@@ -1,0 +1,23 @@
+using MassTransit;
+
+namespace Payouts.SettlementService.Messaging;
+
+/// <summary>
+/// The competing-consumer queue every settlement replica reads (<c>settle-payout</c>). Failures are retried with
+/// backoff (each retry replays the inbox transaction and reuses the payment reference); what still fails goes to
+/// <c>settle-payout_error</c>.
+/// </summary>
+public sealed class SettlePayoutConsumerDefinition : ConsumerDefinition<SettlePayoutConsumer>
+{
+    public const string QueueName = "settle-payout";
+
+    public SettlePayoutConsumerDefinition()
+    {
+        EndpointName = QueueName;
+        ConcurrentMessageLimit = 8;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<SettlePayoutConsumer> consumerConfigurator, IRegistrationContext context) =>
+        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+}

@@ -1,0 +1,79 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Payouts.SettlementService.Data;
+using Payouts.SettlementService.Domain;
+using Payouts.Testing;
+
+namespace Payouts.SettlementService.Tests.Support;
+
+/// <summary>The sandbox, SettlementService and the test bus, shared by a class's tests; tests isolate by payout id.</summary>
+public sealed class SettlementFixture(InfrastructureFixture infrastructure) : IAsyncLifetime
+{
+    public SandboxHost Sandbox { get; private set; } = null!;
+
+    public SettlementHost Settlement { get; private set; } = null!;
+
+    public TestBus Bus { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Sandbox = new SandboxHost(await infrastructure.CreateDatabaseAsync("settlement_sandbox"));
+        Sandbox.CreateClient().Dispose();
+        Settlement = new SettlementHost(await infrastructure.CreateDatabaseAsync("settlement"), infrastructure.MessagingConnectionString, Sandbox);
+        Bus = await TestBus.StartAsync(infrastructure.MessagingConnectionString);
+        await WaitUntilHealthyAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Bus.DisposeAsync();
+        await Settlement.DisposeAsync();
+        await Sandbox.DisposeAsync();
+    }
+
+    public HttpClient SandboxClient()
+    {
+        var client = Sandbox.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", SandboxHost.ApiKey);
+        return client;
+    }
+
+    public async Task<decimal> DebitAccountBalanceAsync()
+    {
+        using var client = SandboxClient();
+        var json = await client.GetFromJsonAsync<JsonElement>($"/accounts/{SandboxHost.DebitAccount}");
+        return json.GetProperty("data").GetProperty("balances")[0].GetProperty("balance").GetDecimal();
+    }
+
+    /// <summary>The provider's transfers for a payment reference (its unique index allows at most one).</summary>
+    public async Task<JsonElement[]> ProviderTransfersAsync(Guid payoutId)
+    {
+        using var client = SandboxClient();
+        var json = await client.GetFromJsonAsync<JsonElement>($"/transfers?paymentReference={Transfer.ReferenceFor(payoutId)}");
+        return [.. json.GetProperty("data").EnumerateArray()];
+    }
+
+    public async Task<List<Transfer>> OurTransfersAsync(Guid payoutId)
+    {
+        await using var scope = Settlement.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SettlementDbContext>();
+        return await db.Transfers.AsNoTracking().Where(t => t.PayoutId == payoutId).ToListAsync();
+    }
+
+    /// <summary>Settlement's /health includes the bus: its queue exists and it consumes once healthy.</summary>
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var client = Settlement.CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using var response = await client.GetAsync("/health");
+            if (response.IsSuccessStatusCode) return;
+            if (DateTime.UtcNow > deadline)
+                throw new InvalidOperationException($"SettlementService was not healthy within 60 s: {await response.Content.ReadAsStringAsync()}");
+            await Task.Delay(200);
+        }
+    }
+}
