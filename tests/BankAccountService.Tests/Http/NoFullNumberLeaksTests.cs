@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using Payouts.BankAccountService.Tests.Support;
 using Payouts.Contracts.BankAccounts;
@@ -6,17 +8,36 @@ using Payouts.Testing;
 namespace Payouts.BankAccountService.Tests.Http;
 
 /// <summary>
-/// A full account (or routing-plus-account) number never appears in a response body, a log line (structured values
-/// included) or a message published on the real broker, over a whole life cycle with errors along the way.
+/// A full account number never appears in a response body, a log line (structured values included), a trace
+/// attribute or a message published on the real broker, over a whole life cycle with errors along the way.
 /// </summary>
 [Collection(Infrastructure.Collection)]
 public sealed class NoFullNumberLeaksTests(InfrastructureFixture infrastructure) : IAsyncLifetime
 {
+    private readonly ConcurrentQueue<string> _traces = new();
     private ServiceUnderTest _service = null!;
+    private ActivityListener? _listener;
 
-    public async Task InitializeAsync() => _service = await ServiceUnderTest.StartAsync(infrastructure, "bank_account_leaks");
+    public async Task InitializeAsync()
+    {
+        // Every activity of every source in this process (ASP.NET Core, Npgsql, MassTransit, the service's own), fully recorded.
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => _traces.Enqueue(
+                $"{activity.Source.Name} {activity.DisplayName} {string.Join(", ", activity.TagObjects.Select(t => $"{t.Key}={t.Value}"))} " +
+                string.Join(", ", activity.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name}:{t.Key}={t.Value}")))),
+        };
+        ActivitySource.AddActivityListener(_listener);
+        _service = await ServiceUnderTest.StartAsync(infrastructure, "bank_account_leaks");
+    }
 
-    public async Task DisposeAsync() => await _service.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _service.DisposeAsync();
+        _listener?.Dispose();
+    }
 
     [Fact]
     public async Task Full_numbers_stay_out_of_responses_logs_and_messages()
@@ -65,12 +86,14 @@ public sealed class NoFullNumberLeaksTests(InfrastructureFixture infrastructure)
         await _service.Bus.WaitForAsync<BeneficiaryDetailsAdded>(m => m.GetProperty("beneficiaryId").GetInt64() == beneficiaryId, "the beneficiary");
         Assert.Contains(_service.Bus.Messages, m => m.Type == nameof(BankAccountDeleted) && m.Long("bankAccountId") == id);
         Assert.NotEmpty(_service.Host.Logs.Lines);
+        Assert.Contains(_traces, trace => trace.Contains("/api/update/bank-account", StringComparison.Ordinal));
 
         foreach (var secret in new[] { usNumber, nuban, iban, beneficiaryNuban })
         {
             Assert.DoesNotContain(_service.Host.ResponseBodies, body => body.Contains(secret, StringComparison.Ordinal));
             Assert.DoesNotContain(_service.Host.Logs.Lines, line => line.Contains(secret, StringComparison.Ordinal));
             Assert.DoesNotContain(_service.Bus.Messages, message => message.RawBody.Contains(secret, StringComparison.Ordinal));
+            Assert.DoesNotContain(_traces, trace => trace.Contains(secret, StringComparison.Ordinal));
         }
 
         // And the masks are there instead.

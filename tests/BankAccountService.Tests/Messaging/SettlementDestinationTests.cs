@@ -107,6 +107,12 @@ public sealed class SettlementDestinationTests(InfrastructureFixture infrastruct
 
         Assert.Equal([("BeneficiaryDetails", true, (string?)null), ("BeneficiaryDetails", false, "deleted")], await AuditAsync(DestinationKind.BeneficiaryDetails, detailsId));
         Assert.Equal([("BankAccount", false, "not_found")], await AuditAsync(DestinationKind.BankAccount, 987_654_321));
+
+        // Replies go straight to the requester: no inbox claim, so nothing routes them through the outbox table.
+        await using var connection = new NpgsqlConnection(_service.Host.DatabaseConnectionString);
+        await connection.OpenAsync();
+        await using var inbox = new NpgsqlCommand("SELECT count(*) FROM inbox_state WHERE consumer_id LIKE '%GetSettlementDestinationConsumer'", connection);
+        Assert.Equal(0L, await inbox.ExecuteScalarAsync());
     }
 
     private async Task<List<(string, bool, string?)>> AuditAsync(DestinationKind kind, long id)

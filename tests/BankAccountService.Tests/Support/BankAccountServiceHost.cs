@@ -26,10 +26,13 @@ public sealed class BankAccountServiceHost : WebApplicationFactory<BankAccounts:
     private readonly string _messaging;
     private readonly LocalTokenIssuer _issuer = new(new AuthSettings(SigningKey));
 
-    private BankAccountServiceHost(string database, string messaging)
+    private readonly bool _withKeys;
+
+    private BankAccountServiceHost(string database, string messaging, bool withKeys = true)
     {
         _database = database;
         _messaging = messaging;
+        _withKeys = withKeys;
     }
 
     public LogCapture Logs { get; } = new();
@@ -45,15 +48,23 @@ public sealed class BankAccountServiceHost : WebApplicationFactory<BankAccounts:
         return host;
     }
 
+    /// <summary>A host configured like production but without encryption keys, which must refuse to start.</summary>
+    public static async Task<BankAccountServiceHost> WithoutKeysAsync(InfrastructureFixture infrastructure) =>
+        new(await infrastructure.CreateDatabaseAsync("no_keys"), infrastructure.MessagingConnectionString, withKeys: false);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:bankaccountsdb", _database);
         builder.UseSetting("ConnectionStrings:messaging", _messaging);
         builder.UseSetting("Auth:SigningKey", SigningKey);
-        builder.UseSetting("BankAccounts:Encryption:Keys:test-1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        builder.UseSetting("BankAccounts:Encryption:CurrentKeyId", "test-1");
-        builder.UseSetting("BankAccounts:Hashing:Key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        if (_withKeys)
+        {
+            builder.UseSetting("BankAccounts:Encryption:Keys:test-1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            builder.UseSetting("BankAccounts:Encryption:CurrentKeyId", "test-1");
+            builder.UseSetting("BankAccounts:Hashing:Key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        }
+
         builder.UseSetting("BankAccounts:Verification:ExpiryDays", ExpiryDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         builder.ConfigureTestServices(services => services.AddKeyedSingleton<TimeProvider>(ServiceClock.Key, Clock));
