@@ -53,6 +53,47 @@ public sealed class BankAccountsThroughGatewayTests(PlatformFixture fixture) : I
         Assert.Equal("verified", after.GetProperty("verification_status").GetString());
     }
 
+    [Fact]
+    public async Task Beneficiaries_and_their_details_are_served_through_the_gateway_in_the_seed_002_envelope()
+    {
+        using var gateway = fixture.Platform.CreateHttpClient("gateway");
+        var token = fixture.Tokens.User(Random.Shared.Next(100_000, 999_999_999).ToString(CultureInfo.InvariantCulture));
+
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/beneficiaries")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new
+            {
+                recipient_type = "individual", customer_name = "John Smith", customer_email = "john@example.com", country = "Nigeria",
+                customer_address = new { city = "Ikeja", county = "Lagos", postal_code = "900901", address_line_1 = "1 Main St" },
+            }),
+        };
+        create.Headers.Authorization = token;
+        using var created = await gateway.SendAsync(create);
+        var createdBody = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(created.StatusCode == HttpStatusCode.Created, createdBody.GetRawText());
+        Assert.Equal("success", createdBody.GetProperty("status").GetString());
+        var id = createdBody.GetProperty("data").GetProperty("id").GetInt64();
+
+        using var invalid = new HttpRequestMessage(HttpMethod.Post, $"/beneficiaries/{id}/details")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { bank_name = "GTBank", account_number = "0000014578", bank_code = "011", country = "NG" }),
+        };
+        invalid.Headers.Authorization = token;
+        using var rejected = await gateway.SendAsync(invalid);
+        var rejectedBody = JsonDocument.Parse(await rejected.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+        Assert.Equal("failed", rejectedBody.GetProperty("status").GetString());
+        Assert.Equal("Invalid bank account number", rejectedBody.GetProperty("data").GetProperty("account_number")[0].GetString());
+
+        using var list = new HttpRequestMessage(HttpMethod.Get, "/beneficiaries");
+        list.Headers.Authorization = token;
+        using var listed = await gateway.SendAsync(list);
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        Assert.Equal("bank-accounts", Assert.Single(listed.Headers.GetValues("X-Served-By")));
+        var beneficiary = Assert.Single(JsonDocument.Parse(await listed.Content.ReadAsStringAsync()).RootElement.GetProperty("data").EnumerateArray());
+        Assert.Equal(id, beneficiary.GetProperty("id").GetInt64());
+    }
+
     private static string Amount(JsonElement value) =>
         (value.ValueKind == JsonValueKind.String ? decimal.Parse(value.GetString()!, CultureInfo.InvariantCulture) : value.GetDecimal())
         .ToString("0.00", CultureInfo.InvariantCulture);
