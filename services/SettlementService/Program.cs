@@ -21,6 +21,7 @@ builder.Services.AddTransactionalOutbox<SettlementDbContext>();
 builder.AddRabbitMqMessaging(bus =>
 {
     bus.AddConsumer<SettlePayoutConsumer, SettlePayoutConsumerDefinition>();
+    bus.AddConsumer<SendMicroDepositsConsumer, SendMicroDepositsConsumerDefinition>();
     // Published, so BankAccountService answers whatever its endpoint is called.
     bus.AddRequestClient<GetSettlementDestination>(RequestTimeout.After(s: 30));
 });

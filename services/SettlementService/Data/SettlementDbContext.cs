@@ -9,6 +9,8 @@ public sealed class SettlementDbContext(DbContextOptions<SettlementDbContext> op
 {
     public DbSet<Transfer> Transfers => Set<Transfer>();
 
+    public DbSet<MicroDeposit> MicroDeposits => Set<MicroDeposit>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Outbox and inbox tables live beside the service's own tables so state changes and messages commit together.
@@ -42,6 +44,24 @@ public sealed class SettlementDbContext(DbContextOptions<SettlementDbContext> op
             transfer.Property(t => t.CompletedAt).HasColumnName("completed_at");
             // Reconciliation looks only at transfers without a final answer.
             transfer.HasIndex(t => t.UpdatedAt).HasFilter("status IN ('pending', 'unknown')");
+        });
+
+        modelBuilder.Entity<MicroDeposit>(deposit =>
+        {
+            deposit.ToTable("micro_deposits");
+            deposit.HasKey(d => new { d.VerificationId, d.Sequence });
+            deposit.Property(d => d.VerificationId).HasColumnName("verification_id");
+            deposit.Property(d => d.Sequence).HasColumnName("sequence");
+            deposit.Property(d => d.BankAccountId).HasColumnName("bank_account_id");
+            deposit.Property(d => d.PaymentReference).HasColumnName("payment_reference").HasMaxLength(100);
+            deposit.HasIndex(d => d.PaymentReference).IsUnique();
+            deposit.Property(d => d.Amount).HasColumnName("amount").HasPrecision(19, 4);
+            deposit.Property(d => d.Currency).HasColumnName("currency").HasMaxLength(3).IsFixedLength();
+            deposit.Property(d => d.Status).HasColumnName("status").HasMaxLength(16);
+            deposit.Property(d => d.ProviderTransferId).HasColumnName("provider_transfer_id").HasMaxLength(64);
+            deposit.Property(d => d.FailureCode).HasColumnName("failure_code").HasMaxLength(40);
+            deposit.Property(d => d.CreatedAt).HasColumnName("created_at");
+            deposit.Property(d => d.UpdatedAt).HasColumnName("updated_at");
         });
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using MassTransit;
+using Payouts.Contracts.BankAccounts;
 using Payouts.Contracts.Settlement;
 
 namespace Payouts.SettlementService.Tests.Support;
@@ -35,6 +36,7 @@ public sealed class TestBus : IAsyncDisposable
                 e.AutoDelete = true;
                 e.Handler<PayoutSettled>(context => Record(testBus, context.Message));
                 e.Handler<PayoutSettlementFailed>(context => Record(testBus, context.Message));
+                e.Handler<MicroDepositsSent>(context => Record(testBus, context.Message));
             });
         });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -59,8 +61,21 @@ public sealed class TestBus : IAsyncDisposable
         await endpoint.Send(command);
     }
 
-    public IReadOnlyList<object> OutcomesFor(Guid payoutId) =>
-        [.. _outcomes.Where(o => o is PayoutSettled s ? s.PayoutId == payoutId : o is PayoutSettlementFailed f && f.PayoutId == payoutId)];
+    public async Task SendAsync(SendMicroDeposits command)
+    {
+        var endpoint = await Bus.GetSendEndpoint(new Uri("queue:send-micro-deposits"));
+        await endpoint.Send(command);
+    }
+
+    /// <summary>The outcomes about a payout, or the micro-deposits of a verification.</summary>
+    public IReadOnlyList<object> OutcomesFor(Guid id) =>
+        [.. _outcomes.Where(o => o switch
+        {
+            PayoutSettled settled => settled.PayoutId == id,
+            PayoutSettlementFailed failed => failed.PayoutId == id,
+            MicroDepositsSent sent => sent.VerificationId == id,
+            _ => false,
+        })];
 
     /// <summary>Waits for the first outcome of a payout, failing after <paramref name="timeout"/> with what did arrive.</summary>
     public async Task<object> WaitForOutcomeAsync(Guid payoutId, TimeSpan timeout)

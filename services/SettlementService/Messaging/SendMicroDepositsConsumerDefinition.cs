@@ -1,0 +1,22 @@
+using MassTransit;
+
+namespace Payouts.SettlementService.Messaging;
+
+/// <summary>
+/// <c>send-micro-deposits</c>: retried with backoff while the provider's answer is unknown (each retry reuses the
+/// deposits' payment references), then <c>send-micro-deposits_error</c>.
+/// </summary>
+public sealed class SendMicroDepositsConsumerDefinition : ConsumerDefinition<SendMicroDepositsConsumer>
+{
+    public const string QueueName = "send-micro-deposits";
+
+    public SendMicroDepositsConsumerDefinition()
+    {
+        EndpointName = QueueName;
+        ConcurrentMessageLimit = 4;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<SendMicroDepositsConsumer> consumerConfigurator, IRegistrationContext context) =>
+        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(8, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1)));
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Text;
+using Payouts.AppHost.Hosting;
+using Payouts.AppHost.Resources;
+
+namespace Payouts.SettlementService.Tests.Support;
+
+/// <summary>
+/// A platform project run as its own process from its built assembly (as the AppHost runs it), so a test can kill it
+/// outright. Its output is kept for the failure message.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServiceProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output) return _output.ToString();
+        }
+    }
+
+    /// <summary>Starts the AppHost resource's built assembly on a free loopback port and waits for its /health.</summary>
+    public static async Task<ServiceProcess> StartAsync(string resource, IReadOnlyDictionary<string, string> environment, Uri? address = null)
+    {
+        var built = BuiltProject.For(resource);
+        address ??= new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var start = new ProcessStartInfo("dotnet", [built.AssemblyPath])
+        {
+            WorkingDirectory = built.ProjectDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_URLS"] = address.GetLeftPart(UriPartial.Authority);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = null;
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+
+        var process = new Process { StartInfo = start };
+        var service = new ServiceProcess(process, address);
+        process.OutputDataReceived += (_, e) => service.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => service.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await service.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        return service;
+    }
+
+    /// <summary>Kills the process and its children at once, as a crash would: no graceful stop, no acknowledgements.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private async Task WaitHealthyAsync(TimeSpan timeout)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"{_process.StartInfo.Arguments} exited with {_process.ExitCode} before becoming healthy:\n{Output}");
+            try
+            {
+                using var response = await client.GetAsync("/health");
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Slow to answer while starting.
+            }
+
+            if (clock.Elapsed > timeout)
+            {
+                await KillAsync();
+                throw new TimeoutException($"Not healthy within {timeout.TotalSeconds:0} s:\n{Output}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+}
