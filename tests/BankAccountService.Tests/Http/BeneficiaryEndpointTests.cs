@@ -75,6 +75,22 @@ public sealed class BeneficiaryEndpointTests(InfrastructureFixture infrastructur
     }
 
     [Fact]
+    public async Task A_form_encoded_beneficiary_with_bracketed_address_keys_reads_like_the_JSON_one()
+    {
+        using var client = _service.Host.ClientFor(AccountFixtures.NewUserId());
+
+        var created = await client.PostForm("/beneficiaries",
+            ("recipient_type", "business"), ("customer_name", "Acme Ltd"), ("customer_email", "pay@acme.example"), ("country", "US"),
+            ("customer_address[city]", "Austin"), ("customer_address[postal_code]", "73301"));
+
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        var address = created.Body.GetProperty("data").GetProperty("customer_address");
+        Assert.Equal("Austin", address.GetProperty("city").GetString());
+        Assert.Equal("73301", address.GetProperty("postal_code").GetString());
+        Assert.Equal(JsonValueKind.Null, address.GetProperty("county").ValueKind);
+    }
+
+    [Fact]
     public async Task Validation_errors_are_400_with_messages_per_field_and_create_nothing()
     {
         using var client = _service.Host.ClientFor(AccountFixtures.NewUserId());

@@ -45,7 +45,28 @@ public sealed class BankAccountServiceHost : WebApplicationFactory<BankAccounts:
     {
         var host = new BankAccountServiceHost(await infrastructure.CreateDatabaseAsync(name), infrastructure.MessagingConnectionString);
         host.StartServer();
+        await host.WaitUntilHealthyAsync();
         return host;
+    }
+
+    /// <summary>
+    /// Waits for /health (database and bus): the bus starts in the background, and a host disposed while its bus is
+    /// still starting would leave a consumer running on a disposed container, answering the next test's requests.
+    /// </summary>
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var client = CreateClient();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var last = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await client.GetAsync("/health");
+            last = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+            if (response.IsSuccessStatusCode) return;
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The bank account service did not become healthy within 60 s (last /health: {last}).");
     }
 
     /// <summary>A host configured like production but without encryption keys, which must refuse to start.</summary>
