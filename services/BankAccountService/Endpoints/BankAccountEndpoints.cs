@@ -178,6 +178,8 @@ public static partial class BankAccountEndpoints
             // Serialise attempts per user so two concurrent wrong tries both count.
             await LockUserAsync(db, found.UserId);
             await db.Entry(found).ReloadAsync();
+            if (found.IsDeleted) return (null, null);
+
             var submitted = protector.Hash("micro-deposits", new MicroDepositAmounts(first!.Value, second!.Value).Canonical(found.VerificationId));
             var result = found.Verify(submitted, clock.GetUtcNow());
             if (result == VerificationOutcome.Verified) await publish.Publish(BankAccountMessages.Verified(found));
