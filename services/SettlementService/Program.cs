@@ -22,6 +22,7 @@ builder.AddRabbitMqMessaging(bus =>
 {
     bus.AddConsumer<SettlePayoutConsumer, SettlePayoutConsumerDefinition>();
     bus.AddConsumer<SendMicroDepositsConsumer, SendMicroDepositsConsumerDefinition>();
+    bus.AddConsumer<GetSettlementStatusConsumer>();
     // Published, so BankAccountService answers whatever its endpoint is called.
     bus.AddRequestClient<GetSettlementDestination>(RequestTimeout.After(s: 30));
 });
@@ -74,6 +75,7 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapTransferStatusEndpoints();
+app.MapReconciliationEndpoints();
 app.MapPublicApiFallback();
 
 app.Run();

@@ -12,6 +12,9 @@ public sealed class SandboxHost(string connectionString) : WebApplicationFactory
     public const string DebitAccount = "SETTLEMENT-TESTS";
     public static readonly TimeSpan TimeoutHold = TimeSpan.FromSeconds(4);
 
+    /// <summary>Long enough for a test to see the transfer pending before the provider fails it.</summary>
+    public static readonly TimeSpan DelayedFailureAfter = TimeSpan.FromSeconds(10);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -19,6 +22,7 @@ public sealed class SandboxHost(string connectionString) : WebApplicationFactory
         builder.UseSetting("Sandbox:ApiKeys:0", ApiKey);
         builder.UseSetting($"Sandbox:SettlementAccounts:{DebitAccount}:USD", "1000000");
         builder.UseSetting("Sandbox:TimeoutHold", TimeoutHold.ToString());
+        builder.UseSetting("Sandbox:DelayedFailureAfter", DelayedFailureAfter.ToString());
         builder.ConfigureLogging(logging => logging.ClearProviders());
     }
 }
