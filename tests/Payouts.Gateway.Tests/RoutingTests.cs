@@ -63,6 +63,7 @@ public sealed class RoutingTests(GatewayFixture fixture)
         { "GET", "/v1/users/validate/email/jane.doe@example.com", ClusterNames.Batches },
         // settlement (seed 004 §4), which must win over /api/admin/payouts/{id}
         { "GET", "/api/admin/payouts/transfer-status/TRF-0001", ClusterNames.Settlement },
+        { "GET", "/api/admin/settlement/reconciliation", ClusterNames.Settlement },
     };
 
     [Theory]

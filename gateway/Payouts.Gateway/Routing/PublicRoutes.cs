@@ -57,5 +57,7 @@ public static class PublicRoutes
 
         // Transfer status (seed 004 §4) lives in settlement; it must beat /api/admin/payouts/{id}/….
         new(ClusterNames.Settlement, "/api/admin/payouts/transfer-status/{transferId}", Get, RouteAccess.Admin, Order: -1),
+        // Settlement's reconciliation report.
+        new(ClusterNames.Settlement, "/api/admin/settlement/reconciliation", Get, RouteAccess.Admin),
     ];
 }
