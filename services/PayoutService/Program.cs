@@ -1,3 +1,4 @@
+using MassTransit;
 using Payouts.Messaging;
 using Payouts.PayoutService.Application;
 using Payouts.PayoutService.Data;
@@ -10,9 +11,15 @@ builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<PayoutsDbContext>("payoutsdb");
 builder.Services.AddMigration<PayoutsDbContext>();
 builder.Services.AddTransactionalOutbox<PayoutsDbContext>();
-builder.AddRabbitMqMessaging(bus => bus.AddConsumer<BankAccountEventsConsumer>());
+builder.AddRabbitMqMessaging(bus =>
+{
+    bus.AddConsumer<BankAccountEventsConsumer>();
+    bus.AddSagaStateMachine<PayoutStateMachine, PayoutState>()
+        .PostgresRepository(r => r.ExistingDbContext<PayoutsDbContext>());
+});
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.Configure<ProcessingOptions>(builder.Configuration.GetSection("Payouts:Processing"));
 builder.Services.AddScoped<LedgerStore>();
 builder.Services.AddScoped<UserDirectory>();
 builder.Services.AddScoped<IdempotentOperation>();

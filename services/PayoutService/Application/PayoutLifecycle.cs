@@ -18,6 +18,13 @@ namespace Payouts.PayoutService.Application;
 /// </summary>
 public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPublishEndpoint publish, TimeProvider clock)
 {
+    /// <summary>
+    /// The same lifecycle publishing through <paramref name="consumeContext"/>: inside a consumer or saga, events must go
+    /// through the consume context (the inbox's outbox context) to commit with the consumer's transaction; the scoped
+    /// IPublishEndpoint there was observed to publish straight to the broker, before commit.
+    /// </summary>
+    public PayoutLifecycle For(ConsumeContext consumeContext) => new(db, ledger, consumeContext, clock);
+
     /// <summary>The payout by numeric id or uuid, row-locked until commit; null when there is none.</summary>
     public async Task<Payout?> LockAsync(string idOrUuid, CancellationToken cancellationToken)
     {
@@ -93,6 +100,44 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         var now = clock.GetUtcNow();
         payout.CompleteWithReference(transactionReference, processedBy, notes, now);
         await SettleLedgerAsync(payout, now, cancellationToken);
+    }
+
+    /// <summary>Hands a pending payout to settlement: <c>processing</c>, and <see cref="PayoutProcessingStarted"/> for its saga.</summary>
+    public async Task StartProcessingAsync(Payout payout, string processedBy, string? notes, CancellationToken cancellationToken)
+    {
+        var destination = DestinationKindOf(payout);
+        var destinationId = payout.BankAccountId ?? payout.BeneficiaryDetailsId;
+        if (destination is null || destinationId is null)
+        {
+            // PayPal, Stripe and check payouts have no provider rail here: they are paid outside and processed with a reference.
+            throw new ApiErrorException(ApiError.Validation("transaction_id",
+                $"A {payout.Method} payout is paid outside the platform: process it with its transaction reference."));
+        }
+
+        var now = clock.GetUtcNow();
+        payout.StartProcessing(processedBy, notes, now);
+        await publish.Publish(new PayoutProcessingStarted(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), payout.Amount, payout.NetAmount,
+            payout.Currency, payout.Method, destination.Value, destinationId.Value, processedBy, now), cancellationToken);
+    }
+
+    /// <summary>Settlement paid the payout (from the saga): completes it unless it already reached a final status.</summary>
+    public async Task CompleteSettledAsync(Guid payoutUuid, string providerTransferId, CancellationToken cancellationToken)
+    {
+        var payout = await LockAsync(payoutUuid.ToString(), cancellationToken) ?? throw new InvalidOperationException($"Payout {payoutUuid} does not exist.");
+        var now = clock.GetUtcNow();
+        if (payout.CompleteSettlement(providerTransferId, now))
+            await SettleLedgerAsync(payout, now, cancellationToken);
+    }
+
+    /// <summary>Settlement failed the payout (from the saga): releases the hold and keeps the reason.</summary>
+    public async Task FailSettlementAsync(Guid payoutUuid, string code, string reason, CancellationToken cancellationToken)
+    {
+        var payout = await LockAsync(payoutUuid.ToString(), cancellationToken) ?? throw new InvalidOperationException($"Payout {payoutUuid} does not exist.");
+        var now = clock.GetUtcNow();
+        if (!payout.FailSettlement(code, reason, now)) return;
+        await ReleaseHoldAsync(payout, cancellationToken);
+        Notify(payout, "payout_failed", $"Your payout {payout.Reference} could not be paid: {reason}", now);
+        await publish.Publish(new PayoutFailed(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), code, reason, now), cancellationToken);
     }
 
     private async Task SettleLedgerAsync(Payout payout, DateTimeOffset now, CancellationToken cancellationToken)

@@ -7,30 +7,41 @@ using Payouts.ServiceDefaults.ApiErrors;
 
 namespace Payouts.PayoutService.Application;
 
-/// <summary>A processed payout and the user's available balance after it.</summary>
-public sealed record ProcessOutcome(Payout Payout, decimal UserBalance);
+/// <summary>A processed payout (completed, failed, or still processing when settlement did not answer in time) and the user's available balance.</summary>
+public sealed record ProcessOutcome(Payout Payout, decimal UserBalance)
+{
+    public bool StillProcessing => Payout.Status == PayoutStatus.Processing;
+}
+
+/// <summary>How long a process request without a reference waits for settlement's answer before replying 202.</summary>
+public sealed class ProcessingOptions
+{
+    public TimeSpan SettlementWait { get; set; } = TimeSpan.FromSeconds(5);
+}
 
 /// <summary>Admin transitions shared by the seed 000 back office and seed 004 admin endpoints.</summary>
 public sealed class PayoutOperations(PayoutsDbContext db, PayoutLifecycle lifecycle, UserDirectory directory, LedgerStore ledger,
-    IdempotentOperation idempotent)
+    IdempotentOperation idempotent, Microsoft.Extensions.Options.IOptions<ProcessingOptions> options, TimeProvider clock)
 {
     public async Task<ProcessOutcome> ProcessAsync(HttpContext http, string payoutId, string? transactionReference, string? notes,
         string fingerprint, CancellationToken ct)
     {
-        // Settlement through the provider (no reference) is the payout saga's job; here only payouts paid outside.
-        if (transactionReference is null)
-            throw new ApiErrorException(ApiError.Validation("transaction_id", "A transaction reference is required to process a payout."));
         var admin = await AdminUuidAsync(http, ct);
         Payout? processed = null;
         await idempotent.RunAsync($"admin:{admin}:process:{payoutId}", http.Request.IdempotencyKey(), fingerprint, async () =>
         {
             var payout = await lifecycle.LockAsync(payoutId, ct) ?? throw new ApiErrorException(ApiError.NotFound("Payout not found"));
-            await PayoutActionEndpoints.Transition(() => lifecycle.CompleteWithReferenceAsync(payout, transactionReference, admin, notes, ct));
+            // With a reference it was paid outside: complete now. Without, the payout saga settles it through the provider.
+            await PayoutActionEndpoints.Transition(() => transactionReference is null
+                ? lifecycle.StartProcessingAsync(payout, admin, notes, ct)
+                : lifecycle.CompleteWithReferenceAsync(payout, transactionReference, admin, notes, ct));
             await db.SaveChangesAsync(ct);
             processed = payout;
             return new OperationResponse(StatusCodes.Status200OK, "");
         }, ct);
         var payout = processed ?? await FindAsync(payoutId, ct);
+        if (payout.Status == PayoutStatus.Processing)
+            payout = await WaitForSettlementAsync(payout, ct);
         var balances = await ledger.UserBalancesAsync(payout.UserId, payout.Currency, ct);
         return new ProcessOutcome(payout, balances.GetValueOrDefault(LedgerAccountKind.Available));
     }
@@ -48,6 +59,18 @@ public sealed class PayoutOperations(PayoutsDbContext db, PayoutLifecycle lifecy
             return new OperationResponse(StatusCodes.Status200OK, "");
         }, ct);
         return rejected ?? await FindAsync(payoutId, ct);
+    }
+
+    /// <summary>Re-reads the payout until settlement's outcome is in or the configured wait is over.</summary>
+    private async Task<Payout> WaitForSettlementAsync(Payout payout, CancellationToken ct)
+    {
+        var deadline = clock.GetUtcNow() + options.Value.SettlementWait;
+        while (true)
+        {
+            var current = await db.Payouts.AsNoTracking().SingleAsync(p => p.Id == payout.Id, ct);
+            if (current.Status != PayoutStatus.Processing || clock.GetUtcNow() >= deadline) return current;
+            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, ct);
+        }
     }
 
     private async Task<Payout> FindAsync(string payoutId, CancellationToken ct)

@@ -1,6 +1,6 @@
 using Payouts.PayoutService.Application;
 using Payouts.PayoutService.Data;
-using Payouts.PayoutService.Domain.Ledger;
+using Payouts.PayoutService.Domain.Payouts;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
 
@@ -34,7 +34,22 @@ public static class BackOfficePayoutEndpoints
         var reference = fields.Text("transaction_id", MaxReferenceLength);
         var notes = fields.Text("notes", MaxReasonLength);
         var outcome = await operations.ProcessAsync(http, payoutId, reference, notes, fields.Fingerprint(), ct);
-        return ApiJson.Snake(new { status = "success", message = "Payout processed successfully", processed_at = outcome.Payout.ProcessedAt });
+        var payout = outcome.Payout;
+        return payout.Status switch
+        {
+            PayoutStatus.Processing => ApiJson.Snake(new
+            {
+                status = "processing", message = "Payout is being processed", payout_id = payout.Id, processed_at = payout.ProcessedAt,
+            }, StatusCodes.Status202Accepted),
+            PayoutStatus.Failed => ApiJson.Snake(new
+            {
+                status = "failed", message = "Payout settlement failed", payout_id = payout.Id, failure_reason = payout.FailureReason,
+            }),
+            _ => ApiJson.Snake(new
+            {
+                status = "success", message = "Payout processed successfully", processed_at = payout.ProcessedAt, transaction_id = payout.TransactionReference,
+            }),
+        };
     }
 
     private static async Task<IResult> ProcessAdmin(string id, HttpContext http, PayoutOperations operations, CancellationToken ct)
@@ -46,14 +61,20 @@ public static class BackOfficePayoutEndpoints
         var payout = outcome.Payout;
         return ApiJson.Camel(new
         {
-            success = true,
-            message = "Payout processed successfully",
+            success = payout.Status != PayoutStatus.Failed,
+            message = payout.Status switch
+            {
+                PayoutStatus.Processing => "Payout is being processed",
+                PayoutStatus.Failed => "Payout settlement failed",
+                _ => "Payout processed successfully",
+            },
             data = new
             {
                 id = payout.Uuid, status = payout.Status, processedAt = payout.ProcessedAt, completedAt = payout.CompletedAt,
-                processedBy = payout.ProcessedBy, transactionReference = payout.TransactionReference, userBalance = outcome.UserBalance,
+                processedBy = payout.ProcessedBy, transactionReference = payout.TransactionReference, failureReason = payout.FailureReason,
+                userBalance = outcome.UserBalance,
             },
-        });
+        }, outcome.StillProcessing ? StatusCodes.Status202Accepted : StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> RejectBackOffice(HttpContext http, PayoutOperations operations, CancellationToken ct)

@@ -71,9 +71,9 @@ public sealed class BankAccountEventsConsumer(PayoutsDbContext db, PayoutLifecyc
             .Select(p => p.Id).ToListAsync(context.CancellationToken);
         foreach (var id in pendingIds)
         {
-            var payout = await lifecycle.LockAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), context.CancellationToken);
+            var payout = await lifecycle.For(context).LockAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), context.CancellationToken);
             if (payout is { IsPending: true })
-                await lifecycle.CancelAsync(payout, "bank account deleted", context.CancellationToken);
+                await lifecycle.For(context).CancelAsync(payout, "bank account deleted", context.CancellationToken);
         }
     }
 

@@ -26,6 +26,8 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
 
     public PublishedEvents Events { get; } = new();
 
+    public FakeSettlement Settlement { get; } = new();
+
     public IServiceProvider Services => Factory.Services;
 
     private WebApplicationFactory<PayoutsDbContext> Factory => _factory ?? throw new InvalidOperationException("The fixture has not started.");
@@ -40,6 +42,8 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
             web.UseSetting("ConnectionStrings:payoutsdb", database);
             web.UseSetting("ConnectionStrings:messaging", Infrastructure.MessagingConnectionString);
             web.UseSetting("Auth:SigningKey", SigningKey);
+            // Short enough to keep the 202 test quick, long enough for the fake settlement to answer the others.
+            web.UseSetting("Payouts:Processing:SettlementWait", "00:00:03");
             web.ConfigureLogging(logging =>
             {
                 // PAYOUTS_TEST_LOGS=1 shows the service's logs when diagnosing a failing test.
@@ -58,6 +62,7 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
         }
 
         await Events.ConnectAsync(Bus);
+        await Settlement.ConnectAsync(Bus);
     }
 
     /// <summary>A user id no other test uses.</summary>

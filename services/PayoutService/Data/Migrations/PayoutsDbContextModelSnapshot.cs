@@ -851,6 +851,50 @@ namespace Payouts.PayoutService.Data.Migrations
                     b.ToTable("user_transactions", (string)null);
                 });
 
+            modelBuilder.Entity("Payouts.PayoutService.Messaging.PayoutState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_state");
+
+                    b.Property<string>("FailureReason")
+                        .HasColumnType("text")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<long>("PayoutNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("payout_number");
+
+                    b.Property<string>("ProviderTransferId")
+                        .HasColumnType("text")
+                        .HasColumnName("provider_transfer_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reference");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("CorrelationId");
+
+                    b.ToTable("payout_saga", (string)null);
+                });
+
             modelBuilder.Entity("Payouts.PayoutService.Domain.Ledger.LedgerEntry", b =>
                 {
                     b.HasOne("Payouts.PayoutService.Domain.Ledger.LedgerAccount", null)

@@ -66,4 +66,36 @@ public sealed class Payout
         Notes = notes ?? Notes;
         UpdatedAt = now;
     }
+
+    /// <summary>Approved for settlement through the provider; stays held until settlement answers.</summary>
+    public void StartProcessing(string processedBy, string? notes, DateTimeOffset now)
+    {
+        if (!IsPending) throw PayoutRuleViolation.AlreadyProcessed();
+        Status = PayoutStatus.Processing;
+        ProcessedBy = processedBy;
+        ProcessedAt = now;
+        Notes = notes ?? Notes;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Settlement paid it; the provider's transfer id becomes the transaction reference. False when already final.</summary>
+    public bool CompleteSettlement(string providerTransferId, DateTimeOffset now)
+    {
+        if (Status != PayoutStatus.Processing) return false;
+        Status = PayoutStatus.Completed;
+        TransactionReference = providerTransferId;
+        CompletedAt = now;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>Settlement could not pay it; the reason is kept. False when already final.</summary>
+    public bool FailSettlement(string code, string reason, DateTimeOffset now)
+    {
+        if (Status != PayoutStatus.Processing) return false;
+        Status = PayoutStatus.Failed;
+        FailureReason = $"{code}: {reason}";
+        UpdatedAt = now;
+        return true;
+    }
 }

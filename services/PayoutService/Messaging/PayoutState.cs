@@ -1,0 +1,17 @@
+using MassTransit;
+
+namespace Payouts.PayoutService.Messaging;
+
+/// <summary>The payout saga's row (table payout_saga), one per payout handed to settlement; kept after the outcome for audit.</summary>
+public sealed class PayoutState : SagaStateMachineInstance
+{
+    /// <summary>The payout's uuid.</summary>
+    public Guid CorrelationId { get; set; }
+    public string CurrentState { get; set; } = "";
+    public long PayoutNumber { get; set; }
+    public string Reference { get; set; } = "";
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public string? ProviderTransferId { get; set; }
+    public string? FailureReason { get; set; }
+}
