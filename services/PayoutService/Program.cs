@@ -37,6 +37,7 @@ app.MapPayoutActionEndpoints();
 app.MapBackOfficePayoutEndpoints();
 app.MapPayoutQueryEndpoints();
 app.MapAdminPayoutQueryEndpoints();
+app.MapSimplePayoutEndpoints();
 app.MapPublicApiFallback();
 
 app.Run();

@@ -37,5 +37,6 @@ public sealed class BeneficiaryDestinationView
     public string MaskedAccountNumber { get; set; } = "";
     public string Currency { get; set; } = "";
     public string Country { get; set; } = "";
+    public string Method { get; set; } = "bank_transfer";
     public DateTimeOffset AddedAt { get; set; }
 }

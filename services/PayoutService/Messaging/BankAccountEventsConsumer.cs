@@ -94,6 +94,7 @@ public sealed class BankAccountEventsConsumer(PayoutsDbContext db, PayoutLifecyc
         details.MaskedAccountNumber = m.MaskedAccountNumber;
         details.Currency = m.Currency;
         details.Country = m.Country;
+        details.Method = m.Method;
         details.AddedAt = m.AddedAt;
     }
 

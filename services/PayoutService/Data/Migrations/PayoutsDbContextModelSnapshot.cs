@@ -254,6 +254,11 @@ namespace Payouts.PayoutService.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("masked_account_number");
 
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("method");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("text")

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Payouts.PayoutService.Application;
+using Payouts.PayoutService.Data;
+using Payouts.PayoutService.Domain;
+using Payouts.ServiceDefaults.ApiErrors;
+
+namespace Payouts.PayoutService.Endpoints;
+
+/// <summary>
+/// Seed 002 <c>POST /payout/simple</c>: a payout to a beneficiary's payment details, in the details' currency. The
+/// details were validated when added, so they are payable at once; the response embeds the beneficiary.
+/// </summary>
+public static class SimplePayoutEndpoints
+{
+    public static IEndpointRouteBuilder MapSimplePayoutEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/payout/simple", Create).RequireAuthorization().AddEndpointFilter<ApiErrorFilter>();
+        return app;
+    }
+
+    private static async Task<IResult> Create(HttpContext http, UserDirectory directory, PayoutsDbContext db, PayoutLifecycle lifecycle,
+        IdempotentOperation idempotent, CancellationToken ct)
+    {
+        var caller = http.RequireCaller();
+        var fields = await RequestFields.ReadAsync(http.Request, ct);
+        var errors = new Dictionary<string, string[]>();
+        var beneficiaryId = Id(fields, "beneficiary_id", "beneficiary id", errors);
+        var detailsId = Id(fields, "beneficiary_details_id", "beneficiary details id", errors);
+        if (fields["amount"] is null) errors["amount"] = ["The amount field is required."];
+        if (errors.Count > 0) throw new ApiErrorException(ApiError.Validation(errors));
+
+        await directory.EnsureAsync(caller, ct);
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == caller.UserId, ct);
+        var details = await db.BeneficiaryDestinations.AsNoTracking().FirstOrDefaultAsync(d => d.Id == detailsId, ct);
+        // Someone else's details, or details of another beneficiary: not found, revealing nothing.
+        if (details is null || details.UserId != user.Id.ToString(CultureInfo.InvariantCulture) || details.BeneficiaryId != beneficiaryId)
+            throw new ApiErrorException(new ApiError(StatusCodes.Status404NotFound, "not_found", "Beneficiary details not found"));
+        if (!Currencies.TryNormalize(details.Currency, out var currency))
+            throw new ApiErrorException(ApiError.Validation("beneficiary_details_id", $"Payouts in {details.Currency} are not supported."));
+        if (AmountParser.Validate(fields["amount"], currency, out var amount) is { } amountError)
+            throw new ApiErrorException(ApiError.Validation("amount", amountError));
+        var method = await db.PaymentMethods.AsNoTracking().FirstOrDefaultAsync(m => m.Id == details.Method && m.Enabled, ct)
+            ?? throw new ApiErrorException(ApiError.Validation("beneficiary_details_id", "The details' payout method is not available."));
+        if (amount > method.MaximumAmount)
+            throw new ApiErrorException(new ApiError(StatusCodes.Status400BadRequest, "payout_limit_exceeded", "Payout amount exceeds maximum limit"));
+        if (amount < Math.Max(method.MinimumAmount, user.MinimumPayout))
+            throw new ApiErrorException(ApiError.Validation("amount", "Amount must be greater than minimum payout amount"));
+        var fees = method.FeeFor(amount, currency);
+
+        var response = await idempotent.RunAsync($"user:{caller.UserId}:simple", http.Request.IdempotencyKey(), fields.Fingerprint(), async () =>
+        {
+            var payout = await lifecycle.RequestAsync(new Domain.Payouts.Payout
+            {
+                Uuid = Guid.CreateVersion7(), Reference = "", UserId = user.Id, CompanyId = user.CompanyId, Amount = amount, Fees = fees,
+                NetAmount = amount - fees, Currency = currency, Method = method.Id, BeneficiaryDetailsId = details.Id,
+            }, ct);
+            await db.SaveChangesAsync(ct);
+            return ApiJson.Response(new
+            {
+                status = "success",
+                status_code = StatusCodes.Status200OK,
+                message = "Request successful",
+                data = new
+                {
+                    user_id = user.Id,
+                    // Seed 002 shows amount and beneficiary_id as strings.
+                    amount = amount.ToString(CultureInfo.InvariantCulture),
+                    currency,
+                    beneficiary_id = beneficiaryId.ToString(CultureInfo.InvariantCulture),
+                    status = payout.Status,
+                    created_at = payout.RequestedAt,
+                    updated_at = payout.UpdatedAt,
+                    payout_id = payout.Uuid,
+                    reference = payout.Reference,
+                    fees = payout.Fees,
+                    net_amount = payout.NetAmount,
+                    beneficiary = new
+                    {
+                        id = details.BeneficiaryId,
+                        user_id = user.Id,
+                        country = details.Country,
+                        details = new
+                        {
+                            id = details.Id, bank_name = details.BankName, account_number = details.MaskedAccountNumber, currency = details.Currency,
+                            created_at = details.AddedAt,
+                        },
+                    },
+                },
+            }, ApiJson.SnakeCase);
+        }, ct);
+        return response.ToResult();
+    }
+
+    private static long Id(RequestFields fields, string name, string label, Dictionary<string, string[]> errors)
+    {
+        var text = fields[name];
+        if (text is null)
+        {
+            errors[name] = [$"The {label} field is required."];
+            return 0;
+        }
+
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0) return id;
+        errors[name] = [$"The {label} must be an integer."];
+        return 0;
+    }
+}
