@@ -23,6 +23,7 @@ builder.AddRabbitMqMessaging(bus =>
     bus.AddConsumer<SettlePayoutConsumer, SettlePayoutConsumerDefinition>();
     bus.AddConsumer<SendMicroDepositsConsumer, SendMicroDepositsConsumerDefinition>();
     bus.AddConsumer<GetSettlementStatusConsumer>();
+    bus.AddConsumer<SettlementFaultConsumer>();
     // Published, so BankAccountService answers whatever its endpoint is called.
     bus.AddRequestClient<GetSettlementDestination>(RequestTimeout.After(s: 30));
 });

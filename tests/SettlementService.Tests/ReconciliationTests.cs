@@ -41,6 +41,28 @@ public sealed class ReconciliationTests(SettlementFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_command_that_can_never_be_processed_ends_in_the_error_queue_and_shows_in_the_report()
+    {
+        var command = new SettlePayout(Guid.NewGuid(), "PO-POISON", DestinationKind.BankAccount, fixture.Bus.AddFaultyDestination(), "bank_transfer", 5m, "USD", "Payout poisoned");
+
+        await fixture.Bus.SendAsync(command);
+
+        using var admin = fixture.Settlement.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Issue(new AuthTokenRequest("9001", [PayoutsRoles.Admin])));
+        JsonElement? fault = null;
+        await WaitForAsync(async () =>
+        {
+            var report = await admin.GetFromJsonAsync<JsonElement>("/api/admin/settlement/reconciliation");
+            fault = report.GetProperty("data").GetProperty("faults").EnumerateArray()
+                .Cast<JsonElement?>().FirstOrDefault(f => f!.Value.GetProperty("subjectId").GetGuid() == command.PayoutId);
+            return fault is not null;
+        }, "the poison message in the report", TimeSpan.FromSeconds(90));
+        Assert.Equal("SettlePayout", fault!.Value.GetProperty("messageType").GetString());
+        Assert.Empty(await fixture.ProviderTransfersAsync(command.PayoutId));
+        Assert.Empty(fixture.Bus.OutcomesFor(command.PayoutId));
+    }
+
+    [Fact]
     public async Task The_status_query_answers_from_our_record()
     {
         var command = new SettlePayout(Guid.NewGuid(), "PO-QUERY", DestinationKind.BankAccount, fixture.Bus.AddBankAccount("4434567890"), "bank_transfer", 9m, "USD", "Payout queried");
@@ -55,9 +77,9 @@ public sealed class ReconciliationTests(SettlementFixture fixture) : IClassFixtu
         Assert.Equal(SettlementStatus.NotFound, unknown.Status);
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
+    private static async Task WaitForAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Timed out waiting for {what}.");

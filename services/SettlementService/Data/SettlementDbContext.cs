@@ -11,6 +11,8 @@ public sealed class SettlementDbContext(DbContextOptions<SettlementDbContext> op
 
     public DbSet<MicroDeposit> MicroDeposits => Set<MicroDeposit>();
 
+    public DbSet<SettlementFault> Faults => Set<SettlementFault>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Outbox and inbox tables live beside the service's own tables so state changes and messages commit together.
@@ -62,6 +64,18 @@ public sealed class SettlementDbContext(DbContextOptions<SettlementDbContext> op
             deposit.Property(d => d.FailureCode).HasColumnName("failure_code").HasMaxLength(40);
             deposit.Property(d => d.CreatedAt).HasColumnName("created_at");
             deposit.Property(d => d.UpdatedAt).HasColumnName("updated_at");
+        });
+
+        modelBuilder.Entity<SettlementFault>(fault =>
+        {
+            fault.ToTable("settlement_faults");
+            fault.HasKey(f => f.FaultId);
+            fault.Property(f => f.FaultId).HasColumnName("fault_id");
+            fault.Property(f => f.MessageType).HasColumnName("message_type").HasMaxLength(100);
+            fault.Property(f => f.SubjectId).HasColumnName("subject_id");
+            fault.Property(f => f.Exception).HasColumnName("exception").HasMaxLength(500);
+            fault.Property(f => f.OccurredAt).HasColumnName("occurred_at");
+            fault.HasIndex(f => f.OccurredAt);
         });
     }
 }

@@ -50,10 +50,17 @@ public static class ReconciliationEndpoints
                 now - transfer.UpdatedAt, transfer.ReconciliationAttempts));
         }
 
+        var faults = await db.Faults.AsNoTracking()
+            .OrderByDescending(f => f.OccurredAt)
+            .Take(Limit)
+            .Select(f => new FaultItem(f.MessageType, f.SubjectId, f.Exception, f.OccurredAt))
+            .ToListAsync(cancellationToken);
+
         return TypedResults.Ok(new ReconciliationReport(new ReconciliationData(
             counts.ToDictionary(c => c.Key, c => c.Count),
             items.Count(i => i.Mismatch),
-            items)));
+            items,
+            faults)));
     }
 }
 
@@ -62,7 +69,11 @@ public sealed record ReconciliationReport(ReconciliationData Data)
     public bool Success => true;
 }
 
-public sealed record ReconciliationData(IReadOnlyDictionary<string, int> TransfersByStatus, int Mismatches, IReadOnlyList<ReconciliationItem> Open);
+/// <param name="Faults">Commands that ended in an <c>_error</c> queue (poison messages), newest first.</param>
+public sealed record ReconciliationData(
+    IReadOnlyDictionary<string, int> TransfersByStatus, int Mismatches, IReadOnlyList<ReconciliationItem> Open, IReadOnlyList<FaultItem> Faults);
+
+public sealed record FaultItem(string MessageType, Guid SubjectId, string Exception, DateTimeOffset OccurredAt);
 
 public sealed record ReconciliationItem(
     Guid PayoutId,

@@ -13,6 +13,7 @@ namespace Payouts.SettlementService.Tests.Support;
 public sealed class TestBus : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<long, SettlementDestination> _destinations = new();
+    private readonly ConcurrentDictionary<long, bool> _faulty = new();
     private readonly ConcurrentQueue<object> _outcomes = new();
     private IBusControl? _bus;
 
@@ -26,8 +27,9 @@ public sealed class TestBus : IAsyncDisposable
             cfg.ReceiveEndpoint($"settlement-tests-bank-accounts-{run}", e =>
             {
                 e.AutoDelete = true;
-                e.Handler<GetSettlementDestination>(context =>
-                    context.RespondAsync(testBus._destinations.TryGetValue(context.Message.DestinationId, out var destination)
+                e.Handler<GetSettlementDestination>(context => testBus._faulty.ContainsKey(context.Message.DestinationId)
+                    ? throw new InvalidOperationException("Bank accounts store unavailable (test)")
+                    : context.RespondAsync(testBus._destinations.TryGetValue(context.Message.DestinationId, out var destination)
                         ? destination
                         : new SettlementDestination(context.Message.Kind, context.Message.DestinationId, false, "Destination deleted", "", "", "", null, null, "USD", "US")));
             });
@@ -52,6 +54,14 @@ public sealed class TestBus : IAsyncDisposable
         var id = Random.Shared.NextInt64(1, long.MaxValue);
         _destinations[id] = new SettlementDestination(DestinationKind.BankAccount, id, payable, payable ? null : "Account is not verified",
             "Ada Lovelace", "Test Bank", accountNumber, null, "011", "USD", "NG");
+        return id;
+    }
+
+    /// <summary>A destination whose lookup always faults, so a command for it can never be processed (a poison message).</summary>
+    public long AddFaultyDestination()
+    {
+        var id = Random.Shared.NextInt64(1, long.MaxValue);
+        _faulty[id] = true;
         return id;
     }
 

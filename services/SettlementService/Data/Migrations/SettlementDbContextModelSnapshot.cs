@@ -204,6 +204,40 @@ namespace Payouts.SettlementService.Data.Migrations
                     b.ToTable("micro_deposits", (string)null);
                 });
 
+            modelBuilder.Entity("Payouts.SettlementService.Domain.SettlementFault", b =>
+                {
+                    b.Property<Guid>("FaultId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("fault_id");
+
+                    b.Property<string>("Exception")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("exception");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("message_type");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("FaultId");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.ToTable("settlement_faults", (string)null);
+                });
+
             modelBuilder.Entity("Payouts.SettlementService.Domain.Transfer", b =>
                 {
                     b.Property<long>("Id")
