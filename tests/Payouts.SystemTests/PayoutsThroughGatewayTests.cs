@@ -1,0 +1,249 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Payouts.SystemTests;
+
+/// <summary>
+/// Seed 004's testing notes, one by one, through the gateway on the whole platform: a user with earnings (admin credit)
+/// and a bank account added and verified in BankAccountService requests payouts that an admin processes or rejects.
+/// </summary>
+public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+{
+    private static readonly TimeSpan Eventually = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Processing_a_pending_payout_with_a_reference_deducts_the_balance_creates_a_transaction_and_cannot_repeat()
+    {
+        var user = await NewPayingUserAsync(1000m);
+        var payout = await RequestPayoutAsync(user, 100m);
+
+        var before = await SendAsync(HttpMethod.Get, $"/api/admin/payouts/{payout}", Admin());
+        Assert.Equal(HttpStatusCode.OK, before.Status);
+        Assert.Equal(900m, before.Body.GetProperty("data").GetProperty("user").GetProperty("balance").GetDecimal());
+
+        var processed = await SendAsync(HttpMethod.Post, $"/api/admin/payouts/{payout}/process", Admin(), new { transactionReference = "TXN123456789", notes = "paid" });
+        Assert.True(processed.Status == HttpStatusCode.OK, processed.Raw);
+        Assert.Equal("completed", processed.Body.GetProperty("data").GetProperty("status").GetString());
+        Assert.Equal("TXN123456789", processed.Body.GetProperty("data").GetProperty("transactionReference").GetString());
+
+        var balance = await SendAsync(HttpMethod.Post, "/api/user/balance/", user.Token, new { });
+        Assert.Equal(900m, balance.Body.GetProperty("available_balance").GetDecimal());
+        Assert.Equal(0m, balance.Body.GetProperty("pending_balance").GetDecimal());
+        Assert.Equal(100m, balance.Body.GetProperty("total_paid").GetDecimal());
+        var activity = await SendAsync(HttpMethod.Get, "/api/user/transactions/", user.Token);
+        Assert.Contains(activity.Body.GetProperty("transactions").EnumerateArray(),
+            t => t.GetProperty("type").GetString() == "withdrawal" && t.GetProperty("status").GetString() == "completed" && t.GetProperty("amount").GetDecimal() == 100m);
+
+        var again = await SendAsync(HttpMethod.Post, $"/api/admin/payouts/{payout}/process", Admin(), new { transactionReference = "TXN-AGAIN" });
+        Assert.Equal(HttpStatusCode.BadRequest, again.Status);
+        Assert.Equal("Payout has already been processed", again.Body.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Processing_without_a_reference_settles_through_settlement_and_the_provider()
+    {
+        var user = await NewPayingUserAsync(1000m);
+        var payout = await RequestPayoutAsync(user, 100m);
+
+        var processed = await SendAsync(HttpMethod.Post, $"/api/admin/payouts/{payout}/process", Admin(), new { notes = "via provider" });
+        Assert.True(processed.Status is HttpStatusCode.OK or HttpStatusCode.Accepted, processed.Raw);
+
+        // 202 means settlement had not answered within the wait: the outcome arrives later through the saga.
+        var final = await WaitForAsync(async () =>
+        {
+            var read = await SendAsync(HttpMethod.Get, $"/api/admin/payouts/{payout}", Admin());
+            return read.Body.GetProperty("data").GetProperty("status").GetString() == "processing" ? null : read;
+        }, "the payout to leave processing");
+        var data = final.Body.GetProperty("data");
+        Assert.Equal("completed", data.GetProperty("status").GetString());
+        Assert.False(string.IsNullOrEmpty(data.GetProperty("transactionReference").GetString()));
+        Assert.Equal(900m, data.GetProperty("user").GetProperty("balance").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Rejecting_needs_a_reason_leaves_the_balance_creates_no_transaction_and_the_payout_cannot_then_be_processed()
+    {
+        var user = await NewPayingUserAsync(1000m);
+        var payout = await RequestPayoutAsync(user, 100m);
+
+        var noReason = await SendAsync(HttpMethod.Post, $"/api/admin/payouts/{payout}/reject", Admin(), new { });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.Status);
+        Assert.False(noReason.Body.GetProperty("success").GetBoolean());
+
+        var rejected = await SendAsync(HttpMethod.Post, $"/api/admin/payouts/{payout}/reject", Admin(), new { rejectionReason = "Invalid bank account details" });
+        Assert.True(rejected.Status == HttpStatusCode.OK, rejected.Raw);
+        var balance = await SendAsync(HttpMethod.Post, "/api/user/balance/", user.Token, new { });
+        Assert.Equal(1000m, balance.Body.GetProperty("available_balance").GetDecimal());
+        var activity = await SendAsync(HttpMethod.Get, "/api/user/transactions/", user.Token);
+        Assert.DoesNotContain(activity.Body.GetProperty("transactions").EnumerateArray(), t => t.GetProperty("type").GetString() == "withdrawal");
+
+        var process = await SendAsync(HttpMethod.Post, $"/api/admin/payouts/{payout}/process", Admin(), new { transactionReference = "TXN-1" });
+        Assert.Equal(HttpStatusCode.BadRequest, process.Status);
+        var rejectAgain = await SendAsync(HttpMethod.Post, $"/api/admin/payouts/{payout}/reject", Admin(), new { rejectionReason = "again" });
+        Assert.Equal(HttpStatusCode.BadRequest, rejectAgain.Status);
+
+        var history = await SendAsync(HttpMethod.Post, "/api/get/payouts/", user.Token, new { });
+        var listed = Assert.Single(history.Body.GetProperty("payouts").EnumerateArray());
+        Assert.Equal("rejected", listed.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_payout_beyond_the_balance_is_refused_and_the_history_shows_each_status()
+    {
+        var user = await NewPayingUserAsync(150m);
+        var refused = await SendAsync(HttpMethod.Post, "/api/action/payout/", user.Token,
+            new { amount = "200", method = "bank_transfer", bank_account_id = user.BankAccountId });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal("insufficient_balance", refused.Body.GetProperty("error").GetString());
+
+        var payout = await RequestPayoutAsync(user, 100m);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Post, $"/api/admin/payouts/{payout}/process", Admin(), new { transactionReference = "TXN-H" })).Status);
+        var second = await RequestPayoutAsync(user, 50m);
+        var history = await SendAsync(HttpMethod.Post, "/api/get/payouts/", user.Token, new { });
+        var statuses = history.Body.GetProperty("payouts").EnumerateArray().ToDictionary(p => p.GetProperty("uuid").GetString()!, p => p.GetProperty("status").GetString());
+        Assert.Equal("completed", statuses[payout]);
+        Assert.Equal("pending", statuses[second]);
+        Assert.Equal("payouts", history.ServedBy);
+    }
+
+    private sealed record PayingUser(long Id, AuthenticationHeaderValue Token, long BankAccountId);
+
+    private sealed record Reply(HttpStatusCode Status, JsonElement Body, string Raw, string? ServedBy);
+
+    private AuthenticationHeaderValue Admin() => fixture.Tokens.Admin("1");
+
+    /// <summary>A user credited by an admin, with a bank account added and verified through BankAccountService.</summary>
+    private async Task<PayingUser> NewPayingUserAsync(decimal earnings)
+    {
+        var id = Random.Shared.NextInt64(1_000_000, 9_000_000_000);
+        var token = fixture.Tokens.User(id.ToString(CultureInfo.InvariantCulture));
+        var created = await SendAsync(HttpMethod.Post, "/api/admin/users", Admin(), new { id, email = $"u{id}@example.com", firstName = "Ada", lastName = "Payee", minimumPayout = "10" });
+        Assert.True(created.Status == HttpStatusCode.Created, created.Raw);
+        using var credit = Request(HttpMethod.Post, $"/api/admin/users/{id}/credits", Admin(),
+            new { amount = earnings.ToString(CultureInfo.InvariantCulture), currency = "USD", reference = $"EARN-{id}" });
+        credit.Headers.Add("Idempotency-Key", $"earn-{id}");
+        var credited = await SendAsync(credit);
+        Assert.True(credited.Status == HttpStatusCode.Created, credited.Raw);
+
+        await using var deposits = await MicroDepositCapture.StartAsync(fixture.Platform.GetConnectionString("messaging"));
+        var accountNumber = "7" + Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture) + "31";
+        var added = await SendAsync(HttpMethod.Post, "/api/update/bank-account/", token, new
+        {
+            bank_name = "Wells Fargo", account_number = accountNumber, routing_number = "021000021", account_type = "checking", account_holder_name = "Ada Payee",
+        });
+        Assert.True(added.Status == HttpStatusCode.OK, added.Raw);
+        var accountId = added.Body.GetProperty("bank_account_id").GetInt64();
+        var amounts = await deposits.WaitForAsync(accountId, Eventually);
+        var verified = await SendAsync(HttpMethod.Post, "/api/bank-accounts/verify/", token,
+            new { bank_account_id = accountId, verification_amount_1 = amounts.First, verification_amount_2 = amounts.Second });
+        Assert.True(verified.Status == HttpStatusCode.OK, verified.Raw);
+        return new PayingUser(id, token, accountId);
+    }
+
+    /// <summary>Requests a payout, retrying while PayoutService has not yet received the account's events (eventual consistency).</summary>
+    private async Task<string> RequestPayoutAsync(PayingUser user, decimal amount)
+    {
+        var reply = await WaitForAsync(async () =>
+        {
+            var attempt = await SendAsync(HttpMethod.Post, "/api/action/payout/", user.Token,
+                new { amount = amount.ToString(CultureInfo.InvariantCulture), method = "bank_transfer", bank_account_id = user.BankAccountId });
+            var notYetKnown = attempt.Status == HttpStatusCode.BadRequest
+                && (attempt.Body.GetProperty("error").GetString() is "bank_account_not_verified"
+                    || (attempt.Body.TryGetProperty("field", out var field) && field.GetString() == "bank_account_id"));
+            return notYetKnown ? null : attempt;
+        }, "PayoutService to know the verified bank account");
+        Assert.True(reply.Status == HttpStatusCode.OK, reply.Raw);
+        Assert.StartsWith("PAY-", reply.Body.GetProperty("reference").GetString(), StringComparison.Ordinal);
+        return reply.Body.GetProperty("payout_uuid").GetString()!;
+    }
+
+    private static async Task<Reply> WaitForAsync(Func<Task<Reply?>> attempt, string what)
+    {
+        var deadline = DateTime.UtcNow + Eventually;
+        while (true)
+        {
+            if (await attempt() is { } reply) return reply;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out waiting for {what}.");
+            await Task.Delay(200);
+        }
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, AuthenticationHeaderValue token, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (body is not null) request.Content = System.Net.Http.Json.JsonContent.Create(body);
+        request.Headers.Authorization = token;
+        return request;
+    }
+
+    private async Task<Reply> SendAsync(HttpMethod method, string path, AuthenticationHeaderValue token, object? body = null)
+    {
+        using var request = Request(method, path, token, body);
+        return await SendAsync(request);
+    }
+
+    private async Task<Reply> SendAsync(HttpRequestMessage request)
+    {
+        using var gateway = fixture.Platform.CreateHttpClient("gateway");
+        using var response = await gateway.SendAsync(request);
+        var raw = await response.Content.ReadAsStringAsync();
+        return new Reply(response.StatusCode, JsonDocument.Parse(raw).RootElement.Clone(), raw,
+            response.Headers.TryGetValues("X-Served-By", out var servedBy) ? servedBy.Single() : null);
+    }
+
+    /// <summary>Reads the micro-deposit amounts from SendMicroDeposits on the platform's broker (what the account holder would see on a statement).</summary>
+    private sealed class MicroDepositCapture : IAsyncDisposable
+    {
+        private const string Exchange = "Payouts.Contracts.BankAccounts:SendMicroDeposits";
+        private readonly ConcurrentQueue<JsonElement> _messages = new();
+        private IConnection? _connection;
+        private IChannel? _channel;
+
+        public static async Task<MicroDepositCapture> StartAsync(string connectionString)
+        {
+            var capture = new MicroDepositCapture();
+            capture._connection = await new ConnectionFactory { Uri = new Uri(connectionString) }.CreateConnectionAsync();
+            capture._channel = await capture._connection.CreateChannelAsync();
+            await capture._channel.ExchangeDeclareAsync(Exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+            var queue = await capture._channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true);
+            await capture._channel.QueueBindAsync(queue.QueueName, Exchange, "");
+            var consumer = new AsyncEventingBasicConsumer(capture._channel);
+            consumer.ReceivedAsync += (_, delivery) =>
+            {
+                capture._messages.Enqueue(JsonDocument.Parse(Encoding.UTF8.GetString(delivery.Body.Span)).RootElement.GetProperty("message").Clone());
+                return Task.CompletedTask;
+            };
+            await capture._channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer);
+            return capture;
+        }
+
+        public async Task<(string First, string Second)> WaitForAsync(long bankAccountId, TimeSpan timeout)
+        {
+            var deadline = DateTime.UtcNow + timeout;
+            while (true)
+            {
+                var message = _messages.FirstOrDefault(m => m.GetProperty("bankAccountId").GetInt64() == bankAccountId);
+                if (message.ValueKind == JsonValueKind.Object)
+                    return (Amount(message.GetProperty("amount1")), Amount(message.GetProperty("amount2")));
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"No SendMicroDeposits for bank account {bankAccountId} within {timeout.TotalSeconds:0} s.");
+                await Task.Delay(100);
+            }
+        }
+
+        private static string Amount(JsonElement value) =>
+            (value.ValueKind == JsonValueKind.String ? decimal.Parse(value.GetString()!, CultureInfo.InvariantCulture) : value.GetDecimal())
+            .ToString("0.00", CultureInfo.InvariantCulture);
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_channel is not null) await _channel.DisposeAsync();
+            if (_connection is not null) await _connection.DisposeAsync();
+        }
+    }
+}
