@@ -19,46 +19,67 @@ public sealed class TransferReconciler(
     IOptions<ReconciliationOptions> options,
     TimeProvider time)
 {
-    /// <summary>One pass over due transfers; returns how many reached a final status.</summary>
-    public Task<int> ReconcileDueAsync(CancellationToken cancellationToken) =>
+    /// <summary>One pass over due transfers (at most <see cref="ReconciliationOptions.BatchSize"/>); returns how many reached a final status.</summary>
+    public async Task<int> ReconcileDueAsync(CancellationToken cancellationToken)
+    {
+        var resolved = 0;
+        for (var i = 0; i < options.Value.BatchSize; i++)
+        {
+            var outcome = await ReconcileNextAsync(cancellationToken);
+            if (outcome is ReconcileStep.NoneDue) break;
+            if (outcome is ReconcileStep.Resolved) resolved++;
+        }
+
+        return resolved;
+    }
+
+    /// <summary>
+    /// One transfer per transaction, so a row is locked only for one provider call. A transfer looked at without a
+    /// final answer has its <c>updated_at</c> moved on, so it is not due again in the same pass.
+    /// </summary>
+    private Task<ReconcileStep> ReconcileNextAsync(CancellationToken cancellationToken) =>
         db.ExecuteInTransactionAsync(async () =>
         {
             db.ChangeTracker.Clear();
             var dueBefore = time.GetUtcNow() - options.Value.MinimumAge;
             // SKIP LOCKED: every replica sweeps; each transfer is looked at by one of them at a time.
-            var due = await db.Transfers
+            var transfer = await db.Transfers
                 .FromSql($"""
                     SELECT * FROM transfers
                     WHERE status IN ({TransferStatus.Pending}, {TransferStatus.Unknown}) AND updated_at <= {dueBefore}
-                    ORDER BY updated_at LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED
+                    ORDER BY updated_at LIMIT 1 FOR UPDATE SKIP LOCKED
                     """)
-                .ToListAsync(cancellationToken);
+                .SingleOrDefaultAsync(cancellationToken);
+            if (transfer is null) return ReconcileStep.NoneDue;
 
-            var resolved = 0;
-            foreach (var transfer in due)
+            var now = time.GetUtcNow();
+            var answer = await provider.FindByReferenceAsync(transfer.PaymentReference, cancellationToken);
+            var outcome = answer switch
             {
-                var now = time.GetUtcNow();
-                var answer = await provider.FindByReferenceAsync(transfer.PaymentReference, cancellationToken);
-                object? outcome = answer switch
-                {
-                    ProviderResult.NotFound => NotReceived(transfer, now),
-                    ProviderResult.Unknown => null,
-                    _ => SettlementOutcome.Apply(transfer, answer, now),
-                };
+                ProviderResult.NotFound => NotReceived(transfer, now),
+                ProviderResult.Unknown => null,
+                _ => SettlementOutcome.Apply(transfer, answer, now),
+            };
 
-                if (outcome is null)
-                {
-                    transfer.Reconciled(now);
-                    continue;
-                }
-
+            if (outcome is null)
+            {
+                transfer.Reconciled(now);
+            }
+            else
+            {
                 await publish.Publish(outcome, cancellationToken);
-                resolved++;
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            return resolved;
+            return outcome is null ? ReconcileStep.StillOpen : ReconcileStep.Resolved;
         }, cancellationToken);
+
+    private enum ReconcileStep
+    {
+        NoneDue,
+        StillOpen,
+        Resolved,
+    }
 
     private static object NotReceived(Transfer transfer, DateTimeOffset now)
     {
