@@ -3,6 +3,17 @@ using Payouts.Bench;
 // Figures for the platform on this machine; not part of the test run.
 //   dotnet run -c Release --project bench/Payouts.Bench -- [--cold-runs 2] [--requests 2000] [--warmup 300] [--concurrency 1]
 //   dotnet run -c Release --project bench/Payouts.Bench -- bank-accounts [--requests 2000] [--warmup 300] [--concurrency 16]
+//   dotnet run -c Release --project bench/Payouts.Bench -- payouts [--requests 2000] [--warmup 300] [--concurrency 16]
+if (args is ["payouts", .. var payoutArgs])
+{
+    var payoutSettings = BenchSettings.Parse(payoutArgs);
+    var payoutConcurrency = payoutArgs.Contains("--concurrency") ? payoutSettings.Concurrency : 16;
+    Console.WriteLine($"Payouts bench — {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    Console.WriteLine($"Payout requests through the gateway ({payoutSettings.Requests} requests after {payoutSettings.Warmup} warm-up):");
+    await PayoutRequestBenchmark.RunAsync(payoutSettings.Requests, payoutSettings.Warmup, payoutConcurrency, users: 50);
+    return;
+}
+
 if (args is ["bank-accounts", .. var bankAccountArgs])
 {
     var bankSettings = BenchSettings.Parse(bankAccountArgs);
