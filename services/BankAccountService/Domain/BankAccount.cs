@@ -1,3 +1,4 @@
+using Payouts.Contracts;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -68,8 +69,8 @@ public sealed class BankAccount
         AccountNumberCiphertext = accountNumberCiphertext,
         RoutingNumberCiphertext = routingNumberCiphertext,
         BankCode = destination.BankCode,
-        AccountNumberTail = Masking.VisibleTail(destination.AccountNumber),
-        BankIdentifierTail = destination.BankIdentifier is { } identifier ? Masking.VisibleTail(identifier) : null,
+        AccountNumberTail = AccountNumberMask.VisibleTail(destination.AccountNumber),
+        BankIdentifierTail = destination.BankIdentifier is { } identifier ? AccountNumberMask.VisibleTail(identifier) : null,
         Fingerprint = fingerprint,
         VerificationId = verificationId,
         MicroDepositsHash = microDepositsHash,

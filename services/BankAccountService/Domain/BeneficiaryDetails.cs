@@ -1,3 +1,4 @@
+using Payouts.Contracts;
 namespace Payouts.BankAccountService.Domain;
 
 /// <summary>
@@ -44,8 +45,8 @@ public sealed class BeneficiaryDetails
         AccountNumberCiphertext = accountNumberCiphertext,
         RoutingNumberCiphertext = routingNumberCiphertext,
         BankCode = destination.BankCode,
-        AccountNumberTail = Masking.VisibleTail(destination.AccountNumber),
-        BankIdentifierTail = destination.BankIdentifier is { } identifier ? Masking.VisibleTail(identifier) : null,
+        AccountNumberTail = AccountNumberMask.VisibleTail(destination.AccountNumber),
+        BankIdentifierTail = destination.BankIdentifier is { } identifier ? AccountNumberMask.VisibleTail(identifier) : null,
         Fingerprint = fingerprint,
         CreatedAt = now,
     };

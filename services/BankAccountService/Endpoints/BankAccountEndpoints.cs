@@ -1,3 +1,4 @@
+using Payouts.Contracts;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -120,7 +121,7 @@ public static partial class BankAccountEndpoints
             });
 
             if (result.Error is not null) return result.Error.ToResult();
-            LogAdded(logger, result.Account!.Id, userId, Masking.Mask(result.Account.AccountNumberTail));
+            LogAdded(logger, result.Account!.Id, userId, AccountNumberMask.FromTail(result.Account.AccountNumberTail));
             return Results.Ok(new
             {
                 status = "success",

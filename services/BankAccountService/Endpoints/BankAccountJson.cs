@@ -1,3 +1,4 @@
+using Payouts.Contracts;
 using Payouts.BankAccountService.Domain;
 
 namespace Payouts.BankAccountService.Endpoints;
@@ -11,8 +12,8 @@ public static class BankAccountJson
         ["uuid"] = account.Uuid,
         ["user_id"] = Timestamps.UserId(account.UserId),
         ["bank_name"] = account.BankName,
-        ["account_number"] = Masking.Mask(account.AccountNumberTail),
-        ["routing_number"] = Masking.Mask(account.BankIdentifierTail),
+        ["account_number"] = AccountNumberMask.FromTail(account.AccountNumberTail),
+        ["routing_number"] = AccountNumberMask.FromTail(account.BankIdentifierTail),
         ["account_type"] = account.AccountType,
         ["account_holder_name"] = account.AccountHolderName,
         ["country"] = account.Country,

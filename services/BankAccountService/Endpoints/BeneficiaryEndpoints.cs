@@ -1,3 +1,4 @@
+using Payouts.Contracts;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -143,7 +144,7 @@ public static partial class BeneficiaryEndpoints
                 await db.SaveChangesAsync();
                 await publish.Publish(new BeneficiaryDetailsAdded(
                     details.Id, details.BeneficiaryId, details.UserId, caller.UserId == details.UserId ? caller.CompanyId : null, details.BankName,
-                    Masking.Mask(details.AccountNumberTail), details.Currency, details.Country, details.CreatedAt, "bank_transfer"));
+                    AccountNumberMask.FromTail(details.AccountNumberTail), details.Currency, details.Country, details.CreatedAt, "bank_transfer"));
                 await db.SaveChangesAsync();
             });
         }
@@ -152,7 +153,7 @@ public static partial class BeneficiaryEndpoints
             return DuplicateDetails.ToResult();
         }
 
-        LogDetailsAdded(logger, details.Id, beneficiary.Id, Masking.Mask(details.AccountNumberTail));
+        LogDetailsAdded(logger, details.Id, beneficiary.Id, AccountNumberMask.FromTail(details.AccountNumberTail));
         return SinglePayoutEnvelope.Ok(BeneficiaryJson.From(details), StatusCodes.Status201Created);
     }
 

@@ -1,3 +1,4 @@
+using Payouts.Contracts;
 using Payouts.BankAccountService.Domain;
 
 namespace Payouts.BankAccountService.Endpoints;
@@ -33,8 +34,8 @@ public static class BeneficiaryJson
         ["beneficiary_id"] = details.BeneficiaryId,
         ["bank_name"] = details.BankName,
         ["account_holder_name"] = details.AccountHolderName,
-        ["account_number"] = Masking.Mask(details.AccountNumberTail),
-        ["routing_number"] = details.RoutingNumberCiphertext is null ? null : Masking.Mask(details.BankIdentifierTail),
+        ["account_number"] = AccountNumberMask.FromTail(details.AccountNumberTail),
+        ["routing_number"] = details.RoutingNumberCiphertext is null ? null : AccountNumberMask.FromTail(details.BankIdentifierTail),
         ["bank_code"] = details.BankCode,
         ["currency"] = details.Currency,
         ["country"] = details.Country,

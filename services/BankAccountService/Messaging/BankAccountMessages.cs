@@ -1,3 +1,4 @@
+using Payouts.Contracts;
 using Payouts.BankAccountService.Domain;
 using Payouts.Contracts.BankAccounts;
 
@@ -9,7 +10,7 @@ public static class BankAccountMessages
     public const string BankTransfer = "bank_transfer";
 
     public static BankAccountAdded Added(BankAccount account) => new(
-        account.Id, account.Uuid, account.UserId, account.CompanyId, account.BankName, Masking.Mask(account.AccountNumberTail),
+        account.Id, account.Uuid, account.UserId, account.CompanyId, account.BankName, AccountNumberMask.FromTail(account.AccountNumberTail),
         account.AccountType, account.Currency, account.Country, account.IsPrimary, account.Verified, account.CreatedAt, BankTransfer);
 
     public static BankAccountVerified Verified(BankAccount account) =>

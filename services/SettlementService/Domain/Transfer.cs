@@ -1,3 +1,4 @@
+using Payouts.Contracts;
 using Payouts.Contracts.Settlement;
 
 namespace Payouts.SettlementService.Domain;
