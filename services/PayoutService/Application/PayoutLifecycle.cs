@@ -166,13 +166,10 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
 
     private async Task<string> NextReferenceAsync(int year, CancellationToken cancellationToken)
     {
-        // One counter row per year; taken last in the request so its lock is held only until commit.
-        var sequence = await db.Database.SqlQuery<long>($"""
-            INSERT INTO payout_reference_counters (year, last_value) VALUES ({year}, 1)
-            ON CONFLICT (year) DO UPDATE SET last_value = payout_reference_counters.last_value + 1
-            RETURNING last_value AS "Value"
-            """).ToListAsync(cancellationToken);
-        return PayoutReferenceCounter.Format(year, sequence.Single());
+        // A sequence, not a counter row: a row would serialise every payout request on the platform until commit.
+        // Numbers are unique and increasing; one taken by a request that then rolls back leaves a gap.
+        var sequence = await db.Database.SqlQuery<long>($"SELECT nextval('payout_reference_seq') AS \"Value\"").ToListAsync(cancellationToken);
+        return PayoutReference.Format(year, sequence.Single());
     }
 
     private static string UserKey(Payout payout) => payout.UserId.ToString(CultureInfo.InvariantCulture);

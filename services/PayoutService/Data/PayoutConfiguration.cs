@@ -24,14 +24,3 @@ internal sealed class PayoutConfiguration : IEntityTypeConfiguration<Payout>
         builder.Property(p => p.ProcessedBy).HasMaxLength(64);
     }
 }
-
-/// <summary>Per-year counter behind <c>PAY-&lt;year&gt;-&lt;sequence&gt;</c>.</summary>
-internal sealed class PayoutReferenceCounterConfiguration : IEntityTypeConfiguration<PayoutReferenceCounter>
-{
-    public void Configure(EntityTypeBuilder<PayoutReferenceCounter> builder)
-    {
-        builder.ToTable("payout_reference_counters");
-        builder.HasKey(c => c.Year);
-        builder.Property(c => c.Year).ValueGeneratedNever();
-    }
-}

@@ -33,6 +33,8 @@ public sealed class PayoutsDbContext(DbContextOptions<PayoutsDbContext> options)
         // Outbox and inbox tables live beside the service's own tables so state changes and messages commit together.
         modelBuilder.AddTransactionalOutboxEntities();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PayoutsDbContext).Assembly);
+        // Numbers behind PAY-<year>-<sequence> references.
+        modelBuilder.HasSequence<long>("payout_reference_seq");
         SnakeCaseColumns.Apply(modelBuilder, typeof(DirectoryUser).Namespace!);
     }
 }

@@ -22,6 +22,8 @@ namespace Payouts.PayoutService.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("payout_reference_seq");
+
             modelBuilder.Entity("Payouts.Messaging.Inbox.InboxState", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -774,21 +776,6 @@ namespace Payouts.PayoutService.Data.Migrations
                     b.HasIndex("UserId", "RequestedAt");
 
                     b.ToTable("payouts", (string)null);
-                });
-
-            modelBuilder.Entity("Payouts.PayoutService.Domain.Payouts.PayoutReferenceCounter", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.Property<long>("LastValue")
-                        .HasColumnType("bigint")
-                        .HasColumnName("last_value");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("payout_reference_counters", (string)null);
                 });
 
             modelBuilder.Entity("Payouts.PayoutService.Domain.UserTransaction", b =>
