@@ -38,6 +38,7 @@ app.MapBackOfficePayoutEndpoints();
 app.MapPayoutQueryEndpoints();
 app.MapAdminPayoutQueryEndpoints();
 app.MapSimplePayoutEndpoints();
+app.MapBillingEndpoints();
 app.MapPublicApiFallback();
 
 app.Run();

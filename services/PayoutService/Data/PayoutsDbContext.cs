@@ -21,6 +21,9 @@ public sealed class PayoutsDbContext(DbContextOptions<PayoutsDbContext> options)
     public DbSet<UserTransaction> UserTransactions => Set<UserTransaction>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Domain.Billing.Invoice> Invoices => Set<Domain.Billing.Invoice>();
+    public DbSet<Domain.Billing.BillingPayment> BillingPayments => Set<Domain.Billing.BillingPayment>();
+    public DbSet<Domain.Billing.BillingMethodConfig> BillingMethodConfigs => Set<Domain.Billing.BillingMethodConfig>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -35,6 +38,7 @@ public sealed class PayoutsDbContext(DbContextOptions<PayoutsDbContext> options)
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PayoutsDbContext).Assembly);
         // Numbers behind PAY-<year>-<sequence> references.
         modelBuilder.HasSequence<long>("payout_reference_seq");
+        modelBuilder.HasSequence<long>("invoice_number_seq");
         SnakeCaseColumns.Apply(modelBuilder, typeof(DirectoryUser).Namespace!);
     }
 }

@@ -41,6 +41,11 @@ public sealed class LedgerPosting
         new LedgerPosting(LedgerTransactionType.Credit, currency, reference)
             .Move(AccountKey.ForPlatform(LedgerAccountKind.Funding, currency), AccountKey.ForUser(userId, LedgerAccountKind.Available, currency), amount);
 
+    /// <summary>An approved manual payment funds the company's wallet.</summary>
+    public static LedgerPosting CreditCompany(string companyId, decimal amount, string currency, string reference) =>
+        new LedgerPosting(LedgerTransactionType.Credit, currency, reference)
+            .Move(AccountKey.ForPlatform(LedgerAccountKind.Funding, currency), new AccountKey(LedgerOwnerType.Company, companyId, LedgerAccountKind.Available, currency), amount);
+
     public static LedgerPosting Hold(long userId, decimal amount, string currency, string reference, long? payoutId) =>
         new LedgerPosting(LedgerTransactionType.PayoutHold, currency, reference, payoutId)
             .Move(AccountKey.ForUser(userId, LedgerAccountKind.Available, currency), AccountKey.ForUser(userId, LedgerAccountKind.Held, currency), amount);

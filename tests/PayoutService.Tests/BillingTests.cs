@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Payouts.PayoutService.Tests.Support;
+
+namespace Payouts.PayoutService.Tests;
+
+[Collection(PayoutServiceCollection.Name)]
+public sealed class BillingTests(PayoutServiceFixture fixture) : PayoutServiceTest(fixture)
+{
+    private static string NewCompany() => $"co-{Guid.NewGuid():N}"[..20];
+
+    private async Task<long> InvoiceAsync(string company, decimal amount)
+    {
+        using var admin = Fixture.AdminClient();
+        var (created, body) = await admin.PostJsonAsync("/api/v1/billing/admin/invoices/", new { company_id = company, amount = amount.ToString(CultureInfo.InvariantCulture), currency = "USD" });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, body.ToJsonString());
+        Assert.StartsWith("INV-", body["invoice"]!["invoice_number"].Str(), StringComparison.Ordinal);
+        return body["invoice"]!["id"]!.GetValue<long>();
+    }
+
+    private Task<decimal> WalletAsync(string company) => Fixture.QueryAsync(async db =>
+        await db.LedgerAccounts.Where(a => a.OwnerType == "company" && a.OwnerId == company && a.Kind == "available").Select(a => (decimal?)a.Balance).SingleOrDefaultAsync() ?? 0m);
+
+    [Fact]
+    public async Task A_manual_payment_waits_for_approval_which_pays_the_invoice_and_credits_the_company_wallet()
+    {
+        var company = NewCompany();
+        var invoiceId = await InvoiceAsync(company, 2500m);
+        using var client = Fixture.ClientFor(PayoutServiceFixture.NewUserId(), company);
+
+        var (submitted, body) = await client.PostJsonAsync("/api/v1/billing/payments/manual/", new { invoice_id = invoiceId, payment_method = "bank_transfer", transaction_reference = "BANK-REF-1" });
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        Assert.Equal("pending_approval", body["payment"]!["status"].Str());
+        var paymentId = body["payment"]!["id"]!.GetValue<long>();
+        Assert.Equal(0m, await WalletAsync(company));
+
+        var (pending, pendingBody) = await client.GetJsonAsync("/api/v1/billing/payments/?status=pending_approval");
+        Assert.Equal(HttpStatusCode.OK, pending.StatusCode);
+        Assert.Equal(paymentId, pendingBody["results"]![0]!["id"]!.GetValue<long>());
+
+        using var admin = Fixture.AdminClient();
+        var (approved, approvedBody) = await admin.PostJsonAsync($"/api/v1/billing/admin/payments/{paymentId}/approve/", new { });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal("succeeded", approvedBody["payment"]!["status"].Str());
+        Assert.Equal(2500m, await WalletAsync(company));
+        var (invoice, invoiceBody) = await client.GetJsonAsync($"/api/v1/billing/invoices/{invoiceId}/");
+        Assert.Equal(HttpStatusCode.OK, invoice.StatusCode);
+        Assert.Equal("paid", invoiceBody["invoice"]!["status"].Str());
+
+        var (again, againBody) = await admin.PostJsonAsync($"/api/v1/billing/admin/payments/{paymentId}/approve/", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.False(againBody["success"]!.GetValue<bool>());
+        var (paid, paidBody) = await client.PostJsonAsync("/api/v1/billing/payments/manual/", new { invoice_id = invoiceId, payment_method = "bank_transfer", reference = "BANK-REF-2" });
+        Assert.Equal(HttpStatusCode.BadRequest, paid.StatusCode);
+        Assert.Equal("Invoice is already paid", paidBody["error"].Str());
+        Assert.Equal(2500m, await WalletAsync(company));
+    }
+
+    [Fact]
+    public async Task A_declined_payment_keeps_its_reason_and_credits_nothing()
+    {
+        var company = NewCompany();
+        var invoiceId = await InvoiceAsync(company, 100m);
+        using var client = Fixture.ClientFor(PayoutServiceFixture.NewUserId(), company);
+        var (_, body) = await client.PostJsonAsync("/api/v1/billing/payments/manual/", new { invoice_id = invoiceId, payment_method = "bank_transfer", transaction_reference = "REF" });
+        var paymentId = body["payment"]!["id"]!.GetValue<long>();
+        using var admin = Fixture.AdminClient();
+
+        var (noReason, _) = await admin.PostJsonAsync($"/api/v1/billing/admin/payments/{paymentId}/decline/", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        var (declined, declinedBody) = await admin.PostJsonAsync($"/api/v1/billing/admin/payments/{paymentId}/decline/", new { reason = "No matching bank credit" });
+        Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+        Assert.Equal("failed", declinedBody["payment"]!["status"].Str());
+        Assert.Equal("No matching bank credit", declinedBody["payment"]!["failure_reason"].Str());
+        Assert.Equal(0m, await WalletAsync(company));
+        var (failed, failedBody) = await client.GetJsonAsync("/api/v1/billing/payments/?status=failed");
+        Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        Assert.Single(failedBody["results"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Manual_payment_errors_404_for_another_accounts_invoice_and_400_for_bad_input()
+    {
+        var company = NewCompany();
+        var othersInvoice = await InvoiceAsync(NewCompany(), 100m);
+        var invoiceId = await InvoiceAsync(company, 100m);
+        using var client = Fixture.ClientFor(PayoutServiceFixture.NewUserId(), company);
+
+        var (foreign, foreignBody) = await client.PostJsonAsync("/api/v1/billing/payments/manual/", new { invoice_id = othersInvoice, payment_method = "bank_transfer", reference = "R" });
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.False(foreignBody["success"]!.GetValue<bool>());
+        var (missing, _) = await client.PostJsonAsync("/api/v1/billing/payments/manual/", new { invoice_id = invoiceId, payment_method = "bank_transfer" });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        var (wallet, _) = await client.PostJsonAsync("/api/v1/billing/payments/manual/", new { invoice_id = invoiceId, payment_method = "local_wallet", reference = "R" });
+        Assert.Equal(HttpStatusCode.BadRequest, wallet.StatusCode);
+        var (badStatus, _) = await client.GetJsonAsync("/api/v1/billing/payments/?status=weird");
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
+        using var noCompany = Fixture.ClientFor(PayoutServiceFixture.NewUserId());
+        var (forbidden, _) = await noCompany.GetJsonAsync("/api/v1/billing/payments/");
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        using var user = Fixture.ClientFor(PayoutServiceFixture.NewUserId(), company);
+        var (notAdmin, _) = await user.PostJsonAsync("/api/v1/billing/admin/invoices/", new { company_id = company, amount = "5" });
+        Assert.Equal(HttpStatusCode.Forbidden, notAdmin.StatusCode);
+        Assert.Equal(0, await Fixture.QueryAsync(db => db.BillingPayments.CountAsync(p => p.CompanyId == company)));
+    }
+
+    [Fact]
+    public async Task Available_methods_follow_the_country_configuration()
+    {
+        using var client = Fixture.ClientFor(PayoutServiceFixture.NewUserId(), NewCompany());
+
+        var (us, usBody) = await client.GetJsonAsync("/api/v1/billing/payment-methods/available/?country=US");
+        var (ng, ngBody) = await client.GetJsonAsync("/api/v1/billing/payment-methods/available/?country=ng");
+        var (bad, _) = await client.GetJsonAsync("/api/v1/billing/payment-methods/available/?country=Nigeria");
+
+        Assert.Equal(HttpStatusCode.OK, us.StatusCode);
+        Assert.Equal(["bank_transfer"], usBody["methods"]!.AsArray().Select(m => m!["id"].Str()));
+        Assert.Equal(HttpStatusCode.OK, ng.StatusCode);
+        Assert.Equal(["bank_transfer", "local_wallet"], ngBody["methods"]!.AsArray().Select(m => m!["id"].Str()));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+}
