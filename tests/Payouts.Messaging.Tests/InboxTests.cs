@@ -19,11 +19,16 @@ public sealed class InboxTests(InfrastructureFixture infrastructure)
     /// </summary>
     Task<TestServiceHost> StartCreditServiceAsync(string database, string queue, Received<CreditApplied> applied, int concurrency,
         ReceiveCounter? counter = null) =>
+        StartCreditServiceAsync<ApplyCreditConsumer>(database, queue, applied, concurrency, counter);
+
+    Task<TestServiceHost> StartCreditServiceAsync<TConsumer>(string database, string queue, Received<CreditApplied> applied, int concurrency,
+        ReceiveCounter? counter = null)
+        where TConsumer : class, IConsumer<ApplyCredit> =>
         TestServiceHost.StartAsync(infrastructure, database,
             x =>
             {
                 x.AddSingleton(applied);
-                x.AddConsumer<ApplyCreditConsumer>().ExcludeFromConfigureEndpoints();
+                x.AddConsumer<TConsumer>().ExcludeFromConfigureEndpoints();
                 x.AddConsumer<CreditAppliedConsumer>().ExcludeFromConfigureEndpoints();
             },
             (context, cfg) =>
@@ -37,7 +42,7 @@ public sealed class InboxTests(InfrastructureFixture infrastructure)
                     e.ConcurrentMessageLimit = concurrency;
                     e.UseMessageRetry(r => r.Immediate(3));
                     e.UseTransactionalInbox<TestDbContext>(context);
-                    e.ConfigureConsumer<ApplyCreditConsumer>(context);
+                    e.ConfigureConsumer<TConsumer>(context);
                 });
                 cfg.ReceiveEndpoint($"{queue}-applied", e =>
                 {
@@ -115,6 +120,24 @@ public sealed class InboxTests(InfrastructureFixture infrastructure)
 
         Assert.Equal([7m, 8m], applied.Messages.Where(a => a.RunId == _run).Select(a => a.Amount));
         Assert.Equal([7m, 8m], await service.QueryAsync(db => db.LedgerEntries.OrderBy(e => e.Amount).Select(e => e.Amount).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task An_injected_publish_endpoint_in_a_consumer_also_goes_through_the_outbox()
+    {
+        var database = await infrastructure.CreateDatabaseAsync("inbox_injected_publisher");
+        var applied = new Received<CreditApplied>();
+        var queue = $"credits-{_run:N}";
+        await using var service = await StartCreditServiceAsync<ApplyCreditWithInjectedPublisherConsumer>(database, queue, applied, concurrency: 1);
+        var endpoint = await service.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{queue}"));
+
+        // The failed first attempt's event must be rolled back with it, not sent straight to the broker.
+        await endpoint.Send(new ApplyCredit(_run, Guid.NewGuid(), 7m, FailFirstAttempt: true));
+        await endpoint.Send(new ApplyCredit(_run, Guid.NewGuid(), 8m));
+
+        await applied.WaitForAsync(m => m.Any(a => a.RunId == _run && a.Amount == 8m), Timeout, "the later command's event");
+
+        Assert.Equal([7m, 8m], applied.Messages.Where(a => a.RunId == _run).Select(a => a.Amount));
     }
 
     [Fact]

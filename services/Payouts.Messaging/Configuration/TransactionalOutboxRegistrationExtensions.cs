@@ -43,6 +43,7 @@ public static class TransactionalOutboxRegistrationExtensions
         });
 
         configurator.TryAddSingleton<OutboxDispatchSignal<TDbContext>>();
+        configurator.TryAddScoped<InboxPublishTarget>();
         configurator.TryAddSingleton<OutboxCommitInterceptor<TDbContext>>();
         configurator.ConfigureDbContext<TDbContext>((provider, db) =>
             db.AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor<TDbContext>>()));

@@ -55,8 +55,17 @@ internal sealed class TransactionalInboxFilter<TDbContext, TMessage>(IConsumeSco
                 }
 
                 var outboxContext = new OutboxConsumeContext<TMessage>(scope.Context, dbContext, provider);
-                using (scope.PushConsumeContext(outboxContext))
-                    await next.Send(outboxContext).ConfigureAwait(false);
+                var publishTarget = provider.GetService<InboxPublishTarget>();
+                if (publishTarget is not null) publishTarget.Current = outboxContext;
+                try
+                {
+                    using (scope.PushConsumeContext(outboxContext))
+                        await next.Send(outboxContext).ConfigureAwait(false);
+                }
+                finally
+                {
+                    if (publishTarget is not null) publishTarget.Current = null;
+                }
 
                 await dbContext.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

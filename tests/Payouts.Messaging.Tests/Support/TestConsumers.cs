@@ -34,3 +34,21 @@ public sealed class ApplyCreditConsumer(TestDbContext db) : IConsumer<ApplyCredi
             throw new InvalidOperationException("Simulated failure after the effect and the publish.");
     }
 }
+
+/// <summary>
+/// The same effect as <see cref="ApplyCreditConsumer"/>, publishing through an injected <see cref="IPublishEndpoint"/>
+/// as application code often does; the inbox must route it through the outbox as well.
+/// </summary>
+public sealed class ApplyCreditWithInjectedPublisherConsumer(TestDbContext db, IPublishEndpoint publisher) : IConsumer<ApplyCredit>
+{
+    public async Task Consume(ConsumeContext<ApplyCredit> context)
+    {
+        var command = context.Message;
+        db.LedgerEntries.Add(new LedgerEntry { Id = Guid.NewGuid(), AccountId = command.AccountId, Amount = command.Amount });
+        await publisher.Publish(new CreditApplied(command.RunId, command.AccountId, command.Amount));
+        await db.SaveChangesAsync(context.CancellationToken);
+
+        if (command.FailFirstAttempt && context.GetRetryAttempt() == 0)
+            throw new InvalidOperationException("Simulated failure after the effect and the publish.");
+    }
+}
