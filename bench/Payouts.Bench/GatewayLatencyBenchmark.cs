@@ -24,7 +24,7 @@ public static class GatewayLatencyBenchmark
         try
         {
             var token = new AuthenticationHeaderValue("Bearer",
-                new LocalTokenIssuer(new AuthSettings(platform.SigningKey)).Issue(new AuthTokenRequest("bench-user", [PayoutsRoles.User])));
+                new LocalTokenIssuer(new AuthSettings(platform.SigningKey)).Issue(new AuthTokenRequest("900001", [PayoutsRoles.User])));
             using var direct = platform.CreateHttpClient("payouts");
             using var gateway = platform.CreateHttpClient("gateway");
 
