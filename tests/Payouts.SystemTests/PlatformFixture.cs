@@ -6,11 +6,19 @@ namespace Payouts.SystemTests;
 /// One whole platform per test class, started through the AppHost library exactly as <c>dotnet run</c> starts it, but
 /// ephemeral: a temporary data folder, random ports, no fsync. Its logs stay in the temp folder when a test fails.
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
-    /// <summary>The gateway's rate limit for these tests: small, so a burst reaches it quickly.</summary>
-    public const int RateLimitPermits = 10;
+    /// <summary>The gateway's default limit for business-flow tests: high enough that a test's own calls never meet it.</summary>
+    public const int GenerousRateLimitPermits = 10_000;
     public const int RateLimitWindowSeconds = 30;
+
+    private readonly int _rateLimitPermits;
+
+    public PlatformFixture() : this(GenerousRateLimitPermits)
+    {
+    }
+
+    protected PlatformFixture(int rateLimitPermits) => _rateLimitPermits = rateLimitPermits;
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "payouts-system-tests", Guid.NewGuid().ToString("N")[..12]);
     private PayoutsPlatform? _platform;
@@ -22,10 +30,10 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        _platform = await PayoutsPlatform.StartAsync(Options(_dataDirectory), timeout.Token);
+        _platform = await PayoutsPlatform.StartAsync(Options(_dataDirectory, _rateLimitPermits), timeout.Token);
     }
 
-    public static PlatformOptions Options(string dataDirectory)
+    public static PlatformOptions Options(string dataDirectory, int rateLimitPermits = GenerousRateLimitPermits)
     {
         var options = new PlatformOptions
         {
@@ -36,7 +44,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         };
         options.ExtraEnvironment["gateway"] = new()
         {
-            ["Gateway__RateLimit__PermitLimit"] = RateLimitPermits.ToString(),
+            ["Gateway__RateLimit__PermitLimit"] = rateLimitPermits.ToString(),
             ["Gateway__RateLimit__WindowSeconds"] = RateLimitWindowSeconds.ToString(),
         };
         return options;
@@ -47,4 +55,10 @@ public sealed class PlatformFixture : IAsyncLifetime
         if (_platform is not null) await _platform.DisposeAsync();
         TempFolder.Delete(_dataDirectory);
     }
+}
+
+/// <summary>A platform whose gateway limit is small, so a burst reaches it quickly (the rate-limiting test).</summary>
+public sealed class RateLimitedPlatformFixture() : PlatformFixture(RateLimitPermits)
+{
+    public const int RateLimitPermits = 10;
 }

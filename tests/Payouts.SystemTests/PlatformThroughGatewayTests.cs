@@ -4,7 +4,7 @@ using Payouts.AppHost.Resources;
 namespace Payouts.SystemTests;
 
 /// <summary>The whole platform, started by the AppHost on real PostgreSQL and RabbitMQ, driven through its gateway.</summary>
-public sealed class PlatformThroughGatewayTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+public sealed class PlatformThroughGatewayTests(RateLimitedPlatformFixture fixture) : IClassFixture<RateLimitedPlatformFixture>
 {
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(90);
 
@@ -131,7 +131,7 @@ public sealed class PlatformThroughGatewayTests(PlatformFixture fixture) : IClas
 
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? limited = null;
-        for (var i = 0; i < PlatformFixture.RateLimitPermits + 5 && limited is null; i++)
+        for (var i = 0; i < RateLimitedPlatformFixture.RateLimitPermits + 5 && limited is null; i++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/get/payouts/") { Content = new FormUrlEncodedContent([]) };
             request.Headers.Authorization = token;
@@ -144,7 +144,7 @@ public sealed class PlatformThroughGatewayTests(PlatformFixture fixture) : IClas
         Assert.NotNull(limited);
         using (limited)
         {
-            Assert.Equal(PlatformFixture.RateLimitPermits, statuses.Count(s => s != HttpStatusCode.TooManyRequests));
+            Assert.Equal(RateLimitedPlatformFixture.RateLimitPermits, statuses.Count(s => s != HttpStatusCode.TooManyRequests));
             var retryAfter = limited.Headers.RetryAfter?.Delta;
             Assert.NotNull(retryAfter);
             Assert.InRange(retryAfter.Value.TotalSeconds, 1, PlatformFixture.RateLimitWindowSeconds);
