@@ -1,8 +1,13 @@
 namespace Payouts.Contracts.Settlement;
 
-/// <summary>Which kind of destination a payout or deposit goes to; both live in BankAccountService.</summary>
+/// <summary>
+/// Where a payout or deposit goes. Bank accounts and beneficiary details live in BankAccountService (settlement asks
+/// it for their full details); PayPal and Stripe destinations are the handle carried on the payout itself.
+/// </summary>
 public enum DestinationKind
 {
     BankAccount,
     BeneficiaryDetails,
+    PayPal,
+    Stripe,
 }
