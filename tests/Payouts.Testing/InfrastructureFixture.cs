@@ -10,7 +10,7 @@ namespace Payouts.Testing;
 /// </summary>
 public sealed class InfrastructureFixture : IAsyncLifetime
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "payouts-tests", $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..20]);
+    private readonly string _root = Path.Combine(StaleTestServers.Root, $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..20]);
     private readonly SemaphoreSlim _logLock = new(1, 1);
     private PostgresServer? _postgres;
     private RabbitMqServer? _rabbitMq;
@@ -30,6 +30,7 @@ public sealed class InfrastructureFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        StaleTestServers.Reap();
         Directory.CreateDirectory(_root);
         _log = new StreamWriter(LogPath) { AutoFlush = true };
         _postgres = new PostgresServer(
