@@ -91,11 +91,11 @@ public sealed class PayoutSagaTests(PayoutServiceFixture fixture) : PayoutServic
     }
 
     [Fact]
-    public async Task A_payout_without_a_provider_rail_must_be_processed_with_a_reference()
+    public async Task A_check_payout_has_no_provider_rail_and_must_be_processed_with_a_reference()
     {
         var userId = await Fixture.NewFundedUserAsync(1000m);
         using var user = Fixture.ClientFor(userId);
-        var (_, requested) = await user.PostJsonAsync("/api/action/payout/", new { amount = "100", method = "paypal", paypal_email = "me@example.com" });
+        var (_, requested) = await user.PostJsonAsync("/api/action/payout/", new { amount = "100", method = "check" });
         var payoutId = requested["payout_id"]!.GetValue<long>();
         using var admin = Fixture.AdminClient();
 
@@ -103,8 +103,45 @@ public sealed class PayoutSagaTests(PayoutServiceFixture fixture) : PayoutServic
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("validation_error", refusedBody["error"].Str());
+        Assert.Equal("transaction_id", refusedBody["field"].Str());
         Assert.Equal("pending", await Fixture.StatusAsync(payoutId));
+        Assert.Equal((900m, 100m, 0m), await Fixture.BalancesAsync(userId));
         Assert.DoesNotContain(Fixture.Settlement.Received, c => c.Reference == requested["reference"].Str());
+
+        var (processed, processedBody) = await admin.PostFormAsync("/api/payouts/process/", ("payout_id", payoutId.Text()), ("transaction_id", "CHK-1001"));
+        Assert.Equal(HttpStatusCode.OK, processed.StatusCode);
+        Assert.Equal("CHK-1001", processedBody["transaction_id"].Str());
+        Assert.Equal("completed", await Fixture.StatusAsync(payoutId));
+    }
+
+    [Theory]
+    [InlineData("paypal", "paypal_email", "payee@example.com", DestinationKind.PayPal)]
+    [InlineData("stripe", "stripe_account", "acct_1PayeeConnected", DestinationKind.Stripe)]
+    public async Task PayPal_and_Stripe_payouts_settle_through_the_provider_with_the_recipient_handle(string method, string field, string handle,
+        DestinationKind kind)
+    {
+        var userId = await Fixture.NewFundedUserAsync(1000m);
+        using var user = Fixture.ClientFor(userId);
+        var (requestedResponse, requested) = await user.PostJsonAsync("/api/action/payout/",
+            new Dictionary<string, string> { ["amount"] = "100", ["method"] = method, [field] = handle });
+        Assert.Equal(HttpStatusCode.OK, requestedResponse.StatusCode);
+        var payoutUuid = Guid.Parse(requested["payout_uuid"].Str());
+        using var admin = Fixture.AdminClient();
+
+        var (processed, body) = await admin.PostJsonAsync($"/api/admin/payouts/{payoutUuid}/process", new { });
+
+        Assert.Equal(HttpStatusCode.OK, processed.StatusCode);
+        Assert.Equal("completed", body["data"]!["status"].Str());
+        Assert.Equal(FakeSettlement.TransferIdFor(payoutUuid), body["data"]!["transactionReference"].Str());
+        var command = Fixture.Settlement.Received.Single(c => c.PayoutId == payoutUuid);
+        Assert.Equal(kind, command.DestinationKind);
+        Assert.Equal(0, command.DestinationId);
+        Assert.Equal(handle, command.RecipientHandle);
+        Assert.Equal(method, command.Method);
+        // The method's 2.9 % fee stays with the platform; the recipient gets the net.
+        Assert.Equal(97.10m, command.Amount);
+        Assert.Equal("USD", command.Currency);
+        Assert.Equal((900m, 0m, 97.10m), await Fixture.BalancesAsync(userId));
     }
 
     private Task<string?> SagaStateAsync(Guid payoutUuid) => Fixture.QueryAsync(db =>

@@ -70,8 +70,7 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         hold.PayoutId = payout.Id;
         hold.Reference = payout.Reference;
         await publish.Publish(new PayoutRequested(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), payout.CompanyId, payout.Amount,
-            payout.Fees, payout.NetAmount, payout.Currency, payout.Method, DestinationKindOf(payout), payout.BankAccountId ?? payout.BeneficiaryDetailsId,
-            now), cancellationToken);
+            payout.Fees, payout.NetAmount, payout.Currency, payout.Method, SettlementCommands.DestinationKindOf(payout), DestinationIdOrNull(payout), now), cancellationToken);
         return payout;
     }
 
@@ -105,19 +104,14 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
     /// <summary>Hands a pending payout to settlement: <c>processing</c>, and <see cref="PayoutProcessingStarted"/> for its saga.</summary>
     public async Task StartProcessingAsync(Payout payout, string processedBy, string? notes, CancellationToken cancellationToken)
     {
-        var destination = DestinationKindOf(payout);
-        var destinationId = payout.BankAccountId ?? payout.BeneficiaryDetailsId;
-        if (destination is null || destinationId is null)
-        {
-            // PayPal, Stripe and check payouts have no provider rail here: they are paid outside and processed with a reference.
-            throw new ApiErrorException(ApiError.Validation("transaction_id",
-                $"A {payout.Method} payout is paid outside the platform: process it with its transaction reference."));
-        }
+        // A mailed check has no provider rail: it is paid outside and processed with its reference.
+        var destination = SettlementCommands.DestinationKindOf(payout) ?? throw new ApiErrorException(ApiError.Validation("transaction_id",
+            $"A {payout.Method} payout is paid outside the platform: process it with its transaction reference."));
 
         var now = clock.GetUtcNow();
         payout.StartProcessing(processedBy, notes, now);
         await publish.Publish(new PayoutProcessingStarted(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), payout.Amount, payout.NetAmount,
-            payout.Currency, payout.Method, destination.Value, destinationId.Value, processedBy, now), cancellationToken);
+            payout.Currency, payout.Method, destination, SettlementCommands.DestinationIdOf(payout), processedBy, now), cancellationToken);
     }
 
     /// <summary>Settlement paid the payout (from the saga): completes it unless it already reached a final status.</summary>
@@ -174,8 +168,5 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
 
     private static string UserKey(Payout payout) => payout.UserId.ToString(CultureInfo.InvariantCulture);
 
-    private static DestinationKind? DestinationKindOf(Payout payout) =>
-        payout.BankAccountId is not null ? DestinationKind.BankAccount
-        : payout.BeneficiaryDetailsId is not null ? DestinationKind.BeneficiaryDetails
-        : null;
+    private static long? DestinationIdOrNull(Payout payout) => payout.BankAccountId ?? payout.BeneficiaryDetailsId;
 }

@@ -2,6 +2,7 @@ using MassTransit;
 using Payouts.Contracts.Payouts;
 using Payouts.Contracts.Settlement;
 using Payouts.PayoutService.Application;
+using Payouts.PayoutService.Data;
 
 namespace Payouts.PayoutService.Messaging;
 
@@ -12,9 +13,6 @@ namespace Payouts.PayoutService.Messaging;
 /// </summary>
 public sealed class PayoutStateMachine : MassTransitStateMachine<PayoutState>
 {
-    /// <summary>Settlement's competing-consumer queue (SettlementService's <c>SettlePayoutConsumerDefinition</c>).</summary>
-    public static readonly Uri SettlementQueue = new("queue:settle-payout");
-
     public PayoutStateMachine()
     {
         InstanceState(s => s.CurrentState);
@@ -31,8 +29,8 @@ public sealed class PayoutStateMachine : MassTransitStateMachine<PayoutState>
                     c.Saga.Reference = c.Message.Reference;
                     c.Saga.StartedAt = c.Message.StartedAt;
                 })
-                .Send(SettlementQueue, c => new SettlePayout(c.Message.PayoutId, c.Message.Reference, c.Message.DestinationKind,
-                    c.Message.DestinationId, c.Message.Method, c.Message.NetAmount, c.Message.Currency, $"Payout {c.Message.Reference}"))
+                // Built from the payout row: the PayPal email or Stripe account, and any FX amounts, are not on the event.
+                .ThenAsync(c => SettlementCommands.SendAsync(c, c.GetServiceOrCreateInstance<PayoutsDbContext>(), c.Message.PayoutId))
                 .TransitionTo(Settling));
 
         During(Settling,
