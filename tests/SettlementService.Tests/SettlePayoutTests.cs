@@ -28,7 +28,7 @@ public sealed class SettlePayoutTests(SettlementFixture fixture) : IClassFixture
         Assert.Equal((120.50m, "USD"), (settled.Amount, settled.Currency));
         Assert.Equal(before - 120.50m, await fixture.DebitAccountBalanceAsync());
         var ours = Assert.Single(await fixture.OurTransfersAsync(command.PayoutId));
-        Assert.Equal(("completed", "****7890"), (ours.Status, ours.BeneficiaryAccountMasked));
+        Assert.Equal(("completed", "****7890"), (ours.Status, ours.BeneficiaryMasked));
     }
 
     [Fact]

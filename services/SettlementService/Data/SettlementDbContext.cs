@@ -31,7 +31,8 @@ public sealed class SettlementDbContext(DbContextOptions<SettlementDbContext> op
             transfer.Property(t => t.DestinationKind).HasColumnName("destination_kind").HasConversion<string>().HasMaxLength(40);
             transfer.Property(t => t.DestinationId).HasColumnName("destination_id");
             transfer.Property(t => t.BeneficiaryBankCode).HasColumnName("beneficiary_bank_code").HasMaxLength(20);
-            transfer.Property(t => t.BeneficiaryAccountMasked).HasColumnName("beneficiary_account_masked").HasMaxLength(12);
+            // Masked bank account, PayPal email or Stripe account; a masked email keeps the whole domain.
+            transfer.Property(t => t.BeneficiaryMasked).HasColumnName("beneficiary_masked").HasMaxLength(260);
             transfer.Property(t => t.Amount).HasColumnName("amount").HasPrecision(19, 4);
             transfer.Property(t => t.Currency).HasColumnName("currency").HasMaxLength(3).IsFixedLength();
             transfer.Property(t => t.Narration).HasColumnName("narration").HasMaxLength(255);

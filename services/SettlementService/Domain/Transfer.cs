@@ -1,4 +1,3 @@
-using Payouts.Contracts;
 using Payouts.Contracts.Settlement;
 
 namespace Payouts.SettlementService.Domain;
@@ -25,8 +24,14 @@ public sealed class Transfer
 
     public string? BeneficiaryBankCode { get; private set; }
 
-    /// <summary>Masked (<c>****1234</c>): the full number is never stored here.</summary>
-    public string BeneficiaryAccountMasked { get; private set; } = null!;
+    /// <summary>
+    /// The beneficiary masked for its rail (<c>****1234</c>, <c>j***@example.com</c>, <c>acct_****1234</c>): the full
+    /// number or handle is never stored here.
+    /// </summary>
+    public string BeneficiaryMasked { get; private set; } = null!;
+
+    /// <summary>The provider rail, from the kind of destination.</summary>
+    public string Rail => Rails.For(DestinationKind);
 
     public decimal Amount { get; private set; }
 
@@ -52,14 +57,14 @@ public sealed class Transfer
 
     public static string ReferenceFor(Guid payoutId) => payoutId.ToString("D");
 
-    public static Transfer Start(SettlePayout command, SettlementDestination destination, DateTimeOffset now) => new()
+    public static Transfer Start(SettlePayout command, Beneficiary beneficiary, DateTimeOffset now) => new()
     {
         PayoutId = command.PayoutId,
         PaymentReference = ReferenceFor(command.PayoutId),
         DestinationKind = command.DestinationKind,
         DestinationId = command.DestinationId,
-        BeneficiaryBankCode = destination.BankCode ?? destination.RoutingNumber,
-        BeneficiaryAccountMasked = AccountNumberMask.Mask(destination.AccountNumber),
+        BeneficiaryBankCode = beneficiary.BankCode,
+        BeneficiaryMasked = beneficiary.Masked,
         Amount = command.Amount,
         Currency = command.Currency,
         Narration = command.Narration,

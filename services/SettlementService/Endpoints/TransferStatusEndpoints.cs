@@ -43,8 +43,11 @@ public static class TransferStatusEndpoints
             live?.Amount ?? transfer.Amount,
             transfer.Currency,
             live?.DebitAccountId,
+            transfer.Rail,
             transfer.BeneficiaryBankCode,
-            transfer.BeneficiaryAccountMasked,
+            transfer.Rail == Rails.BankTransfer ? transfer.BeneficiaryMasked : null,
+            transfer.Rail == Rails.PayPal ? transfer.BeneficiaryMasked : null,
+            transfer.Rail == Rails.Stripe ? transfer.BeneficiaryMasked : null,
             transfer.Narration,
             transfer.PaymentReference,
             live?.CreatedAt ?? transfer.CreatedAt,
@@ -58,15 +61,21 @@ public sealed record TransferStatusResponse(TransferStatusData Data)
     public bool Success => true;
 }
 
-/// <summary>The seed's fields; the account number masked. <c>status</c> is the provider's, <c>settlementStatus</c> ours.</summary>
+/// <summary>
+/// The seed's fields, and the rail's beneficiary (masked) for PayPal and Stripe transfers, which have no bank fields.
+/// <c>status</c> is the provider's, <c>settlementStatus</c> ours.
+/// </summary>
 public sealed record TransferStatusData(
     [property: JsonPropertyName("_id")] string Id,
     string Status,
     decimal Amount,
     string Currency,
     string? DebitAccountId,
-    string? BeneficiaryBankCode,
-    string BeneficiaryAccountNumber,
+    string Rail,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? BeneficiaryBankCode,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? BeneficiaryAccountNumber,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? BeneficiaryEmail,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? BeneficiaryConnectedAccountId,
     string Narration,
     string PaymentReference,
     DateTimeOffset CreatedAt,

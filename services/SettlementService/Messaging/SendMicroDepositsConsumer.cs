@@ -55,14 +55,11 @@ public sealed partial class SendMicroDepositsConsumer(
 
             if (deposit.Status is TransferStatus.Completed or TransferStatus.Failed) continue;
 
-            var result = await provider.CreateTransferAsync(new ProviderTransferRequest(
-                providerOptions.Value.DebitAccountId,
-                destination.BankCode ?? destination.RoutingNumber ?? "",
-                destination.AccountNumber,
-                deposit.Amount,
-                deposit.Currency,
-                "Account verification deposit",
-                deposit.PaymentReference), cancellationToken);
+            var beneficiary = Beneficiary.FromDestination(destination);
+            var result = await provider.CreateTransferAsync(
+                ProviderTransferRequest.To(beneficiary, providerOptions.Value.DebitAccountId, deposit.Amount, deposit.Currency, "Account verification deposit", deposit.PaymentReference),
+                beneficiary.Masked,
+                cancellationToken);
 
             switch (result)
             {

@@ -33,12 +33,10 @@ public sealed partial class SettlePayoutConsumer(
             return;
         }
 
-        var response = await destinations.GetResponse<SettlementDestination>(
-            new GetSettlementDestination(command.DestinationKind, command.DestinationId, command.PayoutId), cancellationToken);
-        var destination = response.Message;
+        var beneficiary = await BeneficiaryForAsync(command, cancellationToken);
         var now = time.GetUtcNow();
 
-        if (!await ClaimAsync(Transfer.Start(command, destination, now), cancellationToken))
+        if (!await ClaimAsync(Transfer.Start(command, beneficiary, now), cancellationToken))
         {
             // A concurrent duplicate claimed it first and has committed (we waited on its row).
             await AnswerDuplicateAsync(context, (await LockExistingAsync(command.PayoutId, cancellationToken))!);
@@ -47,28 +45,35 @@ public sealed partial class SettlePayoutConsumer(
 
         var transfer = await db.Transfers.SingleAsync(t => t.PayoutId == command.PayoutId, cancellationToken);
         object? outcome;
-        if (!destination.Payable)
+        if (!beneficiary.Payable)
         {
-            transfer.Fail("destination_not_payable", destination.NotPayableReason ?? "The destination cannot be paid", providerTransferId: null, now);
+            transfer.Fail("destination_not_payable", beneficiary.NotPayableReason ?? "The destination cannot be paid", providerTransferId: null, now);
             outcome = new PayoutSettlementFailed(command.PayoutId, transfer.FailureCode!, transfer.FailureReason!, now);
         }
         else
         {
-            var request = new ProviderTransferRequest(
-                providerOptions.Value.DebitAccountId,
-                transfer.BeneficiaryBankCode ?? "",
-                destination.AccountNumber,
-                command.Amount,
-                command.Currency,
-                command.Narration,
-                transfer.PaymentReference);
-            var result = await provider.CreateTransferAsync(request, cancellationToken);
+            var request = ProviderTransferRequest.To(
+                beneficiary, providerOptions.Value.DebitAccountId, command.Amount, command.Currency, command.Narration, transfer.PaymentReference);
+            var result = await provider.CreateTransferAsync(request, beneficiary.Masked, cancellationToken);
             outcome = SettlementOutcome.Apply(transfer, result, time.GetUtcNow());
         }
 
         await db.SaveChangesAsync(cancellationToken);
         if (outcome is not null) await context.Publish(outcome, cancellationToken);
-        LogSettled(logger, command.PayoutId, transfer.Status, transfer.BeneficiaryAccountMasked);
+        LogSettled(logger, command.PayoutId, transfer.Rail, transfer.BeneficiaryMasked, transfer.Status);
+    }
+
+    /// <summary>A PayPal or Stripe handle travels on the command; a bank destination's details are asked for.</summary>
+    private async Task<Beneficiary> BeneficiaryForAsync(SettlePayout command, CancellationToken cancellationToken)
+    {
+        if (Rails.IsHandle(command.DestinationKind))
+        {
+            return Beneficiary.FromHandle(command.DestinationKind, command.RecipientHandle);
+        }
+
+        var response = await destinations.GetResponse<SettlementDestination>(
+            new GetSettlementDestination(command.DestinationKind, command.DestinationId, command.PayoutId), cancellationToken);
+        return Beneficiary.FromDestination(response.Message);
     }
 
     private Task<Transfer?> LockExistingAsync(Guid payoutId, CancellationToken cancellationToken) =>
@@ -83,9 +88,9 @@ public sealed partial class SettlePayoutConsumer(
         var inserted = await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO transfers (payout_id, payment_reference, destination_kind, destination_id, beneficiary_bank_code,
-                beneficiary_account_masked, amount, currency, narration, status, reconciliation_attempts, created_at, updated_at)
+                beneficiary_masked, amount, currency, narration, status, reconciliation_attempts, created_at, updated_at)
             VALUES ({transfer.PayoutId}, {transfer.PaymentReference}, {transfer.DestinationKind.ToString()}, {transfer.DestinationId},
-                {transfer.BeneficiaryBankCode}, {transfer.BeneficiaryAccountMasked}, {transfer.Amount}, {transfer.Currency},
+                {transfer.BeneficiaryBankCode}, {transfer.BeneficiaryMasked}, {transfer.Amount}, {transfer.Currency},
                 {transfer.Narration}, {transfer.Status}, 0, {transfer.CreatedAt}, {transfer.UpdatedAt})
             ON CONFLICT (payout_id) DO NOTHING
             """,
@@ -102,6 +107,6 @@ public sealed partial class SettlePayoutConsumer(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Payout {PayoutId} to {MaskedAccount}: transfer {Status}")]
-    private static partial void LogSettled(ILogger logger, Guid payoutId, string status, string maskedAccount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Payout {PayoutId} by {Rail} to {MaskedBeneficiary}: transfer {Status}")]
+    private static partial void LogSettled(ILogger logger, Guid payoutId, string rail, string maskedBeneficiary, string status);
 }

@@ -8,6 +8,7 @@ namespace Payouts.SettlementService.Messaging;
 public static class SettlementOutcome
 {
     public const string AmountMismatch = "amount_mismatch";
+    public const string CurrencyMismatch = "currency_mismatch";
     public const string NotReceivedByProvider = "not_received_by_provider";
 
     /// <summary>Returns <see cref="PayoutSettled"/>, <see cref="PayoutSettlementFailed"/>, or null while the outcome is still open.</summary>
@@ -18,6 +19,10 @@ public static class SettlementOutcome
             case ProviderResult.Recorded { Transfer: var recorded } when recorded.Amount != transfer.Amount:
                 // Never paid twice and never assumed: an operator looks at it (reconciliation report).
                 transfer.MarkUnknown($"{AmountMismatch}: provider holds {recorded.Amount} for transfer {recorded.Id}", now);
+                return null;
+
+            case ProviderResult.Recorded { Transfer: var recorded } when recorded.Currency is not null && recorded.Currency != transfer.Currency:
+                transfer.MarkUnknown($"{CurrencyMismatch}: provider holds {recorded.Currency} for transfer {recorded.Id}", now);
                 return null;
 
             case ProviderResult.Recorded { Transfer: { Status: "completed" } recorded }:
@@ -44,6 +49,11 @@ public static class SettlementOutcome
                 throw new InvalidOperationException($"Unexpected provider result {result}.");
         }
     }
+
+    /// <summary>A transfer held back for an operator because the provider's record disagrees with ours.</summary>
+    public static bool IsFlagged(Transfer transfer) =>
+        transfer.Status == TransferStatus.Unknown && transfer.FailureReason is { } reason
+        && (reason.StartsWith(AmountMismatch, StringComparison.Ordinal) || reason.StartsWith(CurrencyMismatch, StringComparison.Ordinal));
 
     /// <summary>The event that reports a transfer already final (a duplicate command gets the same answer again).</summary>
     public static object? Replay(Transfer transfer) => transfer.Status switch

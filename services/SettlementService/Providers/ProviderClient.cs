@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
 
@@ -23,10 +24,16 @@ public sealed partial class ProviderClient(HttpClient http, IOptions<ProviderOpt
     private static readonly Histogram<double> Latency = Meter.CreateHistogram<double>("settlement.provider.duration", "ms", "Provider call latency");
     private static readonly Counter<long> Outcomes = Meter.CreateCounter<long>("settlement.provider.transfers", description: "Provider transfer calls by outcome");
 
-    public async Task<ProviderResult> CreateTransferAsync(ProviderTransferRequest request, CancellationToken cancellationToken)
+    // The provider takes only the rail's own beneficiary fields.
+    private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    /// <param name="maskedBeneficiary">What the trace may show of the beneficiary (the request holds the full one).</param>
+    public async Task<ProviderResult> CreateTransferAsync(ProviderTransferRequest request, string maskedBeneficiary, CancellationToken cancellationToken)
     {
         using var activity = StartActivity("provider.create_transfer", request.PaymentReference);
-        var result = await CallAsync(() => http.PostAsJsonAsync("transfers", request, cancellationToken), cancellationToken, notFoundIsEmpty: false);
+        activity?.SetTag("provider.rail", request.Rail);
+        activity?.SetTag("provider.beneficiary", maskedBeneficiary);
+        var result = await CallAsync(() => http.PostAsJsonAsync("transfers", request, RequestJson, cancellationToken), cancellationToken, notFoundIsEmpty: false);
         Record("create", result, activity);
         return result;
     }

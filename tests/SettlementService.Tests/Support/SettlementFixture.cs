@@ -1,7 +1,9 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Payouts.ServiceDefaults.Authentication;
 using Payouts.SettlementService.Data;
 using Payouts.SettlementService.Domain;
 using Payouts.Testing;
@@ -11,6 +13,8 @@ namespace Payouts.SettlementService.Tests.Support;
 /// <summary>The sandbox, SettlementService and the test bus, shared by a class's tests; tests isolate by payout id.</summary>
 public sealed class SettlementFixture(InfrastructureFixture infrastructure) : IAsyncLifetime
 {
+    private static readonly LocalTokenIssuer Tokens = new(new AuthSettings(SettlementHost.SigningKey));
+
     public SandboxHost Sandbox { get; private set; } = null!;
 
     public SettlementHost Settlement { get; private set; } = null!;
@@ -37,6 +41,14 @@ public sealed class SettlementFixture(InfrastructureFixture infrastructure) : IA
     {
         var client = Sandbox.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", SandboxHost.ApiKey);
+        return client;
+    }
+
+    /// <summary>A client of SettlementService's HTTP API with a bearer token for the role.</summary>
+    public HttpClient ApiClient(string role = PayoutsRoles.Admin)
+    {
+        var client = Settlement.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Issue(new AuthTokenRequest("9001", [role])));
         return client;
     }
 

@@ -15,6 +15,7 @@ public sealed class TestBus : IAsyncDisposable
     private readonly ConcurrentDictionary<long, SettlementDestination> _destinations = new();
     private readonly ConcurrentDictionary<long, bool> _faulty = new();
     private readonly ConcurrentQueue<object> _outcomes = new();
+    private readonly ConcurrentDictionary<Guid, int> _destinationRequests = new();
     private IBusControl? _bus;
 
     public static async Task<TestBus> StartAsync(string messaging)
@@ -27,7 +28,7 @@ public sealed class TestBus : IAsyncDisposable
             cfg.ReceiveEndpoint($"settlement-tests-bank-accounts-{run}", e =>
             {
                 e.AutoDelete = true;
-                e.Handler<GetSettlementDestination>(context => testBus._faulty.ContainsKey(context.Message.DestinationId)
+                e.Handler<GetSettlementDestination>(context => testBus.CountRequest(context.Message) && testBus._faulty.ContainsKey(context.Message.DestinationId)
                     ? throw new InvalidOperationException("Bank accounts store unavailable (test)")
                     : context.RespondAsync(testBus._destinations.TryGetValue(context.Message.DestinationId, out var destination)
                         ? destination
@@ -39,6 +40,7 @@ public sealed class TestBus : IAsyncDisposable
                 e.Handler<PayoutSettled>(context => Record(testBus, context.Message));
                 e.Handler<PayoutSettlementFailed>(context => Record(testBus, context.Message));
                 e.Handler<MicroDepositsSent>(context => Record(testBus, context.Message));
+                e.Handler<MicroDepositsFailed>(context => Record(testBus, context.Message));
             });
         });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -84,6 +86,7 @@ public sealed class TestBus : IAsyncDisposable
             PayoutSettled settled => settled.PayoutId == id,
             PayoutSettlementFailed failed => failed.PayoutId == id,
             MicroDepositsSent sent => sent.VerificationId == id,
+            MicroDepositsFailed failed => failed.VerificationId == id,
             _ => false,
         })];
 
@@ -100,9 +103,18 @@ public sealed class TestBus : IAsyncDisposable
         throw new Xunit.Sdk.XunitException($"No settlement outcome for payout {payoutId} within {timeout.TotalSeconds:0} s ({_outcomes.Count} outcomes for other payouts).");
     }
 
+    /// <summary>How many times settlement asked for a destination's details on behalf of this payout or verification.</summary>
+    public int DestinationRequestsFor(Guid requestedFor) => _destinationRequests.TryGetValue(requestedFor, out var count) ? count : 0;
+
     public async ValueTask DisposeAsync()
     {
         if (_bus is not null) await _bus.StopAsync();
+    }
+
+    private bool CountRequest(GetSettlementDestination request)
+    {
+        _destinationRequests.AddOrUpdate(request.RequestedFor, 1, (_, count) => count + 1);
+        return true;
     }
 
     private static Task Record(TestBus bus, object outcome)

@@ -252,16 +252,16 @@ namespace Payouts.SettlementService.Data.Migrations
                         .HasColumnType("numeric(19,4)")
                         .HasColumnName("amount");
 
-                    b.Property<string>("BeneficiaryAccountMasked")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .HasColumnName("beneficiary_account_masked");
-
                     b.Property<string>("BeneficiaryBankCode")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("beneficiary_bank_code");
+
+                    b.Property<string>("BeneficiaryMasked")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("beneficiary_masked");
 
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
