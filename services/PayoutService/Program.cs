@@ -26,6 +26,7 @@ builder.Services.AddScoped<IdempotentOperation>();
 builder.Services.AddScoped<PayoutLifecycle>();
 builder.Services.AddScoped<PayoutOperations>();
 builder.Services.AddScoped<BalanceQueries>();
+builder.Services.AddHostedService<SettlementStatusSweep>();
 
 var app = builder.Build();
 

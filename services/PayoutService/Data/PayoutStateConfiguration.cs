@@ -18,5 +18,10 @@ internal sealed class PayoutStateConfiguration : IEntityTypeConfiguration<Payout
         builder.Property(s => s.FinishedAt).HasColumnName("finished_at");
         builder.Property(s => s.ProviderTransferId).HasColumnName("provider_transfer_id");
         builder.Property(s => s.FailureReason).HasColumnName("failure_reason");
+        builder.Property(s => s.StatusCheckDueAt).HasColumnName("status_check_due_at");
+        builder.Property(s => s.StatusChecks).HasColumnName("status_checks");
+        builder.Property(s => s.LastSettlementStatus).HasColumnName("last_settlement_status").HasMaxLength(32);
+        // The status sweep's query: settling sagas by due time.
+        builder.HasIndex(s => new { s.CurrentState, s.StatusCheckDueAt }).HasDatabaseName("ix_payout_saga_status_check");
     }
 }

@@ -14,4 +14,15 @@ public sealed class PayoutState : SagaStateMachineInstance
     public DateTimeOffset? FinishedAt { get; set; }
     public string? ProviderTransferId { get; set; }
     public string? FailureReason { get; set; }
+
+    /// <summary>
+    /// While settling: when <see cref="SettlementStatusSweep"/> next asks settlement where the transfer stands (the
+    /// broker has no delayed delivery, so the timeout lives in this row and survives restarts).
+    /// </summary>
+    public DateTimeOffset? StatusCheckDueAt { get; set; }
+
+    /// <summary>How many times settlement was asked; the last answer it gave.</summary>
+    public int StatusChecks { get; set; }
+
+    public string? LastSettlementStatus { get; set; }
 }

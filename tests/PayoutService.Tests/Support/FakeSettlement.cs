@@ -6,11 +6,15 @@ namespace Payouts.PayoutService.Tests.Support;
 
 /// <summary>
 /// Plays SettlementService on the real broker: consumes <see cref="SettlePayout"/> from <c>settle-payout</c> and answers
-/// as each test told it to — settled at once by default, failed, or held until the test releases it.
+/// as each test told it to — settled at once by default, failed, held until the test releases it, or lost — and answers
+/// <see cref="GetSettlementStatus"/> on <c>get-settlement-status</c> from what it did (or as the test told it to).
 /// </summary>
 public sealed class FakeSettlement
 {
     private readonly ConcurrentDictionary<Guid, Func<ConsumeContext<SettlePayout>, Task>> _plans = new();
+    private readonly ConcurrentDictionary<Guid, Func<int, SettlementStatus?>> _statusPlans = new();
+    private readonly ConcurrentDictionary<Guid, SettlementStatus> _records = new();
+    private readonly ConcurrentDictionary<Guid, int> _statusQueries = new();
     private readonly ConcurrentQueue<SettlePayout> _received = new();
 
     public IEnumerable<SettlePayout> Received => _received;
@@ -24,17 +28,54 @@ public sealed class FakeSettlement
             else await Settle(context);
         }));
         await handle.Ready;
+        var status = bus.ConnectReceiveEndpoint("get-settlement-status", e => e.Handler<GetSettlementStatus>(async context =>
+        {
+            var payoutId = context.Message.PayoutId;
+            var attempt = _statusQueries.AddOrUpdate(payoutId, 1, (_, n) => n + 1);
+            var answer = _statusPlans.TryGetValue(payoutId, out var plan)
+                ? plan(attempt)
+                : _records.GetValueOrDefault(payoutId) ?? new SettlementStatus(payoutId, SettlementStatus.NotFound, null, null, null, null, null, null);
+            if (answer is not null) await context.RespondAsync(answer);
+        }));
+        await status.Ready;
     }
 
     public void FailNext(Guid payoutId, string code, string reason) =>
-        _plans[payoutId] = context => context.Publish(new PayoutSettlementFailed(payoutId, code, reason, DateTimeOffset.UtcNow));
+        _plans[payoutId] = context =>
+        {
+            _records[payoutId] = Status(payoutId, "failed", null, code, reason);
+            return context.Publish(new PayoutSettlementFailed(payoutId, code, reason, DateTimeOffset.UtcNow));
+        };
 
     /// <summary>Answers nothing (a provider slow to confirm); the test publishes the outcome later itself.</summary>
-    public void Hold(Guid payoutId) => _plans[payoutId] = _ => Task.CompletedTask;
+    public void Hold(Guid payoutId) => _plans[payoutId] = _ =>
+    {
+        _records[payoutId] = Status(payoutId, "pending", null, null, null);
+        return Task.CompletedTask;
+    };
+
+    /// <summary>The first command is lost before settlement stored it (status: not_found); later ones settle at once.</summary>
+    public void LoseFirst(Guid payoutId) => _plans[payoutId] = _ =>
+    {
+        _plans.TryRemove(payoutId, out var _);
+        return Task.CompletedTask;
+    };
+
+    /// <summary>Answers the n-th status query (1-based) with what <paramref name="answer"/> returns; null answers nothing.</summary>
+    public void AnswerStatus(Guid payoutId, Func<int, SettlementStatus?> answer) => _statusPlans[payoutId] = answer;
+
+    public int StatusQueries(Guid payoutId) => _statusQueries.GetValueOrDefault(payoutId);
+
+    public static SettlementStatus Status(Guid payoutId, string status, string? transferId, string? code = null, string? reason = null) =>
+        new(payoutId, status, transferId, null, null, code, reason, DateTimeOffset.UtcNow);
 
     public static string TransferIdFor(Guid payoutId) => $"TRF-{payoutId:N}";
 
-    private static Task Settle(ConsumeContext<SettlePayout> context) =>
-        context.Publish(new PayoutSettled(context.Message.PayoutId, TransferIdFor(context.Message.PayoutId), context.Message.Amount, context.Message.Currency,
+    private Task Settle(ConsumeContext<SettlePayout> context)
+    {
+        var payoutId = context.Message.PayoutId;
+        _records[payoutId] = Status(payoutId, "completed", TransferIdFor(payoutId));
+        return context.Publish(new PayoutSettled(payoutId, TransferIdFor(payoutId), context.Message.Amount, context.Message.Currency,
             DateTimeOffset.UtcNow));
+    }
 }

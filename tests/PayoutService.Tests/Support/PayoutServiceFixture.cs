@@ -44,6 +44,10 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
             web.UseSetting("Auth:SigningKey", SigningKey);
             // Short enough to keep the 202 test quick, long enough for the fake settlement to answer the others.
             web.UseSetting("Payouts:Processing:SettlementWait", "00:00:03");
+            // Status checks of payouts stuck in processing: due after 2 s, again every second, swept four times a second.
+            web.UseSetting("Payouts:Processing:StatusCheckAfter", "00:00:02");
+            web.UseSetting("Payouts:Processing:StatusCheckInterval", "00:00:01");
+            web.UseSetting("Payouts:Processing:StatusSweepInterval", "00:00:00.250");
             web.ConfigureLogging(logging =>
             {
                 // PAYOUTS_TEST_LOGS=1 shows the service's logs when diagnosing a failing test.

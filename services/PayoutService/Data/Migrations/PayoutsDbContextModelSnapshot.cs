@@ -1068,6 +1068,11 @@ namespace Payouts.PayoutService.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
+                    b.Property<string>("LastSettlementStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("last_settlement_status");
+
                     b.Property<long>("PayoutNumber")
                         .HasColumnType("bigint")
                         .HasColumnName("payout_number");
@@ -1086,7 +1091,18 @@ namespace Payouts.PayoutService.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
+                    b.Property<DateTimeOffset?>("StatusCheckDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_check_due_at");
+
+                    b.Property<int>("StatusChecks")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_checks");
+
                     b.HasKey("CorrelationId");
+
+                    b.HasIndex("CurrentState", "StatusCheckDueAt")
+                        .HasDatabaseName("ix_payout_saga_status_check");
 
                     b.ToTable("payout_saga", (string)null);
                 });
