@@ -12,6 +12,7 @@ internal sealed class BeneficiaryConfiguration : IEntityTypeConfiguration<Benefi
         builder.HasKey(b => b.Id);
         builder.Property(b => b.Id).HasColumnName("id").UseIdentityByDefaultColumn();
         builder.Property(b => b.UserId).HasColumnName("user_id").HasMaxLength(100);
+        builder.Property(b => b.CompanyId).HasColumnName("company_id").HasMaxLength(100);
         builder.Property(b => b.RecipientType).HasColumnName("recipient_type").HasMaxLength(20);
         builder.Property(b => b.CustomerName).HasColumnName("customer_name").HasMaxLength(100);
         builder.Property(b => b.CustomerEmail).HasColumnName("customer_email").HasMaxLength(254);

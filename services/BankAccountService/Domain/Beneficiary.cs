@@ -9,6 +9,10 @@ public sealed class Beneficiary
 
     public long Id { get; private set; }
     public string UserId { get; private set; } = "";
+
+    /// <summary>The owner's tenant when they created it, so events carry it whoever changes the beneficiary later.</summary>
+    public string? CompanyId { get; private set; }
+
     public string RecipientType { get; private set; } = "";
     public string CustomerName { get; private set; } = "";
     public string CustomerEmail { get; private set; } = "";
@@ -21,9 +25,9 @@ public sealed class Beneficiary
 
     public bool IsDeleted => DeletedAt is not null;
 
-    public static Beneficiary Create(string userId, BeneficiaryProfile profile, DateTimeOffset now)
+    public static Beneficiary Create(string userId, string? companyId, BeneficiaryProfile profile, DateTimeOffset now)
     {
-        var beneficiary = new Beneficiary { UserId = userId, CreatedAt = now };
+        var beneficiary = new Beneficiary { UserId = userId, CompanyId = companyId, CreatedAt = StoredTime.Of(now) };
         beneficiary.Update(profile, now);
         return beneficiary;
     }
@@ -36,12 +40,22 @@ public sealed class Beneficiary
         CustomerNickname = profile.CustomerNickname;
         Country = profile.Country;
         Address = profile.Address;
-        UpdatedAt = now;
+        Touch(now);
     }
 
     public void Delete(DateTimeOffset now)
     {
-        DeletedAt = now;
-        UpdatedAt = now;
+        DeletedAt = StoredTime.Of(now);
+        Touch(now);
+    }
+
+    /// <summary>
+    /// Consumers keep the copy with the latest <see cref="UpdatedAt"/>, so each change moves it strictly forward,
+    /// even for two changes within one microsecond or a clock that stepped back.
+    /// </summary>
+    private void Touch(DateTimeOffset now)
+    {
+        var stored = StoredTime.Of(now);
+        UpdatedAt = stored > UpdatedAt ? stored : UpdatedAt.AddTicks(TimeSpan.TicksPerMicrosecond);
     }
 }

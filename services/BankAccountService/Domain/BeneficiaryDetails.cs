@@ -48,8 +48,8 @@ public sealed class BeneficiaryDetails
         AccountNumberTail = AccountNumberMask.VisibleTail(destination.AccountNumber),
         BankIdentifierTail = destination.BankIdentifier is { } identifier ? AccountNumberMask.VisibleTail(identifier) : null,
         Fingerprint = fingerprint,
-        CreatedAt = now,
+        CreatedAt = StoredTime.Of(now),
     };
 
-    public void Delete(DateTimeOffset now) => DeletedAt = now;
+    public void Delete(DateTimeOffset now) => DeletedAt = StoredTime.Of(now);
 }

@@ -5,7 +5,7 @@ using Npgsql;
 using Payouts.BankAccountService.Data;
 using Payouts.BankAccountService.Domain;
 using Payouts.BankAccountService.Security;
-using Payouts.Contracts.BankAccounts;
+using Payouts.BankAccountService.Messaging;
 using Payouts.ServiceDefaults.ApiErrors;
 
 namespace Payouts.BankAccountService.Endpoints;
@@ -32,7 +32,8 @@ public static partial class BeneficiaryEndpoints
         return app;
     }
 
-    private static async Task<IResult> Create(HttpRequest request, BankAccountsDbContext db, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock)
+    private static async Task<IResult> Create(
+        HttpRequest request, BankAccountsDbContext db, IPublishEndpoint publish, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock)
     {
         var caller = Caller.From(request.HttpContext.User);
         var (fields, bodyError) = await RequestFields.ReadAsync(request);
@@ -42,9 +43,18 @@ public static partial class BeneficiaryEndpoints
         var profile = BeneficiaryRequest.Read(fields, errors);
         if (profile is null) return ApiError.Validation(errors.ToDictionary()).ToResult();
 
-        var beneficiary = Beneficiary.Create(caller.UserId, profile, clock.GetUtcNow());
-        db.Beneficiaries.Add(beneficiary);
-        await db.SaveChangesAsync();
+        var beneficiary = await db.ExecuteInTransactionAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            var created = Beneficiary.Create(caller.UserId, caller.CompanyId, profile, clock.GetUtcNow());
+            db.Beneficiaries.Add(created);
+            await db.SaveChangesAsync();
+            // The id exists only now; the event commits with the row.
+            await publish.Publish(BeneficiaryMessages.Saved(created));
+            await db.SaveChangesAsync();
+            return created;
+        });
+
         return SinglePayoutEnvelope.Ok(BeneficiaryJson.From(beneficiary), StatusCodes.Status201Created);
     }
 
@@ -65,11 +75,11 @@ public static partial class BeneficiaryEndpoints
         return beneficiary is null ? BeneficiaryNotFound.ToResult() : SinglePayoutEnvelope.Ok(BeneficiaryJson.From(beneficiary));
     }
 
-    private static async Task<IResult> Update(HttpRequest request, BankAccountsDbContext db, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock, string id)
+    private static async Task<IResult> Update(
+        HttpRequest request, BankAccountsDbContext db, IPublishEndpoint publish, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock, string id)
     {
         var caller = Caller.From(request.HttpContext.User);
-        var beneficiary = await FindAsync(db, id, caller, tracked: true);
-        if (beneficiary is null) return BeneficiaryNotFound.ToResult();
+        if (await FindAsync(db, id, caller, tracked: false) is null) return BeneficiaryNotFound.ToResult();
 
         var (fields, bodyError) = await RequestFields.ReadAsync(request);
         if (fields is null) return bodyError!.ToResult();
@@ -78,25 +88,49 @@ public static partial class BeneficiaryEndpoints
         var profile = BeneficiaryRequest.Read(fields, errors);
         if (profile is null) return ApiError.Validation(errors.ToDictionary()).ToResult();
 
-        beneficiary.Update(profile, clock.GetUtcNow());
-        await db.SaveChangesAsync();
-        return SinglePayoutEnvelope.Ok(BeneficiaryJson.From(beneficiary));
+        var beneficiary = await db.ExecuteInTransactionAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            var found = await LockLiveAsync(db, id, caller);
+            if (found is null) return null;
+
+            found.Update(profile, clock.GetUtcNow());
+            await publish.Publish(BeneficiaryMessages.Saved(found));
+            await db.SaveChangesAsync();
+            return found;
+        });
+
+        return beneficiary is null ? BeneficiaryNotFound.ToResult() : SinglePayoutEnvelope.Ok(BeneficiaryJson.From(beneficiary));
     }
 
-    private static async Task<IResult> Delete(HttpContext context, BankAccountsDbContext db, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock, string id)
+    private static async Task<IResult> Delete(
+        HttpContext context, BankAccountsDbContext db, IPublishEndpoint publish, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock,
+        ILogger<Beneficiary> logger, string id)
     {
-        var beneficiary = await FindAsync(db, id, Caller.From(context.User), tracked: true);
-        if (beneficiary is null) return BeneficiaryNotFound.ToResult();
-
-        var now = clock.GetUtcNow();
-        beneficiary.Delete(now);
-        // Its details go with it: a deleted beneficiary is never paid again.
-        foreach (var details in await db.BeneficiaryDetails.Where(d => d.BeneficiaryId == beneficiary.Id && d.DeletedAt == null).ToListAsync())
+        var caller = Caller.From(context.User);
+        var removed = await db.ExecuteInTransactionAsync(async () =>
         {
-            details.Delete(now);
-        }
+            db.ChangeTracker.Clear();
+            var beneficiary = await LockLiveAsync(db, id, caller);
+            if (beneficiary is null) return (Beneficiary: (Beneficiary?)null, Details: 0);
 
-        await db.SaveChangesAsync();
+            var now = clock.GetUtcNow();
+            beneficiary.Delete(now);
+            // Its details go with it, each announced, so a consumer that tracks details alone stops paying them too.
+            var details = await db.BeneficiaryDetails.Where(d => d.BeneficiaryId == beneficiary.Id && d.DeletedAt == null).ToListAsync();
+            foreach (var each in details)
+            {
+                each.Delete(now);
+                await publish.Publish(BeneficiaryMessages.DetailsRemoved(each));
+            }
+
+            await publish.Publish(BeneficiaryMessages.Removed(beneficiary));
+            await db.SaveChangesAsync();
+            return (Beneficiary: (Beneficiary?)beneficiary, Details: details.Count);
+        });
+
+        if (removed.Beneficiary is null) return BeneficiaryNotFound.ToResult();
+        LogRemoved(logger, removed.Beneficiary.Id, removed.Beneficiary.UserId, removed.Details);
         return SinglePayoutEnvelope.Ok(null, message: "Beneficiary deleted successfully");
     }
 
@@ -128,35 +162,38 @@ public static partial class BeneficiaryEndpoints
         if (!errors.IsEmpty) return ApiError.Validation(errors.ToDictionary()).ToResult();
 
         var secrets = DestinationSecrets.Protect(protector, destination!, BeneficiaryDetails.AccountNumberPurpose, BeneficiaryDetails.RoutingNumberPurpose);
-        if (await db.BeneficiaryDetails.AnyAsync(d => d.BeneficiaryId == beneficiary.Id && d.DeletedAt == null && d.Fingerprint == secrets.Fingerprint))
-        {
-            return DuplicateDetails.ToResult();
-        }
-
-        var details = BeneficiaryDetails.Add(beneficiary, bankName!, holderName, destination!,
-            secrets.AccountNumberCiphertext, secrets.RoutingNumberCiphertext, secrets.Fingerprint, clock.GetUtcNow());
         try
         {
-            await db.ExecuteInTransactionAsync(async () =>
+            var result = await db.ExecuteInTransactionAsync<(BeneficiaryDetails? Details, ApiError? Error)>(async () =>
             {
                 db.ChangeTracker.Clear();
-                db.BeneficiaryDetails.Add(details);
+                // Under the beneficiary's lock, so details are never added to one being deleted.
+                var owner = await LockLiveAsync(db, id, caller);
+                if (owner is null) return (null, BeneficiaryNotFound);
+                if (await db.BeneficiaryDetails.AnyAsync(d => d.BeneficiaryId == owner.Id && d.DeletedAt == null && d.Fingerprint == secrets.Fingerprint))
+                {
+                    return (null, DuplicateDetails);
+                }
+
+                var added = BeneficiaryDetails.Add(owner, bankName!, holderName, destination!,
+                    secrets.AccountNumberCiphertext, secrets.RoutingNumberCiphertext, secrets.Fingerprint, clock.GetUtcNow());
+                db.BeneficiaryDetails.Add(added);
                 await db.SaveChangesAsync();
-                await publish.Publish(new BeneficiaryDetailsAdded(
-                    details.Id, details.BeneficiaryId, details.UserId, caller.UserId == details.UserId ? caller.CompanyId : null, details.BankName,
-                    AccountNumberMask.FromTail(details.AccountNumberTail), details.Currency, details.Country, details.CreatedAt, "bank_transfer"));
+                await publish.Publish(BeneficiaryMessages.DetailsAdded(added, owner.CompanyId));
                 await db.SaveChangesAsync();
+                return (added, null);
             });
+
+            if (result.Error is not null) return result.Error.ToResult();
+            LogDetailsAdded(logger, result.Details!.Id, result.Details.BeneficiaryId, AccountNumberMask.FromTail(result.Details.AccountNumberTail));
+            return SinglePayoutEnvelope.Ok(BeneficiaryJson.From(result.Details), StatusCodes.Status201Created);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: "23505" })
         {
+            // The same details committed by a concurrent request between our check and our insert.
             return DuplicateDetails.ToResult();
         }
-
-        LogDetailsAdded(logger, details.Id, beneficiary.Id, AccountNumberMask.FromTail(details.AccountNumberTail));
-        return SinglePayoutEnvelope.Ok(BeneficiaryJson.From(details), StatusCodes.Status201Created);
     }
-
     private static async Task<IResult> ListDetails(HttpContext context, BankAccountsDbContext db, string id)
     {
         var beneficiary = await FindAsync(db, id, Caller.From(context.User), tracked: false);
@@ -167,18 +204,42 @@ public static partial class BeneficiaryEndpoints
         return SinglePayoutEnvelope.Ok(details.Select(BeneficiaryJson.From));
     }
 
-    private static async Task<IResult> DeleteDetails(HttpContext context, BankAccountsDbContext db, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock, string id, string detailsId)
+    private static async Task<IResult> DeleteDetails(
+        HttpContext context, BankAccountsDbContext db, IPublishEndpoint publish, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock, string id, string detailsId)
     {
-        var beneficiary = await FindAsync(db, id, Caller.From(context.User), tracked: false);
-        if (beneficiary is null) return BeneficiaryNotFound.ToResult();
-        if (!long.TryParse(detailsId, out var numericDetailsId)) return DetailsNotFound.ToResult();
+        var caller = Caller.From(context.User);
+        if (!long.TryParse(detailsId, out var numericDetailsId))
+        {
+            return await FindAsync(db, id, caller, tracked: false) is null ? BeneficiaryNotFound.ToResult() : DetailsNotFound.ToResult();
+        }
 
-        var details = await db.BeneficiaryDetails.SingleOrDefaultAsync(d => d.Id == numericDetailsId && d.BeneficiaryId == beneficiary.Id && d.DeletedAt == null);
-        if (details is null) return DetailsNotFound.ToResult();
+        var error = await db.ExecuteInTransactionAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            var beneficiary = await LockLiveAsync(db, id, caller);
+            if (beneficiary is null) return BeneficiaryNotFound;
 
-        details.Delete(clock.GetUtcNow());
-        await db.SaveChangesAsync();
-        return SinglePayoutEnvelope.Ok(null, message: "Beneficiary details deleted successfully");
+            var details = await db.BeneficiaryDetails.SingleOrDefaultAsync(d => d.Id == numericDetailsId && d.BeneficiaryId == beneficiary.Id && d.DeletedAt == null);
+            if (details is null) return DetailsNotFound;
+
+            details.Delete(clock.GetUtcNow());
+            await publish.Publish(BeneficiaryMessages.DetailsRemoved(details));
+            await db.SaveChangesAsync();
+            return null;
+        });
+
+        return error?.ToResult() ?? SinglePayoutEnvelope.Ok(null, message: "Beneficiary details deleted successfully");
+    }
+
+    /// <summary>
+    /// Inside a transaction: the live beneficiary, tracked, after taking its lock. Changes to one beneficiary and its
+    /// details happen one at a time, so each change is announced once and none is lost to a concurrent delete.
+    /// </summary>
+    private static async Task<Beneficiary?> LockLiveAsync(BankAccountsDbContext db, string id, Caller caller)
+    {
+        if (!long.TryParse(id, out var numericId)) return null;
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"beneficiary:" + numericId}, 0))");
+        return await FindAsync(db, id, caller, tracked: true);
     }
 
     /// <summary>A live beneficiary the caller may act on (their own; any for administrators), else null.</summary>
@@ -190,6 +251,10 @@ public static partial class BeneficiaryEndpoints
         return query.SingleOrDefaultAsync();
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Beneficiary {BeneficiaryId} of user {UserId} deleted with {DetailsCount} payment details")]
+    private static partial void LogRemoved(ILogger logger, long beneficiaryId, string userId, int detailsCount);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Payment details {BeneficiaryDetailsId} added to beneficiary {BeneficiaryId} ({MaskedAccountNumber})")]
     private static partial void LogDetailsAdded(ILogger logger, long beneficiaryDetailsId, long beneficiaryId, string maskedAccountNumber);
 }
+

@@ -75,6 +75,19 @@ public sealed class NoFullNumberLeaksTests(InfrastructureFixture infrastructure)
         });
         Assert.Equal(HttpStatusCode.Created, details.Status);
         await client.Get($"/beneficiaries/{beneficiaryId}/details");
+        var secondNuban = AccountFixtures.Nuban();
+        var secondDetails = await client.PostJson($"/beneficiaries/{beneficiaryId}/details", new
+        {
+            bank_name = "GTBank", account_number = secondNuban, bank_code = "058", country = "NG",
+        });
+        Assert.Equal(HttpStatusCode.Created, secondDetails.Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutJson($"/beneficiaries/{beneficiaryId}", new
+        {
+            recipient_type = "individual", customer_name = "John Smith", customer_email = "john@example.com", country = "Nigeria",
+        })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.Delete(
+            $"/beneficiaries/{beneficiaryId}/details/{secondDetails.Body.GetProperty("data").GetProperty("id").GetInt64()}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.Delete($"/beneficiaries/{beneficiaryId}")).Status);
 
         var (first, second) = await _service.MicroDepositAmountsAsync(id);
         await client.PostForm("/api/bank-accounts/verify/", ("bank_account_id", id.ToString()), ("verification_amount_1", "0.99"), ("verification_amount_2", "0.99"));
@@ -84,11 +97,14 @@ public sealed class NoFullNumberLeaksTests(InfrastructureFixture infrastructure)
 
         await _service.BarrierAsync();
         await _service.Bus.WaitForAsync<BeneficiaryDetailsAdded>(m => m.GetProperty("beneficiaryId").GetInt64() == beneficiaryId, "the beneficiary");
+        Assert.Equal(2, _service.Bus.Of<BeneficiarySaved>(m => m.GetProperty("beneficiaryId").GetInt64() == beneficiaryId).Count);
+        Assert.Equal(2, _service.Bus.Of<BeneficiaryDetailsRemoved>(m => m.GetProperty("beneficiaryId").GetInt64() == beneficiaryId).Count);
+        Assert.Single(_service.Bus.Of<BeneficiaryRemoved>(m => m.GetProperty("beneficiaryId").GetInt64() == beneficiaryId));
         Assert.Contains(_service.Bus.Messages, m => m.Type == nameof(BankAccountDeleted) && m.Long("bankAccountId") == id);
         Assert.NotEmpty(_service.Host.Logs.Lines);
         Assert.Contains(_traces, trace => trace.Contains("/api/update/bank-account", StringComparison.Ordinal));
 
-        foreach (var secret in new[] { usNumber, nuban, iban, beneficiaryNuban })
+        foreach (var secret in new[] { usNumber, nuban, iban, beneficiaryNuban, secondNuban })
         {
             Assert.DoesNotContain(_service.Host.ResponseBodies, body => body.Contains(secret, StringComparison.Ordinal));
             Assert.DoesNotContain(_service.Host.Logs.Lines, line => line.Contains(secret, StringComparison.Ordinal));

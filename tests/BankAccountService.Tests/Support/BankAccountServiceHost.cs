@@ -94,10 +94,10 @@ public sealed class BankAccountServiceHost : WebApplicationFactory<BankAccounts:
     /// <summary>Every response body the host's clients received, for leak checks.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> ResponseBodies { get; } = new();
 
-    public HttpClient ClientFor(string userId, string role = PayoutsRoles.User)
+    public HttpClient ClientFor(string userId, string role = PayoutsRoles.User, string? companyId = null)
     {
         var client = CreateDefaultClient(new ResponseRecorder(ResponseBodies));
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _issuer.Issue(new AuthTokenRequest(userId, [role])));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _issuer.Issue(new AuthTokenRequest(userId, [role], companyId)));
         return client;
     }
 }

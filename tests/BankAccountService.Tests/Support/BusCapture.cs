@@ -16,7 +16,8 @@ public sealed class BusCapture : IAsyncDisposable
     public static readonly Type[] BankAccountMessageTypes =
     [
         typeof(BankAccountAdded), typeof(BankAccountVerified), typeof(BankAccountPrimaryChanged), typeof(BankAccountDeleted),
-        typeof(BeneficiaryDetailsAdded), typeof(SendMicroDeposits),
+        typeof(BeneficiaryDetailsAdded), typeof(SendMicroDeposits), typeof(BeneficiarySaved), typeof(BeneficiaryRemoved),
+        typeof(BeneficiaryDetailsRemoved),
     ];
 
     private readonly ConcurrentQueue<CapturedMessage> _messages = new();
@@ -86,4 +87,6 @@ public sealed record CapturedMessage(string Type, string RawBody, JsonElement Me
     public long Long(string property) => Message.GetProperty(property).GetInt64();
 
     public string? Text(string property) => Message.GetProperty(property).GetString();
+
+    public DateTimeOffset Time(string property) => Message.GetProperty(property).GetDateTimeOffset();
 }

@@ -178,6 +178,11 @@ namespace Payouts.BankAccountService.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("company_id");
+
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasMaxLength(100)

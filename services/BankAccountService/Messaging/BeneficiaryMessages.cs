@@ -1,0 +1,26 @@
+using Payouts.BankAccountService.Domain;
+using Payouts.Contracts;
+using Payouts.Contracts.BankAccounts;
+
+namespace Payouts.BankAccountService.Messaging;
+
+/// <summary>The events a beneficiary change causes, built from the saved rows: masked numbers only.</summary>
+public static class BeneficiaryMessages
+{
+    public static BeneficiarySaved Saved(Beneficiary beneficiary) => new(
+        beneficiary.Id, beneficiary.UserId, beneficiary.CompanyId, beneficiary.RecipientType, beneficiary.CustomerName,
+        beneficiary.CustomerEmail, beneficiary.CustomerNickname, beneficiary.Country,
+        new BeneficiaryPostalAddress(beneficiary.Address.City, beneficiary.Address.County, beneficiary.Address.PostalCode,
+            beneficiary.Address.AddressLine1, beneficiary.Address.AddressLine2),
+        beneficiary.CreatedAt, beneficiary.UpdatedAt);
+
+    public static BeneficiaryRemoved Removed(Beneficiary beneficiary) =>
+        new(beneficiary.Id, beneficiary.UserId, beneficiary.DeletedAt ?? beneficiary.UpdatedAt);
+
+    public static BeneficiaryDetailsAdded DetailsAdded(BeneficiaryDetails details, string? companyId) => new(
+        details.Id, details.BeneficiaryId, details.UserId, companyId, details.BankName, AccountNumberMask.FromTail(details.AccountNumberTail),
+        details.Currency, details.Country, details.CreatedAt, BankAccountMessages.BankTransfer);
+
+    public static BeneficiaryDetailsRemoved DetailsRemoved(BeneficiaryDetails details) =>
+        new(details.Id, details.BeneficiaryId, details.UserId, details.DeletedAt ?? details.CreatedAt);
+}
