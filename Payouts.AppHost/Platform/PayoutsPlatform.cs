@@ -105,6 +105,16 @@ public sealed class PayoutsPlatform : IAsyncDisposable
     /// <summary>Kills one replica's process outright, as a crash would; the AppHost restarts it.</summary>
     public Task KillReplicaAsync(string resource, int replica) => GetProject(resource).Replicas[replica].KillAsync();
 
+    /// <summary>
+    /// Stops an infrastructure server the AppHost runs (<c>messaging</c>, <c>postgres</c>) cleanly and starts it again
+    /// on the same ports and data after <paramref name="downtime"/>, as an operator's restart would; completes once it
+    /// accepts connections again. The services are left alone: they must reconnect by themselves.
+    /// </summary>
+    public Task RestartServerAsync(string resource, TimeSpan downtime = default) =>
+        GetResource(resource) is ServerResource server
+            ? server.RestartAsync(downtime)
+            : throw new ArgumentException($"'{resource}' is not an infrastructure server.", nameof(resource));
+
     /// <summary>The running process of one replica, if it is running.</summary>
     public int? GetProcessId(string resource, int replica = 0) => GetProject(resource).Replicas[replica].ProcessId;
 

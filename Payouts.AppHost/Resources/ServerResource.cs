@@ -16,6 +16,7 @@ public abstract class ServerResource : PlatformResource, IDisposable
     private readonly List<int> _startedPids = [];
     private readonly Lock _lock = new();
     private Task? _watch;
+    private TaskCompletionSource<RestartRequest> _restartRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _restarts;
     private volatile ResourceState _state = ResourceState.Waiting;
 
@@ -77,6 +78,26 @@ public abstract class ServerResource : PlatformResource, IDisposable
 
     public override void StopSupervising() => _stopping.Cancel();
 
+    /// <summary>
+    /// Stops our server cleanly and starts it again on the same ports and data after <paramref name="downtime"/>, as
+    /// an operator's restart would; completes once it accepts connections again. The supervisor does it, so a restart
+    /// and a crash restart never run at once.
+    /// </summary>
+    public Task RestartAsync(TimeSpan downtime)
+    {
+        if (IsExternal)
+            throw new InvalidOperationException($"{Name} is the user's server, not one the AppHost runs: it cannot be restarted from here.");
+        var request = new RestartRequest(downtime, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (_lock)
+        {
+            if (_watch is null || _state is not ResourceState.Healthy)
+                throw new InvalidOperationException($"{Name} is not running healthy (state {_state}).");
+            if (!_restartRequest.TrySetResult(request))
+                throw new InvalidOperationException($"A restart of {Name} is already under way.");
+        }
+        return request.Done.Task;
+    }
+
     public override async Task StopAsync()
     {
         if (_state is ResourceState.Stopped) return;
@@ -112,7 +133,7 @@ public abstract class ServerResource : PlatformResource, IDisposable
         }
     }
 
-    /// <summary>Restarts the server when its process exits while we are not stopping.</summary>
+    /// <summary>Restarts the server when its process exits while we are not stopping, or when a restart is asked for.</summary>
     private async Task WatchAsync()
     {
         var token = _stopping.Token;
@@ -121,26 +142,64 @@ public abstract class ServerResource : PlatformResource, IDisposable
             var process = MainProcess;
             if (process is null) return;
             var upSince = DateTime.UtcNow;
-            await Task.WhenAny(process.Exited, Task.Delay(Timeout.Infinite, token)).ConfigureAwait(false);
-            if (token.IsCancellationRequested) return;
+            Task<RestartRequest> requested;
+            lock (_lock) requested = _restartRequest.Task;
+            await Task.WhenAny(process.Exited, requested, Task.Delay(Timeout.Infinite, token)).ConfigureAwait(false);
+            var asked = requested.IsCompleted ? requested.Result : null;
+            if (token.IsCancellationRequested)
+            {
+                asked?.Done.TrySetCanceled(token);
+                return;
+            }
 
-            if (DateTime.UtcNow - upSince >= RestartBackoff.StableAfter) _backoff.Reset();
+            if (asked is not null)
+            {
+                _state = ResourceState.Restarting;
+                _announce($"{Name}: restart asked; stopping it, starting again in {asked.Downtime.TotalSeconds:0.#} s");
+                await ShutdownAsync().ConfigureAwait(false);
+            }
+            else if (DateTime.UtcNow - upSince >= RestartBackoff.StableAfter)
+            {
+                _backoff.Reset();
+            }
+
+            var attempt = 0;
             while (!token.IsCancellationRequested)
             {
                 _state = ResourceState.Restarting;
-                var delay = _backoff.Next();
-                _restarts++;
-                _announce($"{Name} exited with code {process.Exited.Result}; restarting in {delay.TotalSeconds:0} s (restart {_restarts})");
+                TimeSpan delay;
+                if (asked is not null && attempt == 0)
+                {
+                    delay = asked.Downtime;
+                }
+                else
+                {
+                    delay = _backoff.Next();
+                    _restarts++;
+                    _announce(attempt == 0
+                        ? $"{Name} exited with code {process.Exited.Result}; restarting in {delay.TotalSeconds:0} s (restart {_restarts})"
+                        : $"{Name}: trying again in {delay.TotalSeconds:0} s (restart {_restarts})");
+                }
+                attempt++;
                 try
                 {
                     await Task.Delay(delay, token).ConfigureAwait(false);
                     await ShutdownAsync().ConfigureAwait(false); // whatever is left of the old instance (epmd, backends)
                     await LaunchAndRecordAsync(token).ConfigureAwait(false);
-                    _state = ResourceState.Healthy;
+                    lock (_lock)
+                    {
+                        _state = ResourceState.Healthy;
+                        if (asked is not null) _restartRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                    }
                     _announce($"{Name} is healthy again");
+                    asked?.Done.TrySetResult();
                     break;
                 }
-                catch (OperationCanceledException) { return; }
+                catch (OperationCanceledException)
+                {
+                    asked?.Done.TrySetCanceled(token);
+                    return;
+                }
                 catch (Exception e)
                 {
                     _announce($"{Name} did not come back: {e.Message}");
@@ -148,6 +207,8 @@ public abstract class ServerResource : PlatformResource, IDisposable
             }
         }
     }
+
+    private sealed record RestartRequest(TimeSpan Downtime, TaskCompletionSource Done);
 
     public void Dispose()
     {
