@@ -145,6 +145,8 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
             Uuid = Guid.CreateVersion7(), UserId = payout.UserId, Type = UserTransactionType.Withdrawal, Status = "completed",
             Amount = payout.Amount, Currency = payout.Currency, PayoutId = payout.Id, Reference = payout.Reference, CreatedAt = now,
             Description = $"Payout {payout.Reference} via {payout.Method}" + (destination is null ? "" : $" to {destination}")
+                + (payout.SettlementCurrency is null ? "" : string.Create(CultureInfo.InvariantCulture,
+                    $" ({payout.SettlementNetAmount} {payout.SettlementCurrency} at {payout.ExchangeRate:0.########})"))
                 + (payout.TransactionReference is null ? "" : $" (ref {payout.TransactionReference})"),
         });
         Notify(payout, "payout_completed", $"Your payout {payout.Reference} of {payout.NetAmount} {payout.Currency} was paid", now);

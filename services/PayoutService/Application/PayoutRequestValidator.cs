@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Domain;
+using Payouts.PayoutService.Domain.Fx;
 using Payouts.PayoutService.Domain.Payouts;
 using Payouts.PayoutService.Endpoints;
 using Payouts.ServiceDefaults.ApiErrors;
@@ -9,14 +10,19 @@ namespace Payouts.PayoutService.Application;
 
 /// <summary>A payout request that passed every check that does not need the balance lock.</summary>
 public sealed record ValidPayoutRequest(PaymentMethod Method, decimal Amount, decimal Fees, string Currency, long? BankAccountId,
-    string? PaypalEmail, string? StripeAccount, string? Notes)
+    string? PaypalEmail, string? StripeAccount, string? Notes, FxQuote? Fx = null)
 {
-    public Payout ToPayout(DirectoryUser user) => new()
+    public Payout ToPayout(DirectoryUser user)
     {
-        Uuid = Guid.CreateVersion7(), Reference = "", UserId = user.Id, CompanyId = user.CompanyId, Amount = Amount, Fees = Fees,
-        NetAmount = Amount - Fees, Currency = Currency, Method = Method.Id, BankAccountId = BankAccountId, PaypalEmail = PaypalEmail,
-        StripeAccount = StripeAccount, Notes = Notes,
-    };
+        var payout = new Payout
+        {
+            Uuid = Guid.CreateVersion7(), Reference = "", UserId = user.Id, CompanyId = user.CompanyId, Amount = Amount, Fees = Fees,
+            NetAmount = Amount - Fees, Currency = Currency, Method = Method.Id, BankAccountId = BankAccountId, PaypalEmail = PaypalEmail,
+            StripeAccount = StripeAccount, Notes = Notes,
+        };
+        if (Fx is not null) payout.LockRate(Fx);
+        return payout;
+    }
 }
 
 /// <summary>Seed 000 request rules: fields, method limits, the user's minimum, fees, and the destination.</summary>
@@ -50,7 +56,8 @@ public static class PayoutRequestValidator
                     throw Invalid("bank_account_id", "Bank account not found");
                 if (!account.Verified)
                     throw new ApiErrorException(new ApiError(StatusCodes.Status400BadRequest, "bank_account_not_verified", "Bank account must be verified before payout"));
-                return new ValidPayoutRequest(method, amount, fees, currency, accountId, null, null, notes);
+                var fx = await SettlementQuoteAsync(db, currency, account.Currency, amount - fees, ct);
+                return new ValidPayoutRequest(method, amount, fees, currency, accountId, null, null, notes, fx);
             case PaymentMethodIds.PayPal:
                 var email = fields.Text("paypal_email", 320);
                 if (email is null || email.IndexOf('@', StringComparison.Ordinal) is < 1 || email.EndsWith('@'))
@@ -65,6 +72,24 @@ public static class PayoutRequestValidator
                 // A check is mailed to the user's address on file: no destination field.
                 return new ValidPayoutRequest(method, amount, fees, currency, null, null, null, notes);
         }
+    }
+
+    /// <summary>
+    /// Null when the account takes the payout's currency; else the configured rate applied to <paramref name="netAmount"/>.
+    /// No rate for the pair, or a fee that takes everything, is a validation error (nothing is held).
+    /// </summary>
+    private static async Task<FxQuote?> SettlementQuoteAsync(PayoutsDbContext db, string currency, string accountCurrency, decimal netAmount,
+        CancellationToken ct)
+    {
+        // An account whose currency BankAccountService did not state takes the payout's currency.
+        if (!Currencies.TryNormalize(accountCurrency, out var settlementCurrency) || settlementCurrency == currency) return null;
+        var rate = await db.FxRates.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.BaseCurrency == currency && r.QuoteCurrency == settlementCurrency && r.Enabled, ct)
+            ?? throw Invalid("bank_account_id", $"Payouts in {currency} to a {settlementCurrency} bank account are not supported.");
+        var quote = rate.Quote(netAmount);
+        return quote.PaysSomething
+            ? quote
+            : throw Invalid("amount", $"Amount must be greater than the {quote.ProcessingFee} {settlementCurrency} processing fee.");
     }
 
     private static ApiErrorException Invalid(string field, string message) => new(ApiError.Validation(field, message));

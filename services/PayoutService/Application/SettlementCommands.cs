@@ -29,8 +29,12 @@ public static class SettlementCommands
     public static SettlePayout For(Payout payout)
     {
         var kind = DestinationKindOf(payout) ?? throw new InvalidOperationException($"Payout {payout.Reference} has no provider rail.");
-        // What the destination receives: the amount after the method's fee.
-        return new SettlePayout(payout.Uuid, payout.Reference, kind, DestinationIdOf(payout), payout.Method, payout.NetAmount, payout.Currency,
+        // What the destination receives: after the method's fee and, for an account in another currency, converted at the
+        // rate locked at request time less the processing fee.
+        var (amount, currency) = payout.SettlementCurrency is { } settlementCurrency && payout.SettlementNetAmount is { } net
+            ? (net, settlementCurrency)
+            : (payout.NetAmount, payout.Currency);
+        return new SettlePayout(payout.Uuid, payout.Reference, kind, DestinationIdOf(payout), payout.Method, amount, currency,
             $"Payout {payout.Reference}", kind switch
             {
                 DestinationKind.PayPal => payout.PaypalEmail,

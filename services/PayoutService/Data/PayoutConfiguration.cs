@@ -22,5 +22,7 @@ internal sealed class PayoutConfiguration : IEntityTypeConfiguration<Payout>
         builder.Property(p => p.RejectionReason).HasMaxLength(500);
         builder.Property(p => p.Notes).HasMaxLength(500);
         builder.Property(p => p.ProcessedBy).HasMaxLength(64);
+        builder.Property(p => p.SettlementCurrency).HasMaxLength(3);
+        builder.Property(p => p.ExchangeRate).HasPrecision(19, 8);
     }
 }

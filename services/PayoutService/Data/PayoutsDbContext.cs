@@ -15,6 +15,7 @@ public sealed class PayoutsDbContext(DbContextOptions<PayoutsDbContext> options)
     public DbSet<LedgerTransaction> LedgerTransactions => Set<LedgerTransaction>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<PaymentMethod> PaymentMethods => Set<PaymentMethod>();
+    public DbSet<Domain.Fx.FxRate> FxRates => Set<Domain.Fx.FxRate>();
     public DbSet<Payout> Payouts => Set<Payout>();
     public DbSet<BankAccountView> BankAccounts => Set<BankAccountView>();
     public DbSet<BeneficiaryDestinationView> BeneficiaryDestinations => Set<BeneficiaryDestinationView>();

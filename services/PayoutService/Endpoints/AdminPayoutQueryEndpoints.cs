@@ -73,8 +73,15 @@ public static class AdminPayoutQueryEndpoints
         user = user is null ? null : new { id = user.Uuid, email = user.Email, firstName = user.FirstName, lastName = user.LastName, phone = user.Phone, balance },
         amount = p.Amount,
         currency = p.Currency,
-        processingFee = p.Fees,
-        netAmount = p.NetAmount,
+        // Seed 004's NGN view: the amount the destination is sent before the processing fee; null for other currencies.
+        amountInNgn = p.SettlementCurrency == "NGN" ? p.SettlementAmount : p.SettlementCurrency is null && p.Currency == "NGN" ? p.Amount : null,
+        // With a conversion, fee and net are in the settlement currency (seed 004: 50 NGN, 149950 NGN); else the method's.
+        processingFee = p.SettlementCurrency is null ? p.Fees : p.SettlementFee,
+        netAmount = p.SettlementCurrency is null ? p.NetAmount : p.SettlementNetAmount,
+        settlementCurrency = p.SettlementCurrency ?? p.Currency,
+        settlementAmount = p.SettlementAmount ?? p.NetAmount,
+        exchangeRate = p.ExchangeRate,
+        methodFee = p.Fees,
         method = p.Method,
         bankAccount = account is null ? null : new { accountNumber = account.MaskedAccountNumber, accountName = (string?)null, bankName = account.BankName, bankCode = (string?)null },
         status = p.Status,

@@ -44,6 +44,7 @@ public static class PayoutActionEndpoints
                 net_amount = payout.NetAmount,
                 currency = payout.Currency,
                 payout_status = payout.Status,
+                settlement = PayoutQueryEndpoints.Settlement(payout),
             }, ApiJson.SnakeCase);
         }, ct);
         return response.ToResult();

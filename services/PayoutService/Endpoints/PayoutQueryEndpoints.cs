@@ -46,6 +46,7 @@ public static class PayoutQueryEndpoints
                 paypal_email = p.PaypalEmail, stripe_account = p.StripeAccount, requested_at = p.RequestedAt, processed_at = p.ProcessedAt,
                 cancelled_at = p.CancelledAt, reference = p.Reference, transaction_id = p.TransactionReference, fees = p.Fees, net_amount = p.NetAmount,
                 rejection_reason = p.RejectionReason, failure_reason = p.FailureReason,
+                settlement = Settlement(p),
             }),
             total,
             page = paging.Page,
@@ -111,6 +112,13 @@ public static class PayoutQueryEndpoints
             by_method = byMethod.ToDictionary(m => m.Key, m => m.Count),
         });
     }
+
+    /// <summary>The conversion locked at request time when the destination account is in another currency; else null.</summary>
+    internal static object? Settlement(Payout p) => p.SettlementCurrency is null ? null : new
+    {
+        currency = p.SettlementCurrency, exchange_rate = p.ExchangeRate, amount = p.SettlementAmount, processing_fee = p.SettlementFee,
+        net_amount = p.SettlementNetAmount,
+    };
 
     private static string SummaryCurrency(RequestFields fields) =>
         Currencies.TryNormalize(fields["currency"] ?? Currencies.Default, out var currency)

@@ -8,11 +8,12 @@ public static class BankAccounts
 {
     private static long _nextId = 5_000_000 + (DateTime.UtcNow.Ticks % 1_000_000) * 100;
 
-    public static async Task<long> AddAsync(this PayoutServiceFixture fixture, long userId, bool verified = true)
+    public static async Task<long> AddAsync(this PayoutServiceFixture fixture, long userId, bool verified = true, string currency = "USD",
+        string country = "US")
     {
         var id = Interlocked.Increment(ref _nextId);
         await fixture.Bus.Publish(new BankAccountAdded(id, Guid.NewGuid(), userId.ToString(System.Globalization.CultureInfo.InvariantCulture), null,
-            "Chase Bank", "****1234", "checking", "USD", "US", IsPrimary: true, Verified: verified, DateTimeOffset.UtcNow, "bank_transfer"));
+            "Chase Bank", "****1234", "checking", currency, country, IsPrimary: true, Verified: verified, DateTimeOffset.UtcNow, "bank_transfer"));
         await fixture.WaitForAccountAsync(id, a => a.Known);
         return id;
     }

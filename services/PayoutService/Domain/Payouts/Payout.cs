@@ -20,6 +20,18 @@ public sealed class Payout
     public long? BeneficiaryDetailsId { get; set; }
     public string? PaypalEmail { get; set; }
     public string? StripeAccount { get; set; }
+    /// <summary>
+    /// Set when the destination account is in another currency than the balance: the rate locked at request time and
+    /// what the destination gets. The ledger stays in <see cref="Currency"/>.
+    /// </summary>
+    public string? SettlementCurrency { get; set; }
+    public decimal? ExchangeRate { get; set; }
+    public decimal? SettlementAmount { get; set; }
+
+    /// <summary>The FX processing fee, in the settlement currency.</summary>
+    public decimal? SettlementFee { get; set; }
+    public decimal? SettlementNetAmount { get; set; }
+
     public string Status { get; set; } = PayoutStatus.Pending;
     public DateTimeOffset RequestedAt { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }
@@ -33,6 +45,16 @@ public sealed class Payout
     public DateTimeOffset UpdatedAt { get; set; }
 
     public bool IsPending => Status == PayoutStatus.Pending;
+
+    /// <summary>Locks <paramref name="quote"/> on the payout (at request time).</summary>
+    public void LockRate(Fx.FxQuote quote)
+    {
+        SettlementCurrency = quote.SettlementCurrency;
+        ExchangeRate = quote.Rate;
+        SettlementAmount = quote.SettlementAmount;
+        SettlementFee = quote.ProcessingFee;
+        SettlementNetAmount = quote.NetSettlementAmount;
+    }
 
     public void Cancel(DateTimeOffset now, string? reason = null)
     {
