@@ -1,12 +1,17 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Payouts.Contracts.BankAccounts;
+using Payouts.ProviderSandbox.Domain;
+using Payouts.SettlementService.Domain;
 using Payouts.SettlementService.Tests.Support;
 using Payouts.Testing;
 
 namespace Payouts.SettlementService.Tests;
 
-/// <summary>SendMicroDeposits: two ordinary transfers the account holder can read at the provider, then MicroDepositsSent.</summary>
+/// <summary>
+/// SendMicroDeposits: two ordinary transfers the account holder can read at the provider, then MicroDepositsSent; or,
+/// when they cannot be paid, MicroDepositsFailed — once per verification, and again for a repeated command.
+/// </summary>
 [Collection(Infrastructure.Collection)]
 public sealed class MicroDepositTests(SettlementFixture fixture) : IClassFixture<SettlementFixture>
 {
@@ -30,6 +35,73 @@ public sealed class MicroDepositTests(SettlementFixture fixture) : IClassFixture
             .Select(c => c.GetProperty("amount").GetDecimal()).Order().ToList();
         Assert.Equal([0.32m, 0.45m], amounts);
         Assert.Equal(before - 0.77m, await fixture.DebitAccountBalanceAsync());
+    }
+
+    [Fact]
+    public async Task A_closed_account_fails_the_verification_once_and_the_second_deposit_is_not_sent()
+    {
+        var command = new SendMicroDeposits(Guid.NewGuid(), fixture.Bus.AddBankAccount(TestDestinations.ClosedAccountNumber), Guid.NewGuid(), "USD", 0.11m, 0.12m);
+        var before = await fixture.DebitAccountBalanceAsync();
+
+        await fixture.Bus.SendAsync(command);
+
+        var failed = Assert.IsType<MicroDepositsFailed>(await fixture.Bus.WaitForOutcomeAsync(command.VerificationId, TimeSpan.FromSeconds(30)));
+        Assert.Equal((command.BankAccountId, "account_closed"), (failed.BankAccountId, failed.Code));
+        Assert.False(string.IsNullOrWhiteSpace(failed.Reason));
+        await AssertOutcomeCountStaysAsync(command.VerificationId, 1);
+
+        await fixture.Bus.SendAsync(command);
+        await WaitForAsync(() => fixture.Bus.OutcomesFor(command.VerificationId).Count == 2, "the repeated command's answer");
+        var again = Assert.IsType<MicroDepositsFailed>(fixture.Bus.OutcomesFor(command.VerificationId)[1]);
+        Assert.Equal((failed.Code, failed.Reason), (again.Code, again.Reason));
+        await AssertOutcomeCountStaysAsync(command.VerificationId, 2);
+
+        Assert.Equal("failed", Assert.Single(await fixture.ProviderTransfersAsync(MicroDeposit.ReferenceFor(command.VerificationId, 1))).GetProperty("status").GetString());
+        Assert.Empty(await fixture.ProviderTransfersAsync(MicroDeposit.ReferenceFor(command.VerificationId, 2)));
+        Assert.Equal(before, await fixture.DebitAccountBalanceAsync());
+    }
+
+    [Fact]
+    public async Task A_destination_that_cannot_be_paid_fails_the_verification_without_a_provider_call()
+    {
+        // Never registered with the stand-in BankAccountService: answered as deleted, not payable.
+        var command = new SendMicroDeposits(Guid.NewGuid(), Random.Shared.NextInt64(1, long.MaxValue), Guid.NewGuid(), "USD", 0.21m, 0.22m);
+
+        await fixture.Bus.SendAsync(command);
+
+        var failed = Assert.IsType<MicroDepositsFailed>(await fixture.Bus.WaitForOutcomeAsync(command.VerificationId, TimeSpan.FromSeconds(30)));
+        Assert.Equal("destination_not_payable", failed.Code);
+        Assert.Empty(await fixture.ProviderTransfersAsync(MicroDeposit.ReferenceFor(command.VerificationId, 1)));
+        Assert.Empty(await fixture.ProviderTransfersAsync(MicroDeposit.ReferenceFor(command.VerificationId, 2)));
+
+        // A repeated command is answered from the record, without asking BankAccountService again.
+        await fixture.Bus.SendAsync(command);
+        await WaitForAsync(() => fixture.Bus.OutcomesFor(command.VerificationId).Count == 2, "the repeated command's answer");
+        Assert.Equal("destination_not_payable", Assert.IsType<MicroDepositsFailed>(fixture.Bus.OutcomesFor(command.VerificationId)[1]).Code);
+        Assert.Equal(1, fixture.Bus.DestinationRequestsFor(command.VerificationId));
+    }
+
+    [Fact]
+    public async Task A_deposit_the_bank_rejects_later_fails_the_verification_once_the_provider_says_so()
+    {
+        var command = new SendMicroDeposits(Guid.NewGuid(), fixture.Bus.AddBankAccount(TestDestinations.FailsAfterDelayAccountNumber), Guid.NewGuid(), "USD", 0.13m, 0.14m);
+        var before = await fixture.DebitAccountBalanceAsync();
+
+        await fixture.Bus.SendAsync(command);
+
+        // Pending at the provider: the command is retried with the same references until the provider fails it.
+        var failed = Assert.IsType<MicroDepositsFailed>(await fixture.Bus.WaitForOutcomeAsync(command.VerificationId, TimeSpan.FromSeconds(90)));
+        Assert.Equal("beneficiary_bank_rejected", failed.Code);
+        await AssertOutcomeCountStaysAsync(command.VerificationId, 1);
+        Assert.Single(await fixture.ProviderTransfersAsync(MicroDeposit.ReferenceFor(command.VerificationId, 1)));
+        Assert.Empty(await fixture.ProviderTransfersAsync(MicroDeposit.ReferenceFor(command.VerificationId, 2)));
+        Assert.Equal(before, await fixture.DebitAccountBalanceAsync());
+    }
+
+    private async Task AssertOutcomeCountStaysAsync(Guid verificationId, int count)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(count, fixture.Bus.OutcomesFor(verificationId).Count);
     }
 
     private static async Task WaitForAsync(Func<bool> condition, string what)

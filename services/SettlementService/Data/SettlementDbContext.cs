@@ -63,6 +63,7 @@ public sealed class SettlementDbContext(DbContextOptions<SettlementDbContext> op
             deposit.Property(d => d.Status).HasColumnName("status").HasMaxLength(16);
             deposit.Property(d => d.ProviderTransferId).HasColumnName("provider_transfer_id").HasMaxLength(64);
             deposit.Property(d => d.FailureCode).HasColumnName("failure_code").HasMaxLength(40);
+            deposit.Property(d => d.FailureReason).HasColumnName("failure_reason").HasMaxLength(200);
             deposit.Property(d => d.CreatedAt).HasColumnName("created_at");
             deposit.Property(d => d.UpdatedAt).HasColumnName("updated_at");
         });

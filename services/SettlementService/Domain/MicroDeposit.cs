@@ -29,6 +29,8 @@ public sealed class MicroDeposit
 
     public string? FailureCode { get; private set; }
 
+    public string? FailureReason { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -48,11 +50,22 @@ public sealed class MicroDeposit
         UpdatedAt = now,
     };
 
-    public void Record(string status, string? providerTransferId, string? failureCode, DateTimeOffset now)
+    public void Complete(string providerTransferId, DateTimeOffset now)
     {
-        Status = status;
+        Status = TransferStatus.Completed;
+        ProviderTransferId = providerTransferId;
+        FailureCode = null;
+        FailureReason = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Nothing reached the account for this deposit (the provider failed or refused it, or it was never sent).</summary>
+    public void Fail(string code, string reason, string? providerTransferId, DateTimeOffset now)
+    {
+        Status = TransferStatus.Failed;
         ProviderTransferId = providerTransferId ?? ProviderTransferId;
-        FailureCode = failureCode;
+        FailureCode = code;
+        FailureReason = reason.Length > 200 ? reason[..200] : reason;
         UpdatedAt = now;
     }
 }

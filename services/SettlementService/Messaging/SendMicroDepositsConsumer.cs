@@ -11,9 +11,11 @@ namespace Payouts.SettlementService.Messaging;
 
 /// <summary>
 /// Pays a verification's two micro-deposits through the provider like any other transfer, then publishes
-/// <see cref="MicroDepositsSent"/>. Each deposit's payment reference comes from the verification, so duplicates and
-/// retries cannot pay it twice. An outcome that is not yet known fails the attempt: the message is retried (same
-/// references), and ends in <c>send-micro-deposits_error</c> if the provider never answers.
+/// <see cref="MicroDepositsSent"/>, or <see cref="MicroDepositsFailed"/> when the destination is not payable or the
+/// provider fails or refuses a deposit (the second is not sent after the first failed). Each deposit's payment
+/// reference comes from the verification, so duplicates and retries cannot pay it twice; a repeated command is
+/// answered again from the recorded deposits. An outcome that is not yet known fails the attempt: the message is
+/// retried (same references), and ends in <c>send-micro-deposits_error</c> if the provider never answers.
 /// </summary>
 public sealed partial class SendMicroDepositsConsumer(
     SettlementDbContext db,
@@ -23,39 +25,43 @@ public sealed partial class SendMicroDepositsConsumer(
     TimeProvider time,
     ILogger<SendMicroDepositsConsumer> logger) : IConsumer<SendMicroDeposits>
 {
+    private const string NotPayable = "destination_not_payable";
+
     public async Task Consume(ConsumeContext<SendMicroDeposits> context)
     {
         var command = context.Message;
         var cancellationToken = context.CancellationToken;
         var deposits = await db.MicroDeposits.Where(d => d.VerificationId == command.VerificationId).OrderBy(d => d.Sequence).ToListAsync(cancellationToken);
-        if (deposits.Count == 2 && deposits.All(d => d.Status == TransferStatus.Completed))
+        if (MicroDepositOutcome.For(command.VerificationId, command.BankAccountId, deposits) is { } known)
         {
-            await context.Publish(new MicroDepositsSent(command.VerificationId, command.BankAccountId, deposits.Max(d => d.UpdatedAt)), cancellationToken);
+            // A repeated command: the same answer again.
+            await context.Publish(known, cancellationToken);
             return;
         }
 
         var response = await destinations.GetResponse<SettlementDestination>(
             new GetSettlementDestination(DestinationKind.BankAccount, command.BankAccountId, command.VerificationId), cancellationToken);
-        var destination = response.Message;
-        if (!destination.Payable)
-        {
-            LogNotPayable(logger, command.VerificationId, command.BankAccountId);
-            return;
-        }
+        var beneficiary = Beneficiary.FromDestination(response.Message);
 
-        var now = time.GetUtcNow();
         foreach (var (sequence, amount) in new[] { (1, command.Amount1), (2, command.Amount2) })
         {
             var deposit = deposits.FirstOrDefault(d => d.Sequence == sequence);
             if (deposit is null)
             {
-                deposit = MicroDeposit.Create(command.VerificationId, sequence, command.BankAccountId, amount, command.Currency, now);
+                deposit = MicroDeposit.Create(command.VerificationId, sequence, command.BankAccountId, amount, command.Currency, time.GetUtcNow());
                 db.MicroDeposits.Add(deposit);
+                deposits.Add(deposit);
             }
 
-            if (deposit.Status is TransferStatus.Completed or TransferStatus.Failed) continue;
+            if (deposit.Status == TransferStatus.Completed) continue;
 
-            var beneficiary = Beneficiary.FromDestination(destination);
+            if (!beneficiary.Payable)
+            {
+                // Recorded as failed, so a repeated command is answered without asking again.
+                deposit.Fail(NotPayable, beneficiary.NotPayableReason ?? "The bank account cannot be paid", providerTransferId: null, time.GetUtcNow());
+                break;
+            }
+
             var result = await provider.CreateTransferAsync(
                 ProviderTransferRequest.To(beneficiary, providerOptions.Value.DebitAccountId, deposit.Amount, deposit.Currency, "Account verification deposit", deposit.PaymentReference),
                 beneficiary.Masked,
@@ -63,35 +69,36 @@ public sealed partial class SendMicroDepositsConsumer(
 
             switch (result)
             {
-                case ProviderResult.Recorded { Transfer: var transfer } when transfer.Status is TransferStatus.Completed or TransferStatus.Failed:
-                    deposit.Record(transfer.Status, transfer.Id, transfer.FailureCode, time.GetUtcNow());
+                case ProviderResult.Recorded { Transfer: { Status: TransferStatus.Completed } transfer }:
+                    deposit.Complete(transfer.Id, time.GetUtcNow());
+                    break;
+                case ProviderResult.Recorded { Transfer: { Status: TransferStatus.Failed } transfer }:
+                    deposit.Fail(transfer.FailureCode ?? "provider_failed", transfer.FailureReason ?? "The provider failed the deposit", transfer.Id, time.GetUtcNow());
                     break;
                 case ProviderResult.Refused refused:
-                    deposit.Record(TransferStatus.Failed, null, refused.Code, time.GetUtcNow());
+                    deposit.Fail(refused.Code, refused.Reason, providerTransferId: null, time.GetUtcNow());
                     break;
                 default:
                     // Pending or unknown: try the whole message again later; the references keep it one transfer each.
                     throw new MicroDepositOutcomeUnknownException(command.VerificationId, sequence);
             }
+
+            // The verification has failed: the second amount is not worth sending.
+            if (deposit.Status == TransferStatus.Failed) break;
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var all = await db.MicroDeposits.Where(d => d.VerificationId == command.VerificationId).ToListAsync(cancellationToken);
-        if (all.All(d => d.Status == TransferStatus.Completed))
+        var outcome = MicroDepositOutcome.For(command.VerificationId, command.BankAccountId, deposits)
+            ?? throw new InvalidOperationException($"Micro-deposits of verification {command.VerificationId} are neither paid nor failed.");
+        await context.Publish(outcome, cancellationToken);
+        if (outcome is MicroDepositsFailed failed)
         {
-            await context.Publish(new MicroDepositsSent(command.VerificationId, command.BankAccountId, time.GetUtcNow()), cancellationToken);
-        }
-        else
-        {
-            LogFailed(logger, command.VerificationId, string.Join(", ", all.Select(d => d.FailureCode)));
+            LogFailed(logger, command.VerificationId, beneficiary.Masked, failed.Code);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Micro-deposits for verification {VerificationId}: bank account {BankAccountId} cannot be paid")]
-    private static partial void LogNotPayable(ILogger logger, Guid verificationId, long bankAccountId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Micro-deposits for verification {VerificationId} failed at the provider: {Codes}")]
-    private static partial void LogFailed(ILogger logger, Guid verificationId, string codes);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Micro-deposits for verification {VerificationId} to {MaskedAccount} failed: {Code}")]
+    private static partial void LogFailed(ILogger logger, Guid verificationId, string maskedAccount, string code);
 }
 
 /// <summary>The provider has not given a final answer for a micro-deposit yet; the message is retried.</summary>

@@ -60,10 +60,12 @@ public sealed class SettlementFixture(InfrastructureFixture infrastructure) : IA
     }
 
     /// <summary>The provider's transfers for a payment reference (its unique index allows at most one).</summary>
-    public async Task<JsonElement[]> ProviderTransfersAsync(Guid payoutId)
+    public Task<JsonElement[]> ProviderTransfersAsync(Guid payoutId) => ProviderTransfersAsync(Transfer.ReferenceFor(payoutId));
+
+    public async Task<JsonElement[]> ProviderTransfersAsync(string paymentReference)
     {
         using var client = SandboxClient();
-        var json = await client.GetFromJsonAsync<JsonElement>($"/transfers?paymentReference={Transfer.ReferenceFor(payoutId)}");
+        var json = await client.GetFromJsonAsync<JsonElement>($"/transfers?paymentReference={Uri.EscapeDataString(paymentReference)}");
         return [.. json.GetProperty("data").EnumerateArray()];
     }
 

@@ -175,6 +175,11 @@ namespace Payouts.SettlementService.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("failure_code");
 
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("failure_reason");
+
                     b.Property<string>("PaymentReference")
                         .IsRequired()
                         .HasMaxLength(100)
