@@ -52,8 +52,8 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         LedgerTransaction hold;
         try
         {
-            // Locks the user's available and held accounts first: concurrent requests on one balance queue here.
-            hold = await ledger.PostAsync(LedgerPosting.Hold(payout.UserId, payout.Amount, payout.Currency, "payout-request", payoutId: null), cancellationToken);
+            // Locks the wallet's available and held accounts first: concurrent requests on one balance queue here.
+            hold = await ledger.PostAsync(LedgerPosting.Hold(payout.Wallet, payout.Amount, payout.Currency, "payout-request", payoutId: null), cancellationToken);
         }
         catch (InsufficientFundsException)
         {
@@ -136,13 +136,13 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
 
     private async Task SettleLedgerAsync(Payout payout, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await ledger.PostAsync(LedgerPosting.Complete(payout.UserId, payout.Amount, payout.Fees, payout.Currency, payout.Reference, payout.Id), cancellationToken);
+        await ledger.PostAsync(LedgerPosting.Complete(payout.Wallet, payout.Amount, payout.Fees, payout.Currency, payout.Reference, payout.Id), cancellationToken);
         var destination = payout.BankAccountId is { } accountId
             ? await db.BankAccounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => $"{a.BankName} {a.MaskedAccountNumber}").FirstOrDefaultAsync(cancellationToken)
             : payout.PaypalEmail ?? payout.StripeAccount;
         db.UserTransactions.Add(new UserTransaction
         {
-            Uuid = Guid.CreateVersion7(), UserId = payout.UserId, Type = UserTransactionType.Withdrawal, Status = "completed",
+            Uuid = Guid.CreateVersion7(), UserId = payout.UserId, CompanyId = payout.CompanyWallet ? payout.CompanyId : null, Type = UserTransactionType.Withdrawal, Status = "completed",
             Amount = payout.Amount, Currency = payout.Currency, PayoutId = payout.Id, Reference = payout.Reference, CreatedAt = now,
             Description = $"Payout {payout.Reference} via {payout.Method}" + (destination is null ? "" : $" to {destination}")
                 + (payout.SettlementCurrency is null ? "" : string.Create(CultureInfo.InvariantCulture,
@@ -155,7 +155,7 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
     }
 
     private Task ReleaseHoldAsync(Payout payout, CancellationToken cancellationToken) =>
-        ledger.PostAsync(LedgerPosting.Release(payout.UserId, payout.Amount, payout.Currency, payout.Reference, payout.Id), cancellationToken);
+        ledger.PostAsync(LedgerPosting.Release(payout.Wallet, payout.Amount, payout.Currency, payout.Reference, payout.Id), cancellationToken);
 
     private void Notify(Payout payout, string type, string message, DateTimeOffset now) =>
         db.Notifications.Add(new Notification { UserId = payout.UserId, PayoutId = payout.Id, Type = type, Message = message, CreatedAt = now });

@@ -52,7 +52,8 @@ public sealed class PayoutOperations(PayoutsDbContext db, PayoutLifecycle lifecy
         var payout = processed ?? await FindAsync(payoutId, ct);
         if (payout.Status == PayoutStatus.Processing)
             payout = await WaitForSettlementAsync(payout, ct);
-        var balances = await ledger.UserBalancesAsync(payout.UserId, payout.Currency, ct);
+        // The balance the payout drew on: the user's, or the company wallet's.
+        var balances = await ledger.BalancesAsync(payout.Wallet, payout.Currency, ct);
         return new ProcessOutcome(payout, balances.GetValueOrDefault(LedgerAccountKind.Available));
     }
 

@@ -41,13 +41,14 @@ public sealed class LedgerStore(PayoutsDbContext db, TimeProvider clock)
     }
 
     /// <summary>Balances of a user's accounts in one currency, without locking (reads).</summary>
-    public async Task<IReadOnlyDictionary<string, decimal>> UserBalancesAsync(long userId, string currency, CancellationToken cancellationToken)
-    {
-        var owner = userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await db.LedgerAccounts.AsNoTracking()
-            .Where(a => a.OwnerType == LedgerOwnerType.User && a.OwnerId == owner && a.Currency == currency)
+    public Task<IReadOnlyDictionary<string, decimal>> UserBalancesAsync(long userId, string currency, CancellationToken cancellationToken) =>
+        BalancesAsync(WalletOwner.ForUser(userId), currency, cancellationToken);
+
+    /// <summary>Balances of a user's or company's accounts in one currency, without locking (reads).</summary>
+    public async Task<IReadOnlyDictionary<string, decimal>> BalancesAsync(WalletOwner wallet, string currency, CancellationToken cancellationToken) =>
+        await db.LedgerAccounts.AsNoTracking()
+            .Where(a => a.OwnerType == wallet.OwnerType && a.OwnerId == wallet.OwnerId && a.Currency == currency)
             .ToDictionaryAsync(a => a.Kind, a => a.Balance, cancellationToken);
-    }
 
     private async Task<Dictionary<AccountKey, LedgerAccount>> LockAccountsAsync(AccountKey[] keys, CancellationToken cancellationToken)
     {

@@ -14,6 +14,9 @@ internal sealed class PayoutConfiguration : IEntityTypeConfiguration<Payout>
         builder.HasIndex(p => new { p.UserId, p.RequestedAt });
         builder.HasIndex(p => new { p.Status, p.RequestedAt });
         builder.HasIndex(p => p.BankAccountId);
+        builder.HasIndex(p => new { p.CompanyId, p.RequestedAt });
+        builder.Ignore(p => p.Wallet);
+        builder.Property(p => p.CompanyId).HasMaxLength(64);
         builder.Property(p => p.Reference).HasMaxLength(32);
         builder.Property(p => p.Currency).HasMaxLength(3);
         builder.Property(p => p.Method).HasMaxLength(32);

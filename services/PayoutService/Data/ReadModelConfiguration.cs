@@ -32,6 +32,8 @@ internal sealed class UserTransactionConfiguration : IEntityTypeConfiguration<Us
         builder.ToTable("user_transactions");
         builder.HasIndex(t => t.Uuid).IsUnique();
         builder.HasIndex(t => new { t.UserId, t.CreatedAt });
+        builder.HasIndex(t => new { t.CompanyId, t.CreatedAt });
+        builder.Property(t => t.CompanyId).HasMaxLength(64);
         builder.Property(t => t.Currency).HasMaxLength(3);
     }
 }

@@ -6,6 +6,9 @@ public sealed class UserTransaction
     public long Id { get; set; }
     public Guid Uuid { get; set; }
     public long UserId { get; set; }
+
+    /// <summary>Set for a withdrawal from a company's wallet: every member of the company sees it.</summary>
+    public string? CompanyId { get; set; }
     public required string Type { get; set; }
     public required string Status { get; set; }
     public decimal Amount { get; set; }

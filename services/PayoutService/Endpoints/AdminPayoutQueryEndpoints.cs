@@ -82,6 +82,8 @@ public static class AdminPayoutQueryEndpoints
         settlementAmount = p.SettlementAmount ?? p.NetAmount,
         exchangeRate = p.ExchangeRate,
         methodFee = p.Fees,
+        fundedFrom = p.CompanyWallet ? "company_wallet" : "user_balance",
+        companyId = p.CompanyId,
         method = p.Method,
         bankAccount = account is null ? null : new { accountNumber = account.MaskedAccountNumber, accountName = (string?)null, bankName = account.BankName, bankCode = (string?)null },
         status = p.Status,

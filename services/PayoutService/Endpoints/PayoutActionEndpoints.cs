@@ -61,8 +61,8 @@ public static class PayoutActionEndpoints
         var response = await idempotent.RunAsync($"user:{caller.UserId}:cancel", http.Request.IdempotencyKey(), fields.Fingerprint(), async () =>
         {
             var payout = await lifecycle.LockAsync(payoutId, ct);
-            // Another user's payout does not exist for this caller.
-            if (payout is null || payout.UserId != caller.UserId)
+            // Another user's payout does not exist for this caller (unless it draws on the caller's company wallet).
+            if (payout is null || !payout.IsVisibleTo(caller.UserId, caller.CompanyId))
                 throw new ApiErrorException(ApiError.NotFound("Payout not found"));
             await Transition(() => lifecycle.CancelAsync(payout, "cancelled by user", ct));
             await db.SaveChangesAsync(ct);

@@ -29,7 +29,10 @@ public static class PayoutQueryEndpoints
         var currency = SummaryCurrency(fields);
         await directory.EnsureAsync(caller, ct);
 
-        var query = filter.Apply(db.Payouts.AsNoTracking().Where(p => p.UserId == caller.UserId));
+        // The caller's own payouts and, for a company member, those drawn on the company's wallet; never another company's.
+        var companyId = caller.CompanyId;
+        var query = filter.Apply(db.Payouts.AsNoTracking()
+            .Where(p => p.UserId == caller.UserId || (companyId != null && p.CompanyWallet && p.CompanyId == companyId)));
         var total = await query.CountAsync(ct);
         var payouts = await query.OrderByDescending(p => p.RequestedAt).ThenByDescending(p => p.Id).Skip(paging.Skip).Take(paging.Limit).ToListAsync(ct);
         var accounts = await BankAccountsOfAsync(db, payouts, ct);
@@ -39,7 +42,8 @@ public static class PayoutQueryEndpoints
         {
             payouts = payouts.Select(p => new
             {
-                id = p.Id, uuid = p.Uuid, amount = p.Amount, currency = p.Currency, status = p.Status, method = p.Method,
+                id = p.Id, uuid = p.Uuid, user_id = p.UserId, amount = p.Amount, currency = p.Currency, status = p.Status, method = p.Method,
+                funded_from = p.CompanyWallet ? "company_wallet" : "user_balance",
                 bank_account = accounts.GetValueOrDefault(p.BankAccountId ?? 0) is { } a
                     ? new { id = a.Id, bank_name = a.BankName, account_number = a.MaskedAccountNumber, account_type = a.AccountType }
                     : null,

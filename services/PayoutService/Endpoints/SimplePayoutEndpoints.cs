@@ -32,9 +32,12 @@ public static class SimplePayoutEndpoints
 
         await directory.EnsureAsync(caller, ct);
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == caller.UserId, ct);
+        // A company member pays from the company's wallet, to the company's beneficiaries; anyone else from their own balance.
+        var companyId = caller.CompanyId;
         var details = await db.BeneficiaryDestinations.AsNoTracking().FirstOrDefaultAsync(d => d.Id == detailsId, ct);
         // Someone else's details, or details of another beneficiary: not found, revealing nothing.
-        if (details is null || details.UserId != user.Id.ToString(CultureInfo.InvariantCulture) || details.BeneficiaryId != beneficiaryId)
+        if (details is null || details.BeneficiaryId != beneficiaryId
+            || !(details.UserId == user.Id.ToString(CultureInfo.InvariantCulture) || (companyId is not null && details.CompanyId == companyId)))
             throw new ApiErrorException(new ApiError(StatusCodes.Status404NotFound, "not_found", "Beneficiary details not found"));
         if (!Currencies.TryNormalize(details.Currency, out var currency))
             throw new ApiErrorException(ApiError.Validation("beneficiary_details_id", $"Payouts in {details.Currency} are not supported."));
@@ -44,7 +47,8 @@ public static class SimplePayoutEndpoints
             ?? throw new ApiErrorException(ApiError.Validation("beneficiary_details_id", "The details' payout method is not available."));
         if (amount > method.MaximumAmount)
             throw new ApiErrorException(new ApiError(StatusCodes.Status400BadRequest, "payout_limit_exceeded", "Payout amount exceeds maximum limit"));
-        if (amount < Math.Max(method.MinimumAmount, user.MinimumPayout))
+        // A user's minimum payout limits withdrawals of their earnings, not a company paying its beneficiaries.
+        if (amount < (companyId is null ? Math.Max(method.MinimumAmount, user.MinimumPayout) : method.MinimumAmount))
             throw new ApiErrorException(ApiError.Validation("amount", "Amount must be greater than minimum payout amount"));
         var fees = method.FeeFor(amount, currency);
 
@@ -52,7 +56,8 @@ public static class SimplePayoutEndpoints
         {
             var payout = await lifecycle.RequestAsync(new Domain.Payouts.Payout
             {
-                Uuid = Guid.CreateVersion7(), Reference = "", UserId = user.Id, CompanyId = user.CompanyId, Amount = amount, Fees = fees,
+                Uuid = Guid.CreateVersion7(), Reference = "", UserId = user.Id, CompanyId = companyId ?? user.CompanyId,
+                CompanyWallet = companyId is not null, Amount = amount, Fees = fees,
                 NetAmount = amount - fees, Currency = currency, Method = method.Id, BeneficiaryDetailsId = details.Id,
             }, ct);
             await db.SaveChangesAsync(ct);
@@ -75,6 +80,8 @@ public static class SimplePayoutEndpoints
                     reference = payout.Reference,
                     fees = payout.Fees,
                     net_amount = payout.NetAmount,
+                    funded_from = payout.CompanyWallet ? "company_wallet" : "user_balance",
+                    company_id = payout.CompanyWallet ? payout.CompanyId : null,
                     beneficiary = new
                     {
                         id = details.BeneficiaryId,

@@ -58,7 +58,9 @@ public static class UserEndpoints
         var caller = http.RequireCaller();
         await directory.EnsureAsync(caller, ct);
         var paging = Paging.From(page, limit, defaultLimit: 20, maxLimit: 100);
-        var query = db.UserTransactions.AsNoTracking().Where(t => t.UserId == caller.UserId);
+        // The caller's activity and, for a company member, withdrawals from the company's wallet.
+        var companyId = caller.CompanyId;
+        var query = db.UserTransactions.AsNoTracking().Where(t => t.UserId == caller.UserId || (companyId != null && t.CompanyId == companyId));
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
             .Skip(paging.Skip).Take(paging.Limit).ToListAsync(ct);
@@ -67,7 +69,7 @@ public static class UserEndpoints
             transactions = items.Select(t => new
             {
                 id = t.Id, uuid = t.Uuid, type = t.Type, status = t.Status, amount = t.Amount, currency = t.Currency,
-                description = t.Description, reference = t.Reference, payout_id = t.PayoutId, created_at = t.CreatedAt,
+                description = t.Description, reference = t.Reference, payout_id = t.PayoutId, company_id = t.CompanyId, created_at = t.CreatedAt,
             }),
             total,
             page = paging.Page,

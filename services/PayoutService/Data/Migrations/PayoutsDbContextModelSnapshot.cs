@@ -981,8 +981,13 @@ namespace Payouts.PayoutService.Data.Migrations
                         .HasColumnName("cancelled_at");
 
                     b.Property<string>("CompanyId")
-                        .HasColumnType("text")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("company_id");
+
+                    b.Property<bool>("CompanyWallet")
+                        .HasColumnType("boolean")
+                        .HasColumnName("company_wallet");
 
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1109,6 +1114,8 @@ namespace Payouts.PayoutService.Data.Migrations
                     b.HasIndex("Uuid")
                         .IsUnique();
 
+                    b.HasIndex("CompanyId", "RequestedAt");
+
                     b.HasIndex("Status", "RequestedAt");
 
                     b.HasIndex("UserId", "RequestedAt");
@@ -1129,6 +1136,11 @@ namespace Payouts.PayoutService.Data.Migrations
                         .HasPrecision(19, 4)
                         .HasColumnType("numeric(19,4)")
                         .HasColumnName("amount");
+
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("company_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1175,6 +1187,8 @@ namespace Payouts.PayoutService.Data.Migrations
 
                     b.HasIndex("Uuid")
                         .IsUnique();
+
+                    b.HasIndex("CompanyId", "CreatedAt");
 
                     b.HasIndex("UserId", "CreatedAt");
 

@@ -46,20 +46,20 @@ public sealed class LedgerPosting
         new LedgerPosting(LedgerTransactionType.Credit, currency, reference)
             .Move(AccountKey.ForPlatform(LedgerAccountKind.Funding, currency), new AccountKey(LedgerOwnerType.Company, companyId, LedgerAccountKind.Available, currency), amount);
 
-    public static LedgerPosting Hold(long userId, decimal amount, string currency, string reference, long? payoutId) =>
+    public static LedgerPosting Hold(WalletOwner wallet, decimal amount, string currency, string reference, long? payoutId) =>
         new LedgerPosting(LedgerTransactionType.PayoutHold, currency, reference, payoutId)
-            .Move(AccountKey.ForUser(userId, LedgerAccountKind.Available, currency), AccountKey.ForUser(userId, LedgerAccountKind.Held, currency), amount);
+            .Move(wallet.Account(LedgerAccountKind.Available, currency), wallet.Account(LedgerAccountKind.Held, currency), amount);
 
-    public static LedgerPosting Release(long userId, decimal amount, string currency, string reference, long payoutId) =>
+    public static LedgerPosting Release(WalletOwner wallet, decimal amount, string currency, string reference, long payoutId) =>
         new LedgerPosting(LedgerTransactionType.PayoutRelease, currency, reference, payoutId)
-            .Move(AccountKey.ForUser(userId, LedgerAccountKind.Held, currency), AccountKey.ForUser(userId, LedgerAccountKind.Available, currency), amount);
+            .Move(wallet.Account(LedgerAccountKind.Held, currency), wallet.Account(LedgerAccountKind.Available, currency), amount);
 
-    /// <summary>Held money leaves: the net to the user's paid account, the fees to the platform.</summary>
-    public static LedgerPosting Complete(long userId, decimal amount, decimal fees, string currency, string reference, long payoutId)
+    /// <summary>Held money leaves: the net to the wallet's paid account, the fees to the platform.</summary>
+    public static LedgerPosting Complete(WalletOwner wallet, decimal amount, decimal fees, string currency, string reference, long payoutId)
     {
-        var held = AccountKey.ForUser(userId, LedgerAccountKind.Held, currency);
+        var held = wallet.Account(LedgerAccountKind.Held, currency);
         var posting = new LedgerPosting(LedgerTransactionType.PayoutComplete, currency, reference, payoutId)
-            .Move(held, AccountKey.ForUser(userId, LedgerAccountKind.Paid, currency), amount - fees);
+            .Move(held, wallet.Account(LedgerAccountKind.Paid, currency), amount - fees);
         return fees > 0 ? posting.Move(held, AccountKey.ForPlatform(LedgerAccountKind.Fees, currency), fees) : posting;
     }
 }

@@ -11,6 +11,20 @@ public sealed class Payout
     public required string Reference { get; set; }
     public long UserId { get; set; }
     public string? CompanyId { get; set; }
+
+    /// <summary>Drawn on the company's wallet (a business paying a beneficiary) rather than the user's own balance.</summary>
+    public bool CompanyWallet { get; set; }
+
+    public Ledger.WalletOwner Wallet => CompanyWallet
+        ? Ledger.WalletOwner.ForCompany(CompanyId ?? throw new InvalidOperationException($"Company payout {Reference} has no company."))
+        : Ledger.WalletOwner.ForUser(UserId);
+
+    /// <summary>
+    /// Whether <paramref name="userId"/> (of <paramref name="companyId"/>) may see and cancel this payout: the requester, or
+    /// any member of the company whose wallet it draws on.
+    /// </summary>
+    public bool IsVisibleTo(long userId, string? companyId) =>
+        UserId == userId || (CompanyWallet && companyId is not null && CompanyId == companyId);
     public decimal Amount { get; set; }
     public decimal Fees { get; set; }
     public decimal NetAmount { get; set; }
