@@ -57,7 +57,8 @@ public static class PublicRoutes
 
         // Transfer status (seed 004 §4) lives in settlement; it must beat /api/admin/payouts/{id}/….
         new(ClusterNames.Settlement, "/api/admin/payouts/transfer-status/{transferId}", Get, RouteAccess.Admin, Order: -1),
-        // Settlement's reconciliation report.
+        // Settlement's reconciliation reports (open transfers; finished transfers against the provider).
         new(ClusterNames.Settlement, "/api/admin/settlement/reconciliation", Get, RouteAccess.Admin),
+        new(ClusterNames.Settlement, "/api/admin/settlement/reconciliation/finished", Get, RouteAccess.Admin),
     ];
 }

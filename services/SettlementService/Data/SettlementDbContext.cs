@@ -47,6 +47,8 @@ public sealed class SettlementDbContext(DbContextOptions<SettlementDbContext> op
             transfer.Property(t => t.CompletedAt).HasColumnName("completed_at");
             // Reconciliation looks only at transfers without a final answer.
             transfer.HasIndex(t => t.UpdatedAt).HasFilter("status IN ('pending', 'unknown')");
+            // The finished-transfer report pages through a window of finished transfers.
+            transfer.HasIndex(t => new { t.CompletedAt, t.Id }).HasFilter("status IN ('completed', 'failed')");
         });
 
         modelBuilder.Entity<MicroDeposit>(deposit =>

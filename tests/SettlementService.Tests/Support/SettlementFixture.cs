@@ -69,6 +69,42 @@ public sealed class SettlementFixture(InfrastructureFixture infrastructure) : IA
         return [.. json.GetProperty("data").EnumerateArray()];
     }
 
+    /// <summary>A transfer made at the provider out of band (not by settlement), as another system or an operator might.</summary>
+    public async Task<JsonElement> CreateProviderTransferAsync(string paymentReference, string accountNumber, decimal amount, string currency = "USD")
+    {
+        using var client = SandboxClient();
+        using var response = await client.PostAsJsonAsync("/transfers", new
+        {
+            debitAccountId = SandboxHost.DebitAccount,
+            beneficiaryBankCode = "011",
+            beneficiaryAccountNumber = accountNumber,
+            amount,
+            currency,
+            narration = "Out of band",
+            paymentReference,
+        });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Sandbox refused the transfer: {body}");
+        return body.GetProperty("data");
+    }
+
+    /// <summary>Writes one of our transfer rows directly, as if settlement had recorded it (to stage a disagreement with the provider).</summary>
+    public async Task InsertOurTransferAsync(
+        Guid payoutId, string status, decimal amount, string currency, DateTimeOffset finishedAt, string? providerTransferId = null, string? failureCode = null)
+    {
+        await using var scope = Settlement.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SettlementDbContext>();
+        var reference = Transfer.ReferenceFor(payoutId);
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO transfers (payout_id, payment_reference, destination_kind, destination_id, beneficiary_bank_code, beneficiary_masked,
+                amount, currency, narration, status, provider_transfer_id, failure_code, failure_reason, reconciliation_attempts,
+                created_at, updated_at, completed_at)
+            VALUES ({payoutId}, {reference}, 'BankAccount', 1, '011', '****7890', {amount}, {currency}, 'Staged by a test', {status},
+                {providerTransferId}, {failureCode}, {(failureCode is null ? null : "staged failure")}, 0, {finishedAt}, {finishedAt}, {finishedAt})
+            """);
+    }
+
     public async Task<List<Transfer>> OurTransfersAsync(Guid payoutId)
     {
         await using var scope = Settlement.Services.CreateAsyncScope();

@@ -352,6 +352,9 @@ namespace Payouts.SettlementService.Data.Migrations
                     b.HasIndex("UpdatedAt")
                         .HasFilter("status IN ('pending', 'unknown')");
 
+                    b.HasIndex("CompletedAt", "Id")
+                        .HasFilter("status IN ('completed', 'failed')");
+
                     b.ToTable("transfers", (string)null);
                 });
 #pragma warning restore 612, 618
