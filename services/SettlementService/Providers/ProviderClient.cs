@@ -88,10 +88,11 @@ public sealed partial class ProviderClient(HttpClient http, IOptions<ProviderOpt
         try
         {
             using var response = await send();
-            var envelope = await TryReadAsync<ProviderTransfer>(response, cancellationToken);
+            var (envelope, parsed) = await TryReadAsync<ProviderTransfer>(response, cancellationToken);
             return (int)response.StatusCode switch
             {
                 >= 200 and < 300 when envelope?.Data is { } transfer => new ProviderResult.Recorded(transfer),
+                >= 200 and < 300 when !parsed => new ProviderResult.Unknown("provider answer did not parse"),
                 >= 200 and < 300 => new ProviderResult.Unknown("provider answered success without a transfer"),
                 404 when notFoundIsEmpty => new ProviderResult.NotFound(),
                 // 400 and 422 are refusals: the provider recorded nothing for this reference.
@@ -110,19 +111,20 @@ public sealed partial class ProviderClient(HttpClient http, IOptions<ProviderOpt
         }
     }
 
-    private static async Task<ProviderEnvelope<T>?> TryReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The envelope, and whether the body parsed at all (an error answer may have no JSON body).</summary>
+    private static async Task<(ProviderEnvelope<T>? Envelope, bool Parsed)> TryReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
-            return await response.Content.ReadFromJsonAsync<ProviderEnvelope<T>>(cancellationToken);
+            return (await response.Content.ReadFromJsonAsync<ProviderEnvelope<T>>(cancellationToken), true);
         }
         catch (JsonException)
         {
-            return null;
+            return (null, false);
         }
         catch (NotSupportedException)
         {
-            return null;
+            return (null, false);
         }
     }
 

@@ -11,7 +11,7 @@ using Payouts.Testing;
 namespace Payouts.SettlementService.Tests.Support;
 
 /// <summary>The sandbox, SettlementService and the test bus, shared by a class's tests; tests isolate by payout id.</summary>
-public sealed class SettlementFixture(InfrastructureFixture infrastructure) : IAsyncLifetime
+public class SettlementFixture(InfrastructureFixture infrastructure) : IAsyncLifetime
 {
     private static readonly LocalTokenIssuer Tokens = new(new AuthSettings(SettlementHost.SigningKey));
 
@@ -25,7 +25,8 @@ public sealed class SettlementFixture(InfrastructureFixture infrastructure) : IA
     {
         Sandbox = new SandboxHost(await infrastructure.CreateDatabaseAsync("settlement_sandbox"));
         Sandbox.CreateClient().Dispose();
-        Settlement = new SettlementHost(await infrastructure.CreateDatabaseAsync("settlement"), infrastructure.MessagingConnectionString, Sandbox);
+        Settlement = new SettlementHost(
+            await infrastructure.CreateDatabaseAsync("settlement"), infrastructure.MessagingConnectionString, Sandbox, await StartProviderFrontAsync(Sandbox));
         Bus = await TestBus.StartAsync(infrastructure.MessagingConnectionString);
         await WaitUntilHealthyAsync();
     }
@@ -34,8 +35,14 @@ public sealed class SettlementFixture(InfrastructureFixture infrastructure) : IA
     {
         await Bus.DisposeAsync();
         await Settlement.DisposeAsync();
+        await DisposeProviderFrontAsync();
         await Sandbox.DisposeAsync();
     }
+
+    /// <summary>A server settlement should call instead of the sandbox directly; null: the sandbox itself.</summary>
+    protected virtual Task<Uri?> StartProviderFrontAsync(SandboxHost sandbox) => Task.FromResult<Uri?>(null);
+
+    protected virtual ValueTask DisposeProviderFrontAsync() => ValueTask.CompletedTask;
 
     public HttpClient SandboxClient()
     {

@@ -12,7 +12,8 @@ namespace Payouts.SettlementService.Tests.Support;
 /// SettlementService in process on real PostgreSQL and RabbitMQ; its provider client reaches the in-process sandbox.
 /// Short timeouts and a fast reconciliation sweep keep the tests quick.
 /// </summary>
-public sealed class SettlementHost(string connectionString, string messaging, SandboxHost sandbox) : WebApplicationFactory<SettlementDbContext>
+/// <param name="providerAddress">A real HTTP server to call as the provider instead of the in-process sandbox (a fault injector).</param>
+public sealed class SettlementHost(string connectionString, string messaging, SandboxHost sandbox, Uri? providerAddress = null) : WebApplicationFactory<SettlementDbContext>
 {
     public const string SigningKey = "settlement-tests-signing-key-with-more-than-32-bytes";
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1);
@@ -24,8 +25,8 @@ public sealed class SettlementHost(string connectionString, string messaging, Sa
         builder.UseSetting("ConnectionStrings:settlementdb", connectionString);
         builder.UseSetting("ConnectionStrings:messaging", messaging);
         builder.UseSetting("Auth:SigningKey", SigningKey);
-        // Any address: the primary handler below goes to the in-process sandbox.
-        builder.UseSetting("Provider:BaseUrl", "http://127.0.0.1:9/");
+        // Without a provider address, any address: the primary handler below goes to the in-process sandbox.
+        builder.UseSetting("Provider:BaseUrl", providerAddress?.ToString() ?? "http://127.0.0.1:9/");
         builder.UseSetting("Provider:ApiKey", SandboxHost.ApiKey);
         builder.UseSetting("Provider:DebitAccountId", SandboxHost.DebitAccount);
         builder.UseSetting("Provider:AttemptTimeout", AttemptTimeout.ToString());
@@ -34,6 +35,8 @@ public sealed class SettlementHost(string connectionString, string messaging, Sa
         builder.UseSetting("Settlement:Reconciliation:MinimumAge", ReconciliationAge.ToString());
         builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureTestServices(services =>
-            services.AddHttpClient<ProviderClient>().ConfigurePrimaryHttpMessageHandler(() => sandbox.Server.CreateHandler()));
+            services.AddHttpClient<ProviderClient>().ConfigurePrimaryHttpMessageHandler(() => providerAddress is null
+                ? sandbox.Server.CreateHandler()
+                : new SocketsHttpHandler { UseProxy = false }));
     }
 }
