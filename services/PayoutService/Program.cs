@@ -14,6 +14,7 @@ builder.Services.AddTransactionalOutbox<PayoutsDbContext>();
 builder.AddRabbitMqMessaging(bus =>
 {
     bus.AddConsumer<BankAccountEventsConsumer>();
+    bus.AddConsumer<BeneficiaryEventsConsumer>();
     bus.AddSagaStateMachine<PayoutStateMachine, PayoutState>()
         .PostgresRepository(r => r.ExistingDbContext<PayoutsDbContext>());
 });

@@ -49,6 +49,15 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
                 throw new ApiErrorException(ApiError.Validation("bank_account_id", "Bank account not found"));
         }
 
+        if (payout.BeneficiaryDetailsId is { } detailsId)
+        {
+            // The same for beneficiary details removed (alone or with their beneficiary) while this request ran.
+            var removed = await db.Database.SqlQuery<bool>($"SELECT removed AS \"Value\" FROM beneficiary_destinations WHERE id = {detailsId} FOR SHARE")
+                .ToListAsync(cancellationToken);
+            if (removed is not [false])
+                throw new ApiErrorException(ApiError.NotFound("Beneficiary details not found"));
+        }
+
         LedgerTransaction hold;
         try
         {

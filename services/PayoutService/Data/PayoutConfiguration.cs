@@ -14,6 +14,7 @@ internal sealed class PayoutConfiguration : IEntityTypeConfiguration<Payout>
         builder.HasIndex(p => new { p.UserId, p.RequestedAt });
         builder.HasIndex(p => new { p.Status, p.RequestedAt });
         builder.HasIndex(p => p.BankAccountId);
+        builder.HasIndex(p => p.BeneficiaryDetailsId);
         builder.HasIndex(p => new { p.CompanyId, p.RequestedAt });
         builder.Ignore(p => p.Wallet);
         builder.Property(p => p.CompanyId).HasMaxLength(64);

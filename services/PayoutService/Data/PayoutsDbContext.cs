@@ -19,6 +19,7 @@ public sealed class PayoutsDbContext(DbContextOptions<PayoutsDbContext> options)
     public DbSet<Payout> Payouts => Set<Payout>();
     public DbSet<BankAccountView> BankAccounts => Set<BankAccountView>();
     public DbSet<BeneficiaryDestinationView> BeneficiaryDestinations => Set<BeneficiaryDestinationView>();
+    public DbSet<BeneficiaryView> Beneficiaries => Set<BeneficiaryView>();
     public DbSet<UserTransaction> UserTransactions => Set<UserTransaction>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -22,6 +22,17 @@ internal sealed class BeneficiaryDestinationViewConfiguration : IEntityTypeConfi
         builder.ToTable("beneficiary_destinations");
         builder.Property(d => d.Id).ValueGeneratedNever();
         builder.HasIndex(d => d.UserId);
+        builder.HasIndex(d => d.BeneficiaryId);
+    }
+}
+
+internal sealed class BeneficiaryViewConfiguration : IEntityTypeConfiguration<BeneficiaryView>
+{
+    public void Configure(EntityTypeBuilder<BeneficiaryView> builder)
+    {
+        builder.ToTable("beneficiaries");
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.HasIndex(b => b.UserId);
     }
 }
 

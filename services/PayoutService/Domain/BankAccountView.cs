@@ -39,4 +39,7 @@ public sealed class BeneficiaryDestinationView
     public string Country { get; set; } = "";
     public string Method { get; set; } = "bank_transfer";
     public DateTimeOffset AddedAt { get; set; }
+
+    /// <summary>The details (or their beneficiary) were deleted: never payable again, even if an older event arrives later.</summary>
+    public bool Removed { get; set; }
 }

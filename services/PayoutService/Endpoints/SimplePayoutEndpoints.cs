@@ -36,7 +36,9 @@ public static class SimplePayoutEndpoints
         var companyId = caller.CompanyId;
         var details = await db.BeneficiaryDestinations.AsNoTracking().FirstOrDefaultAsync(d => d.Id == detailsId, ct);
         // Someone else's details, or details of another beneficiary: not found, revealing nothing.
-        if (details is null || details.BeneficiaryId != beneficiaryId
+        // Removed details, or details of a removed beneficiary, are gone: the same answer.
+        var profile = await db.Beneficiaries.AsNoTracking().FirstOrDefaultAsync(b => b.Id == beneficiaryId, ct);
+        if (details is null || details.Removed || profile is { Removed: true } || details.BeneficiaryId != beneficiaryId
             || !(details.UserId == user.Id.ToString(CultureInfo.InvariantCulture) || (companyId is not null && details.CompanyId == companyId)))
             throw new ApiErrorException(new ApiError(StatusCodes.Status404NotFound, "not_found", "Beneficiary details not found"));
         if (!Currencies.TryNormalize(details.Currency, out var currency))
@@ -82,21 +84,46 @@ public static class SimplePayoutEndpoints
                     net_amount = payout.NetAmount,
                     funded_from = payout.CompanyWallet ? "company_wallet" : "user_balance",
                     company_id = payout.CompanyWallet ? payout.CompanyId : null,
-                    beneficiary = new
-                    {
-                        id = details.BeneficiaryId,
-                        user_id = user.Id,
-                        country = details.Country,
-                        details = new
-                        {
-                            id = details.Id, bank_name = details.BankName, account_number = details.MaskedAccountNumber, currency = details.Currency,
-                            created_at = details.AddedAt,
-                        },
-                    },
+                    beneficiary = BeneficiaryBody(details, profile),
                 },
             }, ApiJson.SnakeCase);
         }, ct);
         return response.ToResult();
+    }
+
+    /// <summary>
+    /// Seed 002's embedded beneficiary. Before BankAccountService's profile (<c>BeneficiarySaved</c>) has arrived, only
+    /// what the details tell is shown (id, owner, country) rather than invented values.
+    /// </summary>
+    private static object BeneficiaryBody(BeneficiaryDestinationView details, BeneficiaryView? profile)
+    {
+        var owner = profile?.UserId ?? details.UserId;
+        object userId = long.TryParse(owner, NumberStyles.None, CultureInfo.InvariantCulture, out var numeric) ? numeric : owner;
+        var paymentDetails = new
+        {
+            id = details.Id, bank_name = details.BankName, account_number = details.MaskedAccountNumber, currency = details.Currency,
+            created_at = details.AddedAt,
+        };
+        if (profile is not { Known: true })
+            return new { id = details.BeneficiaryId, user_id = userId, country = details.Country, details = paymentDetails };
+        return new
+        {
+            id = details.BeneficiaryId,
+            user_id = userId,
+            recipient_type = profile.RecipientType,
+            customer_name = profile.CustomerName,
+            customer_email = profile.CustomerEmail,
+            customer_nickname = profile.CustomerNickname,
+            country = profile.Country,
+            customer_address = new
+            {
+                city = profile.City, county = profile.County, postal_code = profile.PostalCode, address_line_1 = profile.AddressLine1,
+                address_line_2 = profile.AddressLine2,
+            },
+            created_at = profile.CreatedAt,
+            updated_at = profile.UpdatedAt,
+            details = paymentDetails,
+        };
     }
 
     private static long Id(RequestFields fields, string name, string label, Dictionary<string, string[]> errors)
