@@ -76,6 +76,11 @@ public sealed class FinishedReconciliationTests(SettlementFixture fixture) : ICl
         await fixture.CreateProviderTransferAsync(paidWhileFailed.ToString(), "7734567892", 14m);
         await fixture.InsertOurTransferAsync(paidWhileFailed, "failed", 14m, "USD", at, failureCode: "not_received_by_provider");
 
+        // We recorded another provider transfer than the one the provider holds for the reference.
+        var transferIdDiffers = Guid.NewGuid();
+        await fixture.CreateProviderTransferAsync(transferIdDiffers.ToString(), "7734567894", 17m);
+        await fixture.InsertOurTransferAsync(transferIdDiffers, "completed", 17m, "USD", at, $"other{Guid.NewGuid():N}"[..24]);
+
         // Two that agree: a completed transfer the provider holds as ours, and a failure the provider never recorded.
         var agreesCompleted = Guid.NewGuid();
         var same = await fixture.CreateProviderTransferAsync(agreesCompleted.ToString(), "7734567893", 15m);
@@ -85,16 +90,17 @@ public sealed class FinishedReconciliationTests(SettlementFixture fixture) : ICl
 
         var data = await ReportAsync($"?from={Iso(window)}&to={Iso(window.AddHours(1))}");
 
-        Assert.Equal((7, 2), (data.GetProperty("checked").GetInt32(), data.GetProperty("matched").GetInt32()));
+        Assert.Equal((8, 2), (data.GetProperty("checked").GetInt32(), data.GetProperty("matched").GetInt32()));
         var byPayout = data.GetProperty("mismatches").EnumerateArray().ToDictionary(
             m => m.GetProperty("payoutId").GetGuid(),
             m => m.GetProperty("differences").EnumerateArray().Select(d => d.GetString()!).ToArray());
-        Assert.Equal(5, byPayout.Count);
+        Assert.Equal(6, byPayout.Count);
         Assert.Equal(["missing_at_provider"], byPayout[missing]);
         Assert.Equal(["status_differs"], byPayout[statusDiffers]);
         Assert.Equal(["amount_differs"], byPayout[amountDiffers]);
         Assert.Equal(["currency_differs"], byPayout[currencyDiffers]);
         Assert.Equal(["paid_while_failed"], byPayout[paidWhileFailed]);
+        Assert.Equal(["transfer_id_differs"], byPayout[transferIdDiffers]);
         var amountItem = data.GetProperty("mismatches").EnumerateArray().Single(m => m.GetProperty("payoutId").GetGuid() == amountDiffers);
         Assert.Equal((12.5m, 12m), (amountItem.GetProperty("amount").GetDecimal(), amountItem.GetProperty("providerAmount").GetDecimal()));
 
