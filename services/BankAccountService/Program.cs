@@ -14,7 +14,12 @@ builder.AddNpgsqlDbContext<BankAccountsDbContext>("bankaccountsdb");
 builder.Services.AddMigration<BankAccountsDbContext>();
 builder.Services.AddTransactionalOutbox<BankAccountsDbContext>();
 builder.AddRabbitMqMessaging(
-    bus => bus.AddConsumer<GetSettlementDestinationConsumer>().ExcludeFromConfigureEndpoints(),
+    bus =>
+    {
+        bus.AddConsumer<GetSettlementDestinationConsumer>().ExcludeFromConfigureEndpoints();
+        // Through ConfigureEndpoints, so the transactional inbox makes it idempotent.
+        bus.AddConsumer<MicroDepositOutcomeConsumer, MicroDepositOutcomeConsumerDefinition>();
+    },
     (context, rabbit) => rabbit.ReceiveEndpoint(GetSettlementDestinationConsumer.QueueName, endpoint =>
     {
         endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
@@ -27,7 +32,8 @@ builder.Services.AddSingleton(services => BankAccountKeys.FromConfiguration(
 builder.Services.AddSingleton<AccountNumberProtector>();
 builder.Services.TryAddKeyedSingleton(ServiceClock.Key, TimeProvider.System);
 builder.Services.AddOptions<BankAccountOptions>().BindConfiguration(BankAccountOptions.SectionName)
-    .Validate(o => o.ExpiryDays > 0, "BankAccounts:Verification:ExpiryDays must be positive.").ValidateOnStart();
+    .Validate(o => o.ExpiryDays > 0, "BankAccounts:Verification:ExpiryDays must be positive.")
+    .Validate(o => o.MaxDepositRounds > 0, "BankAccounts:Verification:MaxDepositRounds must be positive.").ValidateOnStart();
 
 var app = builder.Build();
 

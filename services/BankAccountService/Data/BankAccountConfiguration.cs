@@ -31,6 +31,9 @@ internal sealed class BankAccountConfiguration : IEntityTypeConfiguration<BankAc
         builder.Property(a => a.VerificationId).HasColumnName("verification_id");
         builder.Property(a => a.MicroDepositsHash).HasColumnName("micro_deposits_hash").HasMaxLength(64);
         builder.Property(a => a.FailedVerificationAttempts).HasColumnName("failed_verification_attempts");
+        builder.Property(a => a.VerificationRound).HasColumnName("verification_round");
+        builder.Property(a => a.MicroDepositsSentAt).HasColumnName("micro_deposits_sent_at");
+        builder.Property(a => a.MicroDepositsFailureCode).HasColumnName("micro_deposits_failure_code").HasMaxLength(BankAccount.MaxFailureCodeLength);
         builder.Property(a => a.VerificationExpiresAt).HasColumnName("verification_expires_at");
         builder.Property(a => a.VerifiedAt).HasColumnName("verified_at");
         builder.Property(a => a.CreatedAt).HasColumnName("created_at");

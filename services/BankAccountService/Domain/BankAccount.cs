@@ -11,6 +11,7 @@ namespace Payouts.BankAccountService.Domain;
 public sealed class BankAccount
 {
     public const int MaxVerificationAttempts = 3;
+    public const int MaxFailureCodeLength = 100;
     public const string AccountNumberPurpose = "bank_account.account_number";
     public const string RoutingNumberPurpose = "bank_account.routing_number";
 
@@ -41,7 +42,18 @@ public sealed class BankAccount
     public Guid VerificationId { get; private set; }
     public string MicroDepositsHash { get; private set; } = "";
     public int FailedVerificationAttempts { get; private set; }
-    public DateTimeOffset VerificationExpiresAt { get; private set; }
+
+    /// <summary>Which round of micro-deposits the current verification is (1 for the first).</summary>
+    public int VerificationRound { get; private set; } = 1;
+
+    /// <summary>When settlement reported the current verification's deposits paid; null until then.</summary>
+    public DateTimeOffset? MicroDepositsSentAt { get; private set; }
+
+    /// <summary>Settlement's failure code when it could not pay the current verification's deposits.</summary>
+    public string? MicroDepositsFailureCode { get; private set; }
+
+    /// <summary>The end of the window to confirm the amounts: <see cref="MicroDepositsSentAt"/> plus the configured days; null until sent.</summary>
+    public DateTimeOffset? VerificationExpiresAt { get; private set; }
     public DateTimeOffset? VerifiedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -56,7 +68,7 @@ public sealed class BankAccount
     public static BankAccount Open(
         string userId, string? companyId, string bankName, string accountHolderName, string accountType,
         BankDestination destination, string accountNumberCiphertext, string? routingNumberCiphertext, string fingerprint,
-        Guid verificationId, string microDepositsHash, DateTimeOffset verificationExpiresAt, DateTimeOffset now) => new()
+        Guid verificationId, string microDepositsHash, DateTimeOffset now) => new()
     {
         Uuid = Guid.CreateVersion7(now),
         UserId = userId,
@@ -74,7 +86,6 @@ public sealed class BankAccount
         Fingerprint = fingerprint,
         VerificationId = verificationId,
         MicroDepositsHash = microDepositsHash,
-        VerificationExpiresAt = verificationExpiresAt,
         CreatedAt = now,
         UpdatedAt = now,
     };
@@ -110,15 +121,17 @@ public sealed class BankAccount
     /// <summary>
     /// One attempt with the keyed hash of the submitted amounts. Wrong tries count towards the lock even when the
     /// caller does not save a success; expiry is checked before the amounts so a late right answer does not verify.
+    /// Before settlement reports the deposits sent there is no window yet: amounts the user already sees still verify.
     /// </summary>
     public VerificationOutcome Verify(string submittedHash, DateTimeOffset now)
     {
         if (Verified) return VerificationOutcome.AlreadyVerified;
         if (VerificationStatus == Domain.VerificationStatus.Failed) return VerificationOutcome.Locked;
         if (VerificationStatus == Domain.VerificationStatus.Expired) return VerificationOutcome.Expired;
+        if (VerificationStatus == Domain.VerificationStatus.DepositsFailed) return VerificationOutcome.DepositsFailed;
 
         UpdatedAt = now;
-        if (now >= VerificationExpiresAt)
+        if (VerificationExpiresAt is { } expiresAt && now >= expiresAt)
         {
             VerificationStatus = Domain.VerificationStatus.Expired;
             return VerificationOutcome.Expired;
@@ -142,4 +155,53 @@ public sealed class BankAccount
     }
 
     public int RemainingVerificationAttempts => Math.Max(0, MaxVerificationAttempts - FailedVerificationAttempts);
+
+    /// <summary>Settlement paid the deposits of <paramref name="verificationId"/>: the window to confirm them starts at <paramref name="sentAt"/>.</summary>
+    public DepositReport RecordDepositsSent(Guid verificationId, DateTimeOffset sentAt, TimeSpan window, DateTimeOffset now)
+    {
+        if (IsDeleted || verificationId != VerificationId) return DepositReport.Stale;
+        if (VerificationStatus != Domain.VerificationStatus.Pending || MicroDepositsSentAt is not null) return DepositReport.NotApplicable;
+
+        MicroDepositsSentAt = StoredTime.Of(sentAt);
+        VerificationExpiresAt = MicroDepositsSentAt + window;
+        UpdatedAt = now;
+        return DepositReport.Recorded;
+    }
+
+    /// <summary>Settlement could not pay the deposits of <paramref name="verificationId"/>: nothing can be confirmed until new ones are sent.</summary>
+    public DepositReport RecordDepositsFailed(Guid verificationId, string code, DateTimeOffset now)
+    {
+        if (IsDeleted || verificationId != VerificationId) return DepositReport.Stale;
+        if (VerificationStatus != Domain.VerificationStatus.Pending) return DepositReport.NotApplicable;
+
+        VerificationStatus = Domain.VerificationStatus.DepositsFailed;
+        MicroDepositsFailureCode = code.Length <= MaxFailureCodeLength ? code : code[..MaxFailureCodeLength];
+        UpdatedAt = now;
+        return DepositReport.Recorded;
+    }
+
+    /// <summary>
+    /// A new round of micro-deposits for an account whose verification cannot succeed any more (deposits failed,
+    /// locked after wrong tries, expired): new verification id and amounts, tries and window reset.
+    /// </summary>
+    public RestartOutcome RestartVerification(Guid verificationId, string microDepositsHash, int maxRounds, DateTimeOffset now)
+    {
+        if (IsDeleted || VerificationStatus is not (Domain.VerificationStatus.DepositsFailed or Domain.VerificationStatus.Failed or Domain.VerificationStatus.Expired))
+        {
+            return RestartOutcome.NotRestartable;
+        }
+
+        if (VerificationRound >= maxRounds) return RestartOutcome.RoundsExhausted;
+
+        VerificationRound++;
+        VerificationId = verificationId;
+        MicroDepositsHash = microDepositsHash;
+        VerificationStatus = Domain.VerificationStatus.Pending;
+        FailedVerificationAttempts = 0;
+        MicroDepositsSentAt = null;
+        MicroDepositsFailureCode = null;
+        VerificationExpiresAt = null;
+        UpdatedAt = now;
+        return RestartOutcome.Restarted;
+    }
 }

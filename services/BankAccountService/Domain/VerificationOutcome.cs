@@ -10,4 +10,7 @@ public enum VerificationOutcome
     Locked,
     Expired,
     AlreadyVerified,
+
+    /// <summary>The deposits could not be sent; the attempt is not counted.</summary>
+    DepositsFailed,
 }

@@ -11,4 +11,7 @@ public static class VerificationStatus
 
     /// <summary>The micro-deposit amounts were not confirmed in time.</summary>
     public const string Expired = "expired";
+
+    /// <summary>Settlement could not pay the micro-deposits: there is nothing to confirm until new ones are sent.</summary>
+    public const string DepositsFailed = "deposits_failed";
 }

@@ -70,25 +70,45 @@ public static partial class BankAccountEndpoints
 
         try
         {
-            var result = await db.ExecuteInTransactionAsync<(BankAccount? Account, ApiError? Error)>(async () =>
+            var result = await db.ExecuteInTransactionAsync<(BankAccount? Account, ApiError? Error, bool NewDeposits)>(async () =>
             {
                 db.ChangeTracker.Clear();
-                await LockUserAsync(db, userId);
+                await BankAccountLocks.LockUserAsync(db, userId);
                 var now = clock.GetUtcNow();
 
                 BankAccount? replaced = null;
                 if (replacesId is not null)
                 {
                     replaced = await FindLiveAsync(db, replacesId, caller, userId);
-                    if (replaced is null) return (null, BankAccountErrors.NotFound);
+                    if (replaced is null) return (null, BankAccountErrors.NotFound, false);
                 }
 
                 var replacedId = replaced?.Id ?? 0;
-                var duplicate = await db.BankAccounts.AnyAsync(a => a.UserId == userId && a.DeletedAt == null
+                var existing = await db.BankAccounts.SingleOrDefaultAsync(a => a.UserId == userId && a.DeletedAt == null
                     && a.Fingerprint == secrets.Fingerprint && a.Id != replacedId);
-                if (duplicate) return (null, BankAccountErrors.Duplicate);
-
                 var previousPrimary = await db.BankAccounts.SingleOrDefaultAsync(a => a.UserId == userId && a.DeletedAt == null && a.IsPrimary);
+                if (existing is not null)
+                {
+                    // The same account again: new deposits when its verification can no longer succeed, else a duplicate.
+                    if (replaced is not null) return (null, BankAccountErrors.Duplicate, false);
+                    var restart = existing.RestartVerification(verificationId, microDepositsHash, options.Value.MaxDepositRounds, now);
+                    if (restart == RestartOutcome.NotRestartable) return (null, BankAccountErrors.Duplicate, false);
+                    if (restart == RestartOutcome.RoundsExhausted) return (null, BankAccountErrors.DepositRoundsExhausted, false);
+
+                    existing.Rename(bankName!, holderName!, accountType!, now);
+                    if (makePrimary == true && !existing.IsPrimary)
+                    {
+                        previousPrimary?.Demote(now);
+                        await db.SaveChangesAsync();
+                        existing.MakePrimary(now);
+                        await publish.Publish(BankAccountMessages.PrimaryChanged(existing, previousPrimary, now));
+                    }
+
+                    await publish.Publish(BankAccountMessages.SendMicroDeposits(existing, amounts));
+                    await db.SaveChangesAsync();
+                    return (existing, null, true);
+                }
+
                 var becomesPrimary = previousPrimary is null || previousPrimary == replaced || makePrimary == true;
 
                 // The old primary steps down (and a replaced account goes) before the new row claims the per-user unique primary.
@@ -103,7 +123,7 @@ public static partial class BankAccountEndpoints
 
                 var account = BankAccount.Open(userId, caller.UserId == userId ? caller.CompanyId : null, bankName!, holderName!, accountType!,
                     destination!, secrets.AccountNumberCiphertext, secrets.RoutingNumberCiphertext, secrets.Fingerprint,
-                    verificationId, microDepositsHash, now.AddDays(options.Value.ExpiryDays), now);
+                    verificationId, microDepositsHash, now);
                 if (becomesPrimary) account.MakePrimary(now);
                 db.BankAccounts.Add(account);
                 await db.SaveChangesAsync();
@@ -117,10 +137,22 @@ public static partial class BankAccountEndpoints
                 // Published (not sent to a queue name) so whichever settlement endpoint consumes it gets it.
                 await publish.Publish(BankAccountMessages.SendMicroDeposits(account, amounts));
                 await db.SaveChangesAsync();
-                return (account, null);
+                return (account, null, false);
             });
 
             if (result.Error is not null) return result.Error.ToResult();
+            if (result.NewDeposits)
+            {
+                LogNewDeposits(logger, result.Account!.Id, userId, result.Account.VerificationRound);
+                return Results.Ok(new
+                {
+                    status = "success",
+                    message = "New verification deposits are on their way",
+                    bank_account_id = result.Account.Id,
+                    verification_status = result.Account.VerificationStatus,
+                });
+            }
+
             LogAdded(logger, result.Account!.Id, userId, AccountNumberMask.FromTail(result.Account.AccountNumberTail));
             return Results.Ok(new
             {
@@ -177,7 +209,7 @@ public static partial class BankAccountEndpoints
             if (found is null) return ((VerificationOutcome?)null, (BankAccount?)null);
 
             // Serialise attempts per user so two concurrent wrong tries both count.
-            await LockUserAsync(db, found.UserId);
+            await BankAccountLocks.LockUserAsync(db, found.UserId);
             await db.Entry(found).ReloadAsync();
             if (found.IsDeleted) return (null, null);
 
@@ -196,6 +228,7 @@ public static partial class BankAccountEndpoints
             VerificationOutcome.AlreadyVerified => BankAccountErrors.AlreadyVerified.ToResult(),
             VerificationOutcome.Locked => BankAccountErrors.VerificationFailed.ToResult(),
             VerificationOutcome.Expired => BankAccountErrors.VerificationExpired.ToResult(),
+            VerificationOutcome.DepositsFailed => BankAccountErrors.DepositsFailed.ToResult(),
             _ => BankAccountErrors.AmountsMismatch(account.RemainingVerificationAttempts).ToResult(),
         };
     }
@@ -217,7 +250,7 @@ public static partial class BankAccountEndpoints
             var account = await FindLiveAsync(db, accountId!, caller, userId: null);
             if (account is null) return null;
 
-            await LockUserAsync(db, account.UserId);
+            await BankAccountLocks.LockUserAsync(db, account.UserId);
             await db.Entry(account).ReloadAsync();
             if (account.IsDeleted) return null;
 
@@ -276,12 +309,11 @@ public static partial class BankAccountEndpoints
         return query.SingleOrDefaultAsync();
     }
 
-    /// <summary>Changes to one user's accounts (primary, duplicates, attempts) happen one at a time.</summary>
-    private static Task LockUserAsync(BankAccountsDbContext db, string userId) =>
-        db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"bank_account:" + userId}, 0))");
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Bank account {BankAccountId} added for user {UserId} ({MaskedAccountNumber})")]
     private static partial void LogAdded(ILogger logger, long bankAccountId, string userId, string maskedAccountNumber);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "New micro-deposits for bank account {BankAccountId} of user {UserId} (round {Round})")]
+    private static partial void LogNewDeposits(ILogger logger, long bankAccountId, string userId, int round);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Verification attempt on bank account {BankAccountId}: {Outcome} ({FailedAttempts} failed so far)")]
     private static partial void LogVerification(ILogger logger, long bankAccountId, VerificationOutcome outcome, int failedAttempts);

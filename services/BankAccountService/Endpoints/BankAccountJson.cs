@@ -21,6 +21,9 @@ public static class BankAccountJson
         ["is_primary"] = account.IsPrimary,
         ["verified"] = account.Verified,
         ["verification_status"] = account.VerificationStatus,
+        ["micro_deposits_sent_at"] = Timestamps.Format(account.MicroDepositsSentAt),
+        ["verification_expires_at"] = account.VerificationStatus == VerificationStatus.Pending && account.VerificationExpiresAt is { } expiresAt
+            ? Timestamps.Format(expiresAt) : null,
         ["created_at"] = Timestamps.Format(account.CreatedAt),
         ["updated_at"] = Timestamps.Format(account.UpdatedAt),
     };

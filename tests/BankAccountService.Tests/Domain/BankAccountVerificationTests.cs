@@ -9,7 +9,9 @@ public sealed class BankAccountVerificationTests
 
     private static BankAccount Account(MicroDepositAmounts amounts) => BankAccount.Open(
         "456", null, "Chase", "John Doe", "checking", new BankDestination("US", "USD", "1234567890", "021000021", null),
-        "a:x", "a:y", "fingerprint", VerificationId, Hash(amounts), Now.AddDays(7), Now);
+        "a:x", "a:y", "fingerprint", VerificationId, Hash(amounts), Now);
+
+    private static readonly TimeSpan Window = TimeSpan.FromDays(7);
 
     // A stand-in for the keyed hash: the domain only compares what it is given.
     private static string Hash(MicroDepositAmounts amounts) => amounts.Canonical(VerificationId);
@@ -40,9 +42,124 @@ public sealed class BankAccountVerificationTests
     public void After_the_expiry_even_the_right_amounts_do_not_verify()
     {
         var account = Account(new MicroDepositAmounts(32, 45));
+        Assert.Equal(DepositReport.Recorded, account.RecordDepositsSent(VerificationId, Now, Window, Now));
         Assert.Equal(VerificationOutcome.Expired, account.Verify(Hash(new MicroDepositAmounts(32, 45)), Now.AddDays(7)));
         Assert.Equal(VerificationStatus.Expired, account.VerificationStatus);
         Assert.False(account.IsPayable);
+    }
+
+    [Fact]
+    public void The_window_counts_from_when_the_deposits_were_sent_and_there_is_none_before()
+    {
+        var account = Account(new MicroDepositAmounts(32, 45));
+        Assert.Null(account.VerificationExpiresAt);
+
+        var sentAt = Now.AddDays(3);
+        Assert.Equal(DepositReport.Recorded, account.RecordDepositsSent(VerificationId, sentAt, Window, sentAt));
+        Assert.Equal(sentAt + Window, account.VerificationExpiresAt);
+        // A second report (settlement answering a repeated command) keeps the first.
+        Assert.Equal(DepositReport.NotApplicable, account.RecordDepositsSent(VerificationId, sentAt.AddDays(1), Window, sentAt.AddDays(1)));
+        Assert.Equal(sentAt, account.MicroDepositsSentAt);
+
+        Assert.Equal(VerificationOutcome.Verified, account.Verify(Hash(new MicroDepositAmounts(32, 45)), Now.AddDays(9)));
+    }
+
+    [Fact]
+    public void Before_any_report_the_right_amounts_verify_whenever_they_come()
+    {
+        var account = Account(new MicroDepositAmounts(32, 45));
+        Assert.Equal(VerificationOutcome.Verified, account.Verify(Hash(new MicroDepositAmounts(32, 45)), Now.AddDays(30)));
+        Assert.Equal(DepositReport.NotApplicable, account.RecordDepositsSent(VerificationId, Now.AddDays(31), Window, Now.AddDays(31)));
+    }
+
+    [Fact]
+    public void Failed_deposits_stop_attempts_without_counting_them()
+    {
+        var account = Account(new MicroDepositAmounts(32, 45));
+        Assert.Equal(DepositReport.Recorded, account.RecordDepositsFailed(VerificationId, "account_closed", Now));
+        Assert.Equal(VerificationStatus.DepositsFailed, account.VerificationStatus);
+        Assert.Equal("account_closed", account.MicroDepositsFailureCode);
+
+        Assert.Equal(VerificationOutcome.DepositsFailed, account.Verify(Hash(new MicroDepositAmounts(1, 2)), Now));
+        Assert.Equal(VerificationOutcome.DepositsFailed, account.Verify(Hash(new MicroDepositAmounts(32, 45)), Now));
+        Assert.Equal(0, account.FailedVerificationAttempts);
+        Assert.Equal(DepositReport.NotApplicable, account.RecordDepositsFailed(VerificationId, "again", Now));
+        Assert.Equal(DepositReport.NotApplicable, account.RecordDepositsSent(VerificationId, Now, Window, Now));
+        Assert.Equal("account_closed", account.MicroDepositsFailureCode);
+    }
+
+    [Fact]
+    public void Reports_for_another_verification_are_stale_and_change_nothing()
+    {
+        var account = Account(new MicroDepositAmounts(32, 45));
+        Assert.Equal(DepositReport.Stale, account.RecordDepositsFailed(Guid.NewGuid(), "account_closed", Now));
+        Assert.Equal(DepositReport.Stale, account.RecordDepositsSent(Guid.NewGuid(), Now, Window, Now));
+        Assert.Equal(VerificationStatus.Pending, account.VerificationStatus);
+        Assert.Null(account.MicroDepositsSentAt);
+    }
+
+    [Theory]
+    [InlineData("deposits_failed")]
+    [InlineData("locked")]
+    [InlineData("expired")]
+    public void A_verification_that_cannot_succeed_restarts_with_new_amounts_a_limited_number_of_times(string how)
+    {
+        var account = Account(new MicroDepositAmounts(32, 45));
+        var maxRounds = 3;
+        for (var round = 1; round <= maxRounds; round++)
+        {
+            var current = account.VerificationId;
+            var amounts = new MicroDepositAmounts(10 + round, 20 + round);
+            Assert.Equal(round, account.VerificationRound);
+            Assert.Equal(RestartOutcome.NotRestartable, account.RestartVerification(Guid.NewGuid(), "x", maxRounds, Now));
+            MakeUnverifiable(account, current, how);
+
+            var next = Guid.NewGuid();
+            var restart = account.RestartVerification(next, amounts.Canonical(next), maxRounds, Now);
+            if (round == maxRounds)
+            {
+                Assert.Equal(RestartOutcome.RoundsExhausted, restart);
+                Assert.Equal(current, account.VerificationId);
+                break;
+            }
+
+            Assert.Equal(RestartOutcome.Restarted, restart);
+            Assert.Equal(next, account.VerificationId);
+            Assert.Equal(VerificationStatus.Pending, account.VerificationStatus);
+            Assert.Equal(0, account.FailedVerificationAttempts);
+            Assert.Null(account.MicroDepositsSentAt);
+            Assert.Null(account.VerificationExpiresAt);
+            Assert.Null(account.MicroDepositsFailureCode);
+            // The old verification's reports are stale now.
+            Assert.Equal(DepositReport.Stale, account.RecordDepositsSent(current, Now, Window, Now));
+        }
+
+        // Verification is possible in the last allowed round with that round's amounts only.
+        var fresh = Account(new MicroDepositAmounts(32, 45));
+        MakeUnverifiable(fresh, VerificationId, how);
+        var second = Guid.NewGuid();
+        Assert.Equal(RestartOutcome.Restarted, fresh.RestartVerification(second, new MicroDepositAmounts(5, 6).Canonical(second), maxRounds, Now));
+        Assert.Equal(VerificationOutcome.WrongAmounts, fresh.Verify(new MicroDepositAmounts(32, 45).Canonical(second), Now));
+        Assert.Equal(VerificationOutcome.Verified, fresh.Verify(new MicroDepositAmounts(6, 5).Canonical(second), Now));
+        Assert.Equal(RestartOutcome.NotRestartable, fresh.RestartVerification(Guid.NewGuid(), "x", maxRounds, Now));
+    }
+
+    private static void MakeUnverifiable(BankAccount account, Guid verificationId, string how)
+    {
+        switch (how)
+        {
+            case "deposits_failed":
+                Assert.Equal(DepositReport.Recorded, account.RecordDepositsFailed(verificationId, "account_closed", Now));
+                break;
+            case "locked":
+                for (var i = 0; i < BankAccount.MaxVerificationAttempts; i++) account.Verify("wrong", Now);
+                Assert.Equal(VerificationStatus.Failed, account.VerificationStatus);
+                break;
+            default:
+                Assert.Equal(DepositReport.Recorded, account.RecordDepositsSent(verificationId, Now.AddDays(-8), Window, Now));
+                Assert.Equal(VerificationOutcome.Expired, account.Verify("wrong", Now));
+                break;
+        }
     }
 
     [Theory]

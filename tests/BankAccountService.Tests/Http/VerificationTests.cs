@@ -87,30 +87,6 @@ public sealed class VerificationTests(InfrastructureFixture infrastructure) : IA
         Assert.Equal(2, responses.Count(r => r.Text("error") == "verification_failed"));
     }
 
-    [Fact]
-    public async Task After_the_configured_days_the_amounts_expire()
-    {
-        using var client = _service.Host.ClientFor(AccountFixtures.NewUserId());
-        var id = await _service.AddAccountAsync(client, AccountFixtures.UsAccountNumber());
-        var (first, second) = await _service.MicroDepositAmountsAsync(id);
-
-        _service.Host.Clock.Advance(TimeSpan.FromDays(BankAccountServiceHost.ExpiryDays) + TimeSpan.FromMinutes(1));
-        try
-        {
-            var late = await client.PostForm(VerifyPath, ("bank_account_id", id.ToString()), ("verification_amount_1", first), ("verification_amount_2", second));
-
-            Assert.Equal(HttpStatusCode.BadRequest, late.Status);
-            Assert.Equal("verification_expired", late.Text("error"));
-            var account = Assert.Single((await client.PostForm("/api/bank-accounts/")).Body.GetProperty("bank_accounts").EnumerateArray());
-            Assert.Equal("expired", account.GetProperty("verification_status").GetString());
-            Assert.False(account.GetProperty("verified").GetBoolean());
-        }
-        finally
-        {
-            _service.Host.Clock.Advance(-(TimeSpan.FromDays(BankAccountServiceHost.ExpiryDays) + TimeSpan.FromMinutes(1)));
-        }
-    }
-
     [Theory]
     [InlineData("verification_amount_1", "-0.32")]
     [InlineData("verification_amount_1", "0.325")]

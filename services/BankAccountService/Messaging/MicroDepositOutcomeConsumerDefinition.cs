@@ -1,0 +1,19 @@
+using MassTransit;
+
+namespace Payouts.BankAccountService.Messaging;
+
+/// <summary>
+/// <c>bank-account-micro-deposit-outcome</c>, bound to <c>MicroDepositsSent</c> and <c>MicroDepositsFailed</c>;
+/// the transactional inbox comes with <c>ConfigureEndpoints</c>. Retried with backoff (each try a fresh transaction),
+/// then <c>bank-account-micro-deposit-outcome_error</c>.
+/// </summary>
+public sealed class MicroDepositOutcomeConsumerDefinition : ConsumerDefinition<MicroDepositOutcomeConsumer>
+{
+    public const string QueueName = "bank-account-micro-deposit-outcome";
+
+    public MicroDepositOutcomeConsumerDefinition() => EndpointName = QueueName;
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<MicroDepositOutcomeConsumer> consumerConfigurator, IRegistrationContext context) =>
+        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+}
