@@ -18,6 +18,7 @@ public sealed class AuthorizationTests(GatewayFixture fixture)
         { "POST", "/api/admin/users/42/credits", Family.Admin },
         { "GET", "/api/admin/payouts/transfer-status/TRF-1", Family.Admin },
         { "GET", "/api/admin/settlement/reconciliation", Family.Admin },
+        { "GET", "/api/admin/settlement/reconciliation/finished", Family.Admin },
         { "POST", "/api/payouts/all/", Family.App },
         { "POST", "/api/payouts/process/", Family.App },
         { "POST", "/api/payouts/reject/", Family.App },

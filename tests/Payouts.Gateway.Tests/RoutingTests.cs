@@ -64,6 +64,7 @@ public sealed class RoutingTests(GatewayFixture fixture)
         // settlement (seed 004 §4), which must win over /api/admin/payouts/{id}
         { "GET", "/api/admin/payouts/transfer-status/TRF-0001", ClusterNames.Settlement },
         { "GET", "/api/admin/settlement/reconciliation", ClusterNames.Settlement },
+        { "GET", "/api/admin/settlement/reconciliation/finished", ClusterNames.Settlement },
     };
 
     [Theory]
