@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Payouts.Contracts.Payouts;
 using Payouts.Contracts.Settlement;
 using Payouts.PayoutService.Messaging;
@@ -115,6 +117,37 @@ public sealed class SettlementStatusCheckTests(PayoutServiceFixture fixture) : P
         // Only one settlement command: pending and unknown are not reasons to send again.
         Assert.Single(Fixture.Settlement.Received, c => c.PayoutId == payoutUuid);
     }
+
+    [Fact]
+    public async Task Concurrent_sweeps_ask_once_per_due_payout()
+    {
+        var (_, _, payoutUuid) = await ProcessingPayoutAsync(id =>
+        {
+            Fixture.Settlement.Hold(id);
+            Fixture.Settlement.AnswerStatus(id, _ => FakeSettlement.Status(id, "pending", null));
+        });
+        var sweep = Fixture.Services.GetServices<IHostedService>().OfType<SettlementStatusSweep>().Single();
+        // Processing waited 3 s, so checks already ran: park the row, let answers land, then count from here.
+        await SetDueAsync(payoutUuid, TimeSpan.FromHours(1));
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        var queriesBefore = Fixture.Settlement.StatusQueries(payoutUuid);
+        var checksBefore = (await SagaAsync(payoutUuid)).StatusChecks;
+        await SetDueAsync(payoutUuid, TimeSpan.FromSeconds(-1));
+
+        // Three sweeps at once (two here, as other replicas would, and the service's own): the row is taken by one.
+        var asked = await Task.WhenAll(sweep.AskDueAsync(CancellationToken.None), sweep.AskDueAsync(CancellationToken.None));
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (Fixture.Settlement.StatusQueries(payoutUuid) == queriesBefore && DateTime.UtcNow < deadline) await Task.Delay(20);
+        // Well inside the 1 s re-ask interval: a second query now could only come from a second sweep taking the row.
+        await Task.Delay(TimeSpan.FromMilliseconds(400));
+
+        Assert.True(asked.Sum() <= 1);
+        Assert.Equal(queriesBefore + 1, Fixture.Settlement.StatusQueries(payoutUuid));
+        Assert.Equal(checksBefore + 1, (await SagaAsync(payoutUuid)).StatusChecks);
+    }
+
+    private Task SetDueAsync(Guid payoutUuid, TimeSpan fromNow) => Fixture.QueryAsync(db => db.Database.ExecuteSqlAsync(
+        $"UPDATE payout_saga SET status_check_due_at = now() + {fromNow} WHERE correlation_id = {payoutUuid}"));
 
     [Fact]
     public async Task A_payout_settled_in_time_is_never_asked_about()
