@@ -30,7 +30,14 @@ public class PlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        _platform = await PayoutsPlatform.StartAsync(Options(_dataDirectory, _rateLimitPermits), timeout.Token);
+        var options = Options(_dataDirectory, _rateLimitPermits);
+        Configure(options);
+        _platform = await PayoutsPlatform.StartAsync(options, timeout.Token);
+    }
+
+    /// <summary>What a test class's own platform needs beyond the defaults (replicas, shorter timings …).</summary>
+    protected virtual void Configure(PlatformOptions options)
+    {
     }
 
     public static PlatformOptions Options(string dataDirectory, int rateLimitPermits = GenerousRateLimitPermits)

@@ -1,0 +1,37 @@
+using Payouts.AppHost.Platform;
+
+namespace Payouts.SystemTests;
+
+/// <summary>
+/// The fault test's own platform: two settlement replicas (one gets killed), and the safety nets that resolve what a
+/// fault leaves open — settlement's reconciliation and PayoutService's status check — on timings short enough for a
+/// test, so that recovery, not waiting, decides how long it runs. The provider turns a few calls away (503), so
+/// settlement's retries with the same payment reference are exercised too.
+/// </summary>
+public sealed class FaultTestPlatformFixture : PlatformFixture
+{
+    public const double ProviderFailureRate = 0.03;
+
+    protected override void Configure(PlatformOptions options)
+    {
+        options.SettlementReplicas = 2;
+        options.ExtraEnvironment[PlatformTopology.Settlement] = new()
+        {
+            ["Settlement__Reconciliation__Interval"] = "00:00:02",
+            ["Settlement__Reconciliation__MinimumAge"] = "00:00:05",
+            ["Settlement__Reconciliation__BatchSize"] = "50",
+        };
+        options.ExtraEnvironment[PlatformTopology.Payouts] = new()
+        {
+            // The process call answers at once (202) instead of holding a request open for each payout.
+            ["Payouts__Processing__SettlementWait"] = "00:00:00",
+            ["Payouts__Processing__StatusCheckAfter"] = "00:00:40",
+            ["Payouts__Processing__StatusCheckInterval"] = "00:00:10",
+            ["Payouts__Processing__StatusSweepInterval"] = "00:00:02",
+        };
+        options.ExtraEnvironment[PlatformTopology.ProviderSandbox] = new()
+        {
+            ["Sandbox__FailureRate"] = ProviderFailureRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+}
