@@ -54,10 +54,22 @@ public sealed class NoFullNumberLeaksTests(InfrastructureFixture infrastructure)
         var badRouting = await client.PostForm("/api/update/bank-account/",
             [.. AccountFixtures.UsAccountForm(usNumber).Where(f => f.Item1 != "routing_number"), ("routing_number", "021000022")]);
         Assert.Equal(HttpStatusCode.BadRequest, badRouting.Status);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostJson("/api/update/bank-account/", new
+        var ngAccount = new
         {
             bank_name = "GTBank", account_number = nuban, bank_code = "058", country = "NG", account_type = "savings", account_holder_name = "Ada Obi",
-        })).Status);
+        };
+        var ngAdded = await client.PostJson("/api/update/bank-account/", ngAccount);
+        Assert.Equal(HttpStatusCode.OK, ngAdded.Status);
+        // Locked after wrong tries, then submitted again for new deposits.
+        var ngId = ngAdded.Body.GetProperty("bank_account_id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < 3; i++)
+        {
+            await client.PostForm("/api/bank-accounts/verify/", ("bank_account_id", ngId), ("verification_amount_1", "0.01"), ("verification_amount_2", "0.01"));
+        }
+
+        var again = await client.PostJson("/api/update/bank-account/", ngAccount);
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.Equal(ngId, again.Body.GetProperty("bank_account_id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(HttpStatusCode.OK, (await client.PostJson("/api/update/bank-account/", new
         {
             bank_name = "NatWest", account_number = iban, country = "GB", account_type = "checking", account_holder_name = "Jo Bloggs",
@@ -101,6 +113,7 @@ public sealed class NoFullNumberLeaksTests(InfrastructureFixture infrastructure)
         Assert.Equal(2, _service.Bus.Of<BeneficiaryDetailsRemoved>(m => m.GetProperty("beneficiaryId").GetInt64() == beneficiaryId).Count);
         Assert.Single(_service.Bus.Of<BeneficiaryRemoved>(m => m.GetProperty("beneficiaryId").GetInt64() == beneficiaryId));
         Assert.Contains(_service.Bus.Messages, m => m.Type == nameof(BankAccountDeleted) && m.Long("bankAccountId") == id);
+        Assert.Equal(2, _service.Bus.Of<SendMicroDeposits>(m => m.GetProperty("bankAccountId").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture) == ngId).Count);
         Assert.NotEmpty(_service.Host.Logs.Lines);
         Assert.Contains(_traces, trace => trace.Contains("/api/update/bank-account", StringComparison.Ordinal));
 
