@@ -189,6 +189,24 @@ public sealed class MicroDepositOutcomeTests(InfrastructureFixture infrastructur
     }
 
     [Fact]
+    public async Task Concurrent_resubmissions_of_a_failed_account_start_one_new_round()
+    {
+        using var client = _service.Host.ClientFor(AccountFixtures.NewUserId());
+        var number = AccountFixtures.UsAccountNumber();
+        var id = await _service.AddAccountAsync(client, number);
+        var (verificationId, _, _) = await DepositsAsync(id, round: 1);
+        await _settlement.ReportAsync(new MicroDepositsFailed(verificationId, id, "account_closed", "closed", _service.Host.Clock.GetUtcNow()));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.PostForm(UpdatePath, AccountFixtures.UsAccountForm(number))));
+
+        Assert.Single(responses, r => r.Status == HttpStatusCode.OK);
+        Assert.All(responses.Where(r => r.Status != HttpStatusCode.OK), r => Assert.Equal("duplicate_bank_account", r.Text("error")));
+        await _service.BarrierAsync();
+        Assert.Equal(2, _service.Count<SendMicroDeposits>(id));
+        Assert.Equal("pending", (await AccountAsync(client)).GetProperty("verification_status").GetString());
+    }
+
+    [Fact]
     public async Task A_verified_account_resubmitted_is_still_a_duplicate_and_a_late_failure_report_changes_nothing()
     {
         using var client = _service.Host.ClientFor(AccountFixtures.NewUserId());
