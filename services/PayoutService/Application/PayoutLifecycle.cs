@@ -35,7 +35,10 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         return null;
     }
 
-    /// <summary>Holds the amount and records the pending payout; throws <see cref="ApiErrorException"/> for insufficient balance.</summary>
+    /// <summary>
+    /// Holds the amount and adds the pending payout and its <see cref="PayoutRequested"/> (the caller saves); throws
+    /// <see cref="ApiErrorException"/> for insufficient balance.
+    /// </summary>
     public async Task<Payout> RequestAsync(Payout payout, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -69,13 +72,17 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
             throw new ApiErrorException(new ApiError(StatusCodes.Status400BadRequest, "insufficient_balance", "Insufficient balance for payout request"));
         }
 
-        payout.Reference = await NextReferenceAsync(now.Year, cancellationToken);
+        // The payout's id and reference number in one round trip, so the hold, the payout and its event are written by the
+        // caller's single save.
+        var numbers = (await db.Database.SqlQuery<PayoutNumbers>($"""
+            SELECT nextval(pg_get_serial_sequence('payouts', 'id')) AS "Id", nextval('payout_reference_seq') AS "ReferenceNumber"
+            """).ToListAsync(cancellationToken)).Single();
+        payout.Id = numbers.Id;
+        payout.Reference = PayoutReference.Format(now.Year, numbers.ReferenceNumber);
         payout.Status = PayoutStatus.Pending;
         payout.RequestedAt = now;
         payout.UpdatedAt = now;
         db.Payouts.Add(payout);
-        await db.SaveChangesAsync(cancellationToken);
-
         hold.PayoutId = payout.Id;
         hold.Reference = payout.Reference;
         await publish.Publish(new PayoutRequested(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), payout.CompanyId, payout.Amount,
@@ -169,15 +176,17 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
     private void Notify(Payout payout, string type, string message, DateTimeOffset now) =>
         db.Notifications.Add(new Notification { UserId = payout.UserId, PayoutId = payout.Id, Type = type, Message = message, CreatedAt = now });
 
-    private async Task<string> NextReferenceAsync(int year, CancellationToken cancellationToken)
-    {
-        // A sequence, not a counter row: a row would serialise every payout request on the platform until commit.
-        // Numbers are unique and increasing; one taken by a request that then rolls back leaves a gap.
-        var sequence = await db.Database.SqlQuery<long>($"SELECT nextval('payout_reference_seq') AS \"Value\"").ToListAsync(cancellationToken);
-        return PayoutReference.Format(year, sequence.Single());
-    }
-
     private static string UserKey(Payout payout) => payout.UserId.ToString(CultureInfo.InvariantCulture);
 
     private static long? DestinationIdOrNull(Payout payout) => payout.BankAccountId ?? payout.BeneficiaryDetailsId;
+
+    /// <summary>
+    /// A new payout's id and reference number, both from sequences: a counter row would serialise every payout request on
+    /// the platform until commit. Numbers are unique and increasing; one taken by a request that then rolls back leaves a gap.
+    /// </summary>
+    private sealed class PayoutNumbers
+    {
+        public long Id { get; set; }
+        public long ReferenceNumber { get; set; }
+    }
 }

@@ -11,9 +11,16 @@ public sealed class UserDirectory(PayoutsDbContext db, TimeProvider clock)
     /// <summary>New users' minimum payout until an admin sets another (seed 000's example value).</summary>
     public const decimal DefaultMinimumPayout = 50m;
 
-    /// <summary>Creates the caller's user (and company) from the token's claims if they do not exist yet; race-free.</summary>
-    public async Task EnsureAsync(Caller caller, CancellationToken cancellationToken)
+    /// <summary>
+    /// The caller's user, created (with its company) from the token's claims if it does not exist yet; race-free.
+    /// A known user whose company is the token's costs one read (this runs on every request).
+    /// </summary>
+    public async Task<DirectoryUser> EnsureAsync(Caller caller, CancellationToken cancellationToken)
     {
+        var known = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == caller.UserId, cancellationToken);
+        // A user's company row is written with the user (here or by an admin), so only a new company needs the inserts.
+        if (known is not null && (caller.CompanyId is null || known.CompanyId == caller.CompanyId)) return known;
+
         var now = clock.GetUtcNow();
         if (caller.CompanyId is not null)
         {
@@ -27,6 +34,7 @@ public sealed class UserDirectory(PayoutsDbContext db, TimeProvider clock)
             VALUES ({caller.UserId}, {Guid.CreateVersion7()}, {caller.CompanyId}, {DefaultMinimumPayout}, {now})
             ON CONFLICT (id) DO NOTHING
             """, cancellationToken);
+        return known ?? await db.Users.AsNoTracking().SingleAsync(u => u.Id == caller.UserId, cancellationToken);
     }
 
     /// <summary>A user by numeric id or uuid (every family's lookups accept either).</summary>

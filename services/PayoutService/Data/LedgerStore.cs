@@ -52,28 +52,43 @@ public sealed class LedgerStore(PayoutsDbContext db, TimeProvider clock)
 
     private async Task<Dictionary<AccountKey, LedgerAccount>> LockAccountsAsync(AccountKey[] keys, CancellationToken cancellationToken)
     {
-        var types = keys.Select(k => k.OwnerType).ToArray();
-        var owners = keys.Select(k => k.OwnerId).ToArray();
-        var kinds = keys.Select(k => k.Kind).ToArray();
-        var currencies = keys.Select(k => k.Currency).ToArray();
+        // Accounts usually exist already: lock them in one round trip, and create only when some are missing.
+        var locked = await LockExistingAsync(keys, cancellationToken);
+        if (locked.Count < keys.Length)
+        {
+            // In a fixed order, so two postings creating the same accounts do not wait on each other's inserts crosswise.
+            var missing = keys.Where(k => !locked.Any(a => a.OwnerType == k.OwnerType && a.OwnerId == k.OwnerId && a.Kind == k.Kind && a.Currency == k.Currency))
+                .OrderBy(k => k.OwnerType, StringComparer.Ordinal).ThenBy(k => k.OwnerId, StringComparer.Ordinal)
+                .ThenBy(k => k.Kind, StringComparer.Ordinal).ThenBy(k => k.Currency, StringComparer.Ordinal).ToArray();
+            var (types, owners, kinds, currencies) = Columns(missing);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO ledger_accounts (owner_type, owner_id, kind, currency, balance, updated_at)
+                SELECT k.t, k.o, k.kd, k.c, 0, now() FROM unnest({types}, {owners}, {kinds}, {currencies}) WITH ORDINALITY AS k(t, o, kd, c, n)
+                ORDER BY k.n
+                ON CONFLICT (owner_type, owner_id, kind, currency) DO NOTHING
+                """, cancellationToken);
+            locked = await LockExistingAsync(keys, cancellationToken);
+        }
 
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO ledger_accounts (owner_type, owner_id, kind, currency, balance, updated_at)
-            SELECT k.t, k.o, k.kd, k.c, 0, now() FROM unnest({types}, {owners}, {kinds}, {currencies}) AS k(t, o, kd, c)
-            ON CONFLICT (owner_type, owner_id, kind, currency) DO NOTHING
-            """, cancellationToken);
+        return locked.ToDictionary(a => new AccountKey(a.OwnerType, a.OwnerId, a.Kind, a.Currency));
+    }
 
+    private Task<List<LedgerAccount>> LockExistingAsync(AccountKey[] keys, CancellationToken cancellationToken)
+    {
+        var (types, owners, kinds, currencies) = Columns(keys);
         // ORDER BY before FOR UPDATE: PostgreSQL locks in id order, so two postings on the same accounts queue, never deadlock.
-        var locked = await db.LedgerAccounts.FromSql($"""
+        return db.LedgerAccounts.FromSql($"""
             SELECT a.* FROM ledger_accounts a
             JOIN unnest({types}, {owners}, {kinds}, {currencies}) AS k(t, o, kd, c)
               ON a.owner_type = k.t AND a.owner_id = k.o AND a.kind = k.kd AND a.currency = k.c
             ORDER BY a.id
             FOR UPDATE OF a
             """).AsTracking().ToListAsync(cancellationToken);
-
-        return locked.ToDictionary(a => new AccountKey(a.OwnerType, a.OwnerId, a.Kind, a.Currency));
     }
+
+    private static (string[] Types, string[] Owners, string[] Kinds, string[] Currencies) Columns(AccountKey[] keys) =>
+        (keys.Select(k => k.OwnerType).ToArray(), keys.Select(k => k.OwnerId).ToArray(), keys.Select(k => k.Kind).ToArray(),
+            keys.Select(k => k.Currency).ToArray());
 }
 
 /// <summary>A posting would take an available (or held) balance below zero.</summary>

@@ -23,8 +23,7 @@ public static class PayoutActionEndpoints
     {
         var caller = http.RequireCaller();
         var fields = await RequestFields.ReadAsync(http.Request, ct);
-        await directory.EnsureAsync(caller, ct);
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == caller.UserId, ct);
+        var user = await directory.EnsureAsync(caller, ct);
         var request = await PayoutRequestValidator.ValidateAsync(fields, user, db, ct);
 
         var response = await idempotent.RunAsync($"user:{caller.UserId}:payout", http.Request.IdempotencyKey(), fields.Fingerprint(), async () =>

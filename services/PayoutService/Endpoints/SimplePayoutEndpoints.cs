@@ -30,8 +30,7 @@ public static class SimplePayoutEndpoints
         if (fields["amount"] is null) errors["amount"] = ["The amount field is required."];
         if (errors.Count > 0) throw new ApiErrorException(ApiError.Validation(errors));
 
-        await directory.EnsureAsync(caller, ct);
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == caller.UserId, ct);
+        var user = await directory.EnsureAsync(caller, ct);
         // A company member pays from the company's wallet, to the company's beneficiaries; anyone else from their own balance.
         var companyId = caller.CompanyId;
         var details = await db.BeneficiaryDestinations.AsNoTracking().FirstOrDefaultAsync(d => d.Id == detailsId, ct);
