@@ -4,6 +4,20 @@ using Payouts.Bench;
 //   dotnet run -c Release --project bench/Payouts.Bench -- [--cold-runs 2] [--requests 2000] [--warmup 300] [--concurrency 1]
 //   dotnet run -c Release --project bench/Payouts.Bench -- bank-accounts [--requests 2000] [--warmup 300] [--concurrency 16]
 //   dotnet run -c Release --project bench/Payouts.Bench -- payouts [--requests 2000] [--warmup 300] [--concurrency 16]
+//   dotnet run -c Release --project bench/Payouts.Bench -- settlement [--payouts 200] [--latency-ms 1000] [--replicas 1,2,4]
+if (args is ["settlement", .. var settlementArgs])
+{
+    var settlement = SettlementBenchSettings.Parse(settlementArgs);
+    Console.WriteLine($"Payouts bench — {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    Console.WriteLine($"Settlement end to end: {settlement.Payouts} payouts processed at once through the gateway, provider latency {settlement.ProviderLatency.TotalMilliseconds:0} ms per transfer:");
+    var results = await SettlementThroughputBenchmark.RunAsync(settlement.Replicas, settlement.Payouts, settlement.ProviderLatency);
+    Console.WriteLine();
+    Console.WriteLine("  replicas  payouts  completed  failed  seconds  payouts/s  p50 ms   p99 ms");
+    foreach (var r in results)
+        Console.WriteLine($"  {r.Replicas,8}  {r.Payouts,7}  {r.Completed,9}  {r.Failed,6}  {r.Seconds,7:0.0}  {r.PerSecond,9:0.0}  {r.Latency.P50Ms,6:0}  {r.Latency.P99Ms,7:0}");
+    return;
+}
+
 if (args is ["payouts", .. var payoutArgs])
 {
     var payoutSettings = BenchSettings.Parse(payoutArgs);
