@@ -19,6 +19,9 @@ internal sealed class LedgerTransactionConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<LedgerTransaction> builder)
     {
         builder.ToTable("ledger_transactions");
+        // Ids from a hi/lo sequence (blocks of 10 reserved per process): known before insert, so a posting's transaction
+        // and its entries go in one batch instead of waiting for the transaction's generated id.
+        builder.Property(t => t.Id).UseHiLo("ledger_transaction_ids");
         builder.Property(t => t.Currency).HasMaxLength(3);
         builder.HasIndex(t => t.PayoutId);
         builder.HasMany(t => t.Entries).WithOne().HasForeignKey(e => e.TransactionId);

@@ -24,6 +24,9 @@ namespace Payouts.PayoutService.Data.Migrations
 
             modelBuilder.HasSequence("invoice_number_seq");
 
+            modelBuilder.HasSequence("ledger_transaction_ids")
+                .IncrementsBy(10);
+
             modelBuilder.HasSequence("payout_reference_seq");
 
             modelBuilder.Entity("Payouts.Messaging.Inbox.InboxState", b =>
@@ -863,7 +866,7 @@ namespace Payouts.PayoutService.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "ledger_transaction_ids");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
