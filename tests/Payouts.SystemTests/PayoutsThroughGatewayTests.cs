@@ -97,8 +97,7 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClass
     public async Task A_payout_beyond_the_balance_is_refused_and_the_history_shows_each_status()
     {
         var user = await NewPayingUserAsync(150m);
-        var refused = await SendAsync(HttpMethod.Post, "/api/action/payout/", user.Token,
-            new { amount = "200", method = "bank_transfer", bank_account_id = user.BankAccountId });
+        var refused = await SendPayoutRequestAsync(user, 200m);
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Equal("insufficient_balance", refused.Body.GetProperty("error").GetString());
 
@@ -149,7 +148,16 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClass
     /// <summary>Requests a payout, retrying while PayoutService has not yet received the account's events (eventual consistency).</summary>
     private async Task<string> RequestPayoutAsync(PayingUser user, decimal amount)
     {
-        var reply = await WaitForAsync(async () =>
+        var reply = await SendPayoutRequestAsync(user, amount);
+        Assert.True(reply.Status == HttpStatusCode.OK, reply.Raw);
+        Assert.StartsWith("PAY-", reply.Body.GetProperty("reference").GetString(), StringComparison.Ordinal);
+        return reply.Body.GetProperty("payout_uuid").GetString()!;
+    }
+
+    /// <summary>Sends a payout request once PayoutService knows the account as verified; returns the first other answer.</summary>
+    private async Task<Reply> SendPayoutRequestAsync(PayingUser user, decimal amount)
+    {
+        return await WaitForAsync(async () =>
         {
             var attempt = await SendAsync(HttpMethod.Post, "/api/action/payout/", user.Token,
                 new { amount = amount.ToString(CultureInfo.InvariantCulture), method = "bank_transfer", bank_account_id = user.BankAccountId });
@@ -158,9 +166,6 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClass
                     || (attempt.Body.TryGetProperty("field", out var field) && field.GetString() == "bank_account_id"));
             return notYetKnown ? null : attempt;
         }, "PayoutService to know the verified bank account");
-        Assert.True(reply.Status == HttpStatusCode.OK, reply.Raw);
-        Assert.StartsWith("PAY-", reply.Body.GetProperty("reference").GetString(), StringComparison.Ordinal);
-        return reply.Body.GetProperty("payout_uuid").GetString()!;
     }
 
     private static async Task<Reply> WaitForAsync(Func<Task<Reply?>> attempt, string what)
