@@ -38,6 +38,29 @@ public sealed class MicroDepositTests(SettlementFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_refusal_caused_by_our_settlement_account_does_not_fail_the_verification_and_is_paid_once_the_account_is_funded()
+    {
+        // The sandbox's settlement account holds no CHF, so the provider refuses with debit_account_not_found: ours to fix, not the holder's.
+        var accountNumber = $"8{Random.Shared.NextInt64(100_000_000, 999_999_999)}";
+        var command = new SendMicroDeposits(Guid.NewGuid(), fixture.Bus.AddBankAccount(accountNumber), Guid.NewGuid(), "CHF", 0.21m, 0.34m);
+
+        await fixture.Bus.SendAsync(command);
+        // Time for the first attempts (before this rule they failed the verification within a second).
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await AssertOutcomeCountStaysAsync(command.VerificationId, 0);
+        Assert.Empty(await fixture.ProviderTransfersAsync(MicroDeposit.ReferenceFor(command.VerificationId, 1)));
+
+        using var sandbox = fixture.SandboxClient();
+        var funded = await sandbox.PutAsJsonAsync($"/sandbox/admin/accounts/{SandboxHost.DebitAccount}/balances/CHF", new { balance = 100m });
+        Assert.True(funded.IsSuccessStatusCode, await funded.Content.ReadAsStringAsync());
+
+        // The retried message pays both deposits with the same references.
+        Assert.IsType<MicroDepositsSent>(await fixture.Bus.WaitForOutcomeAsync(command.VerificationId, TimeSpan.FromSeconds(90)));
+        Assert.Equal("completed", Assert.Single(await fixture.ProviderTransfersAsync(MicroDeposit.ReferenceFor(command.VerificationId, 1))).GetProperty("status").GetString());
+        Assert.Equal("completed", Assert.Single(await fixture.ProviderTransfersAsync(MicroDeposit.ReferenceFor(command.VerificationId, 2))).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_closed_account_fails_the_verification_once_and_the_second_deposit_is_not_sent()
     {
         var command = new SendMicroDeposits(Guid.NewGuid(), fixture.Bus.AddBankAccount(TestDestinations.ClosedAccountNumber), Guid.NewGuid(), "USD", 0.11m, 0.12m);
