@@ -39,7 +39,7 @@ public static class PayoutRequestBenchmark
             var issuer = new LocalTokenIssuer(new AuthSettings(platform.SigningKey));
             using var gateway = platform.CreateHttpClient("gateway");
             gateway.Timeout = TimeSpan.FromSeconds(60);
-            var admin = Bearer(issuer, "1", PayoutsRoles.Admin);
+            var admin = BenchSetup.Bearer(issuer, "1", PayoutsRoles.Admin);
             // Every user can afford every request sent to it, so the figures are for successful holds.
             var perUserFunds = (requests + warmup) * Amount;
 
@@ -80,10 +80,10 @@ public static class PayoutRequestBenchmark
         for (var i = 0; i < count; i++)
         {
             var id = firstId + i;
-            await SendOkAsync(gateway, admin, "/api/admin/users", new { id, email = $"bench{id}@example.com", minimumPayout = "10" });
-            await SendOkAsync(gateway, admin, $"/api/admin/users/{id}/credits",
+            await BenchSetup.SendOkAsync(gateway, admin, "/api/admin/users", new { id, email = $"bench{id}@example.com", minimumPayout = "10" });
+            await BenchSetup.SendOkAsync(gateway, admin, $"/api/admin/users/{id}/credits",
                 new { amount = funds.ToString(CultureInfo.InvariantCulture), currency = "USD", reference = $"BENCH-{id}" });
-            tokens[i] = Bearer(issuer, id.ToString(CultureInfo.InvariantCulture), PayoutsRoles.User);
+            tokens[i] = BenchSetup.Bearer(issuer, id.ToString(CultureInfo.InvariantCulture), PayoutsRoles.User);
         }
 
         return tokens;
@@ -129,18 +129,18 @@ public static class PayoutRequestBenchmark
         HttpClient gateway, AuthenticationHeaderValue admin, LocalTokenIssuer issuer, int members, decimal funds)
     {
         var tokens = Enumerable.Range(0, members)
-            .Select(i => new AuthenticationHeaderValue("Bearer", issuer.Issue(new AuthTokenRequest((3_000_001 + i).ToString(CultureInfo.InvariantCulture), [PayoutsRoles.User], Company))))
+            .Select(i => BenchSetup.Bearer(issuer, (3_000_001 + i).ToString(CultureInfo.InvariantCulture), PayoutsRoles.User, Company))
             .ToArray();
-        var invoice = await SendOkAsync(gateway, admin, "/api/v1/billing/admin/invoices/",
+        var invoice = await BenchSetup.SendOkAsync(gateway, admin, "/api/v1/billing/admin/invoices/",
             new { company_id = Company, amount = funds.ToString(CultureInfo.InvariantCulture), currency = "USD" });
-        var payment = await SendOkAsync(gateway, tokens[0], "/api/v1/billing/payments/manual/",
+        var payment = await BenchSetup.SendOkAsync(gateway, tokens[0], "/api/v1/billing/payments/manual/",
             new { invoice_id = invoice.GetProperty("invoice").GetProperty("id").GetInt64(), payment_method = "bank_transfer", transaction_reference = "BENCH-WIRE" });
-        await SendOkAsync(gateway, admin, $"/api/v1/billing/admin/payments/{payment.GetProperty("payment").GetProperty("id").GetInt64()}/approve/", new { });
+        await BenchSetup.SendOkAsync(gateway, admin, $"/api/v1/billing/admin/payments/{payment.GetProperty("payment").GetProperty("id").GetInt64()}/approve/", new { });
 
-        var beneficiary = await SendOkAsync(gateway, tokens[0], "/beneficiaries",
+        var beneficiary = await BenchSetup.SendOkAsync(gateway, tokens[0], "/beneficiaries",
             new { recipient_type = "business", customer_name = "Bench Supplier", customer_email = "supplier@example.com", country = "US" });
         var beneficiaryId = beneficiary.GetProperty("data").GetProperty("id").GetInt64();
-        var details = await SendOkAsync(gateway, tokens[0], $"/beneficiaries/{beneficiaryId}/details",
+        var details = await BenchSetup.SendOkAsync(gateway, tokens[0], $"/beneficiaries/{beneficiaryId}/details",
             new { bank_name = "Chase", account_number = "500000000018", routing_number = "021000021", country = "US", currency = "USD" });
         var detailsId = details.GetProperty("data").GetProperty("beneficiary_details_id").GetInt64();
         var body = JsonSerializer.Serialize(new { beneficiary_id = beneficiaryId, amount = SimpleAmount, beneficiary_details_id = detailsId });
@@ -162,17 +162,5 @@ public static class PayoutRequestBenchmark
         return (tokens, NewRequest);
     }
 
-    private static async Task<JsonElement> SendOkAsync(HttpClient gateway, AuthenticationHeaderValue token, string path, object body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Authorization = token;
-        using var response = await gateway.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"Setting up the benchmark failed: POST {path} → {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
 
-    private static AuthenticationHeaderValue Bearer(LocalTokenIssuer issuer, string subject, string role) =>
-        new("Bearer", issuer.Issue(new AuthTokenRequest(subject, [role])));
 }

@@ -63,12 +63,12 @@ public static class SettlementThroughputBenchmark
             var issuer = new LocalTokenIssuer(new AuthSettings(platform.SigningKey));
             using var gateway = platform.CreateHttpClient(PlatformTopology.Gateway);
             gateway.Timeout = TimeSpan.FromSeconds(120);
-            var admin = Bearer(issuer, "1", PayoutsRoles.Admin);
+            var admin = BenchSetup.Bearer(issuer, "1", PayoutsRoles.Admin);
 
             var ids = await CreatePayoutsAsync(gateway, admin, issuer, payouts);
             var sampler = PipelineSampler.Start(platform.GetConnectionString("payoutsdb"), platform.GetConnectionString("settlementdb"), platform.GetConnectionString("messaging"));
             await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = ProcessConcurrency }, async (id, _) =>
-                await SendOkAsync(gateway, admin, HttpMethod.Post, $"/api/admin/payouts/{id}/process", new { notes = "bench" }));
+                await BenchSetup.SendOkAsync(gateway, admin, $"/api/admin/payouts/{id}/process", new { notes = "bench" }));
 
             var rows = await WaitForOutcomesAsync(platform.GetConnectionString("payoutsdb"), ids, TimeSpan.FromMinutes(10));
             await sampler.DisposeAsync();
@@ -96,13 +96,13 @@ public static class SettlementThroughputBenchmark
         await Parallel.ForEachAsync(Enumerable.Range(0, users), new ParallelOptions { MaxDegreeOfParallelism = SetupConcurrency }, async (index, _) =>
         {
             var id = 3_000_001L + index;
-            var token = Bearer(issuer, id.ToString(CultureInfo.InvariantCulture), PayoutsRoles.User);
-            await SendOkAsync(gateway, admin, HttpMethod.Post, "/api/admin/users", new { id, email = $"settle{id}@example.com", minimumPayout = "10" });
-            await SendOkAsync(gateway, admin, HttpMethod.Post, $"/api/admin/users/{id}/credits", new { amount = "10000", currency = "USD", reference = $"BENCH-{id}" });
-            var beneficiary = await SendOkAsync(gateway, token, HttpMethod.Post, "/beneficiaries",
+            var token = BenchSetup.Bearer(issuer, id.ToString(CultureInfo.InvariantCulture), PayoutsRoles.User);
+            await BenchSetup.SendOkAsync(gateway, admin, "/api/admin/users", new { id, email = $"settle{id}@example.com", minimumPayout = "10" });
+            await BenchSetup.SendOkAsync(gateway, admin, $"/api/admin/users/{id}/credits", new { amount = "10000", currency = "USD", reference = $"BENCH-{id}" });
+            var beneficiary = await BenchSetup.SendOkAsync(gateway, token, "/beneficiaries",
                 new { recipient_type = "individual", customer_name = $"Bench Payee {index}", customer_email = $"payee{id}@example.com", country = "US" });
             var beneficiaryId = beneficiary.GetProperty("data").GetProperty("id").GetInt64();
-            var details = await SendOkAsync(gateway, token, HttpMethod.Post, $"/beneficiaries/{beneficiaryId}/details",
+            var details = await BenchSetup.SendOkAsync(gateway, token, $"/beneficiaries/{beneficiaryId}/details",
                 new { bank_name = "Chase", account_number = $"5{id:D9}7", routing_number = "021000021", country = "US", currency = "USD" });
             payees[index] = (token, beneficiaryId, details.GetProperty("data").GetProperty("beneficiary_details_id").GetInt64());
         });
@@ -177,17 +177,5 @@ public static class SettlementThroughputBenchmark
         }
     }
 
-    private static async Task<JsonElement> SendOkAsync(HttpClient gateway, AuthenticationHeaderValue token, HttpMethod method, string path, object body)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        request.Headers.Authorization = token;
-        using var response = await gateway.SendAsync(request);
-        var raw = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"Setting up the benchmark failed: {method} {path} → {(int)response.StatusCode} {raw}");
-        return JsonDocument.Parse(raw).RootElement.Clone();
-    }
 
-    private static AuthenticationHeaderValue Bearer(LocalTokenIssuer issuer, string subject, string role) =>
-        new("Bearer", issuer.Issue(new AuthTokenRequest(subject, [role])));
 }

@@ -1,0 +1,26 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Payouts.ServiceDefaults.Authentication;
+
+namespace Payouts.Bench;
+
+/// <summary>Setting up a benchmark's users and data through the gateway: tokens, and calls that must succeed.</summary>
+internal static class BenchSetup
+{
+    public static AuthenticationHeaderValue Bearer(LocalTokenIssuer issuer, string subject, string role, string? companyId = null) =>
+        new("Bearer", issuer.Issue(new AuthTokenRequest(subject, [role], companyId)));
+
+    /// <summary>POSTs (or sends with <paramref name="method"/>) a JSON body; any non-success answer stops the benchmark.</summary>
+    public static async Task<JsonElement> SendOkAsync(HttpClient gateway, AuthenticationHeaderValue token, string path, object body, HttpMethod? method = null)
+    {
+        method ??= HttpMethod.Post;
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = token;
+        using var response = await gateway.SendAsync(request);
+        var raw = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Setting up the benchmark failed: {method} {path} → {(int)response.StatusCode} {raw}");
+        return JsonDocument.Parse(raw).RootElement.Clone();
+    }
+}
