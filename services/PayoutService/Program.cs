@@ -13,9 +13,9 @@ builder.Services.AddMigration<PayoutsDbContext>();
 builder.Services.AddTransactionalOutbox<PayoutsDbContext>();
 builder.AddRabbitMqMessaging(bus =>
 {
-    bus.AddConsumer<BankAccountEventsConsumer>();
-    bus.AddConsumer<BeneficiaryEventsConsumer>();
-    bus.AddSagaStateMachine<PayoutStateMachine, PayoutState>()
+    bus.AddConsumer<BankAccountEventsConsumer, RetryingConsumerDefinition<BankAccountEventsConsumer>>();
+    bus.AddConsumer<BeneficiaryEventsConsumer, RetryingConsumerDefinition<BeneficiaryEventsConsumer>>();
+    bus.AddSagaStateMachine<PayoutStateMachine, PayoutState, RetryingSagaDefinition<PayoutState>>()
         .PostgresRepository(r => r.ExistingDbContext<PayoutsDbContext>());
 });
 

@@ -1,4 +1,5 @@
 using MassTransit;
+using Payouts.Messaging;
 
 namespace Payouts.BankAccountService.Messaging;
 
@@ -15,5 +16,5 @@ public sealed class MicroDepositOutcomeConsumerDefinition : ConsumerDefinition<M
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<MicroDepositOutcomeConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+        endpointConfigurator.UseMessageRetry(MessageRetry.Default);
 }

@@ -1,4 +1,5 @@
 using MassTransit;
+using Payouts.Messaging;
 
 namespace Payouts.SettlementService.Messaging;
 
@@ -19,5 +20,5 @@ public sealed class SettlePayoutConsumerDefinition : ConsumerDefinition<SettlePa
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<SettlePayoutConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+        endpointConfigurator.UseMessageRetry(MessageRetry.Default);
 }
