@@ -68,8 +68,9 @@ public sealed class BankAccount
     public static BankAccount Open(
         string userId, string? companyId, string bankName, string accountHolderName, string accountType,
         BankDestination destination, string accountNumberCiphertext, string? routingNumberCiphertext, string fingerprint,
-        Guid verificationId, string microDepositsHash, DateTimeOffset now) => new()
+        Guid verificationId, string microDepositsHash, DateTimeOffset now, int verificationRound = 1) => new()
     {
+        VerificationRound = verificationRound,
         Uuid = Guid.CreateVersion7(now),
         UserId = userId,
         CompanyId = companyId,
@@ -89,6 +90,14 @@ public sealed class BankAccount
         CreatedAt = now,
         UpdatedAt = now,
     };
+
+    /// <summary>
+    /// Rounds of micro-deposits the same destination already had under the user's earlier accounts (deleted, or being
+    /// replaced): deleting and re-adding an account continues its count instead of starting a fresh one. An account
+    /// that was verified proved ownership, so its rounds are not held against the holder.
+    /// </summary>
+    public static int RoundsSpentOn(IEnumerable<BankAccount> earlierAccountsOfSameDestination) =>
+        earlierAccountsOfSameDestination.Where(a => a.VerifiedAt is null).Sum(a => a.VerificationRound);
 
     public void MakePrimary(DateTimeOffset now)
     {

@@ -109,6 +109,12 @@ public static partial class BankAccountEndpoints
                     return (existing, null, true);
                 }
 
+                var earlier = await db.BankAccounts.Where(a => a.UserId == userId && a.DeletedAt != null
+                    && a.Fingerprint == secrets.Fingerprint).ToListAsync();
+                if (replaced is not null && replaced.Fingerprint == secrets.Fingerprint) earlier.Add(replaced);
+                var roundsSpent = BankAccount.RoundsSpentOn(earlier);
+                if (roundsSpent >= options.Value.MaxDepositRounds) return (null, BankAccountErrors.DepositRoundsExhausted, false);
+
                 var becomesPrimary = previousPrimary is null || previousPrimary == replaced || makePrimary == true;
 
                 // The old primary steps down (and a replaced account goes) before the new row claims the per-user unique primary.
@@ -123,7 +129,7 @@ public static partial class BankAccountEndpoints
 
                 var account = BankAccount.Open(userId, caller.UserId == userId ? caller.CompanyId : null, bankName!, holderName!, accountType!,
                     destination!, secrets.AccountNumberCiphertext, secrets.RoutingNumberCiphertext, secrets.Fingerprint,
-                    verificationId, microDepositsHash, now);
+                    verificationId, microDepositsHash, now, roundsSpent + 1);
                 if (becomesPrimary) account.MakePrimary(now);
                 db.BankAccounts.Add(account);
                 await db.SaveChangesAsync();

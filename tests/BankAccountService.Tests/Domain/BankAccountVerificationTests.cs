@@ -17,6 +17,23 @@ public sealed class BankAccountVerificationTests
     private static string Hash(MicroDepositAmounts amounts) => amounts.Canonical(VerificationId);
 
     [Fact]
+    public void Rounds_spent_count_only_earlier_accounts_that_never_verified()
+    {
+        var unverifiedTwice = Account(new MicroDepositAmounts(32, 45));
+        unverifiedTwice.Verify(Hash(new MicroDepositAmounts(1, 2)), Now);
+        unverifiedTwice.Verify(Hash(new MicroDepositAmounts(1, 3)), Now);
+        unverifiedTwice.Verify(Hash(new MicroDepositAmounts(1, 4)), Now);
+        Assert.Equal(RestartOutcome.Restarted, unverifiedTwice.RestartVerification(Guid.NewGuid(), "new", maxRounds: 3, Now));
+        var verified = Account(new MicroDepositAmounts(32, 45));
+        verified.Verify(Hash(new MicroDepositAmounts(32, 45)), Now);
+        var unverifiedOnce = Account(new MicroDepositAmounts(32, 45));
+
+        Assert.Equal(0, BankAccount.RoundsSpentOn([]));
+        Assert.Equal(0, BankAccount.RoundsSpentOn([verified]));
+        Assert.Equal(3, BankAccount.RoundsSpentOn([unverifiedTwice, verified, unverifiedOnce]));
+    }
+
+    [Fact]
     public void The_amounts_verify_in_either_order()
     {
         var account = Account(new MicroDepositAmounts(32, 45));

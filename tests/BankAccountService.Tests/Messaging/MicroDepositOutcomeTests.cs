@@ -189,6 +189,41 @@ public sealed class MicroDepositOutcomeTests(InfrastructureFixture infrastructur
     }
 
     [Fact]
+    public async Task Deleting_and_re_adding_an_unverified_account_continues_its_rounds_instead_of_starting_over()
+    {
+        using var client = _service.Host.ClientFor(AccountFixtures.NewUserId());
+        var number = AccountFixtures.UsAccountNumber();
+        var firstId = await _service.AddAccountAsync(client, number);
+        var (verificationId, _, _) = await DepositsAsync(firstId, round: 1);
+        await _settlement.ReportAsync(new MicroDepositsFailed(verificationId, firstId, "account_closed", "closed", _service.Host.Clock.GetUtcNow()));
+        Assert.Equal(HttpStatusCode.OK, (await client.PostForm(UpdatePath, AccountFixtures.UsAccountForm(number))).Status);
+        await DepositsAsync(firstId, round: 2);
+
+        // Round 3 comes from a new account for the same number, after the first is deleted.
+        Assert.Equal(HttpStatusCode.OK, (await client.PostForm("/api/bank-accounts/delete/", ("bank_account_id", firstId.ToString()))).Status);
+        var secondId = await _service.AddAccountAsync(client, number);
+        await DepositsAsync(secondId, round: 1);
+
+        // Rounds 1-3 are spent: neither deleting again nor replacing the account with itself gets a fourth.
+        var replaced = await client.PostForm(UpdatePath, [.. AccountFixtures.UsAccountForm(number), ("bank_account_id", secondId.ToString())]);
+        Assert.Equal(HttpStatusCode.Conflict, replaced.Status);
+        Assert.Equal("verification_limit_reached", replaced.Text("error"));
+        Assert.Equal(HttpStatusCode.OK, (await client.PostForm("/api/bank-accounts/delete/", ("bank_account_id", secondId.ToString()))).Status);
+        var readded = await client.PostForm(UpdatePath, AccountFixtures.UsAccountForm(number));
+        Assert.Equal(HttpStatusCode.Conflict, readded.Status);
+        Assert.Equal("verification_limit_reached", readded.Text("error"));
+
+        await _service.BarrierAsync();
+        Assert.Equal(2, _service.Count<SendMicroDeposits>(firstId));
+        Assert.Equal(1, _service.Count<SendMicroDeposits>(secondId));
+        Assert.Empty((await client.PostForm("/api/bank-accounts/")).Body.GetProperty("bank_accounts").EnumerateArray());
+
+        // Another user with the same number is not held to this user's rounds.
+        using var other = _service.Host.ClientFor(AccountFixtures.NewUserId());
+        Assert.Equal(HttpStatusCode.OK, (await other.PostForm(UpdatePath, AccountFixtures.UsAccountForm(number))).Status);
+    }
+
+    [Fact]
     public async Task Concurrent_resubmissions_of_a_failed_account_start_one_new_round()
     {
         using var client = _service.Host.ClientFor(AccountFixtures.NewUserId());
