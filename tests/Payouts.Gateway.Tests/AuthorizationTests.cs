@@ -19,6 +19,7 @@ public sealed class AuthorizationTests(GatewayFixture fixture)
         { "GET", "/api/admin/payouts/transfer-status/TRF-1", Family.Admin },
         { "GET", "/api/admin/settlement/reconciliation", Family.Admin },
         { "GET", "/api/admin/settlement/reconciliation/finished", Family.Admin },
+        { "POST", "/api/admin/settlement/transfers/0b6f3c2e-6a51-4f0e-9d55-2f7a1c9e4b10/resolve", Family.Admin },
         { "POST", "/api/payouts/all/", Family.App },
         { "POST", "/api/payouts/process/", Family.App },
         { "POST", "/api/payouts/reject/", Family.App },

@@ -65,6 +65,7 @@ public sealed class RoutingTests(GatewayFixture fixture)
         { "GET", "/api/admin/payouts/transfer-status/TRF-0001", ClusterNames.Settlement },
         { "GET", "/api/admin/settlement/reconciliation", ClusterNames.Settlement },
         { "GET", "/api/admin/settlement/reconciliation/finished", ClusterNames.Settlement },
+        { "POST", "/api/admin/settlement/transfers/0b6f3c2e-6a51-4f0e-9d55-2f7a1c9e4b10/resolve", ClusterNames.Settlement },
     };
 
     [Theory]

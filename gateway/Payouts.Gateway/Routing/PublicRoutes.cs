@@ -60,5 +60,7 @@ public static class PublicRoutes
         // Settlement's reconciliation reports (open transfers; finished transfers against the provider).
         new(ClusterNames.Settlement, "/api/admin/settlement/reconciliation", Get, RouteAccess.Admin),
         new(ClusterNames.Settlement, "/api/admin/settlement/reconciliation/finished", Get, RouteAccess.Admin),
+        // An operator closes a transfer reconciliation cannot (flagged amount or currency), after asking the provider.
+        new(ClusterNames.Settlement, "/api/admin/settlement/transfers/{payoutId}/resolve", Post, RouteAccess.Admin),
     ];
 }
