@@ -35,6 +35,7 @@ app.MapDefaultEndpoints();
 app.MapAdminUsersEndpoints();
 app.MapUserEndpoints();
 app.MapPaymentMethodEndpoints();
+app.MapFxRateEndpoints();
 app.MapPayoutActionEndpoints();
 app.MapBackOfficePayoutEndpoints();
 app.MapPayoutQueryEndpoints();

@@ -17,6 +17,7 @@ internal sealed class FxRateConfiguration : IEntityTypeConfiguration<FxRate>
         builder.Property(r => r.QuoteCurrency).HasMaxLength(3);
         // A rate is not money: more places than numeric(19,4) (e.g. NGN → USD is 0.00066667).
         builder.Property(r => r.Rate).HasPrecision(19, 8);
+        builder.Property(r => r.UpdatedBy).HasMaxLength(100);
         builder.HasData(
             new FxRate { Id = 1, BaseCurrency = "USD", QuoteCurrency = "NGN", Rate = 1500m, ProcessingFee = 50m, Enabled = true, UpdatedAt = Seeded },
             new FxRate { Id = 2, BaseCurrency = "GBP", QuoteCurrency = "NGN", Rate = 1900m, ProcessingFee = 50m, Enabled = true, UpdatedAt = Seeded },

@@ -25,6 +25,12 @@ public static class HttpHelpers
         return (response, await BodyAsync(response));
     }
 
+    public static async Task<(HttpResponseMessage Response, JsonNode Body)> PutJsonAsync(this HttpClient client, string path, object body)
+    {
+        var response = await client.PutAsJsonAsync(new Uri(path, UriKind.Relative), body);
+        return (response, await BodyAsync(response));
+    }
+
     public static async Task<(HttpResponseMessage Response, JsonNode Body)> GetJsonAsync(this HttpClient client, string path)
     {
         var response = await client.GetAsync(new Uri(path, UriKind.Relative));

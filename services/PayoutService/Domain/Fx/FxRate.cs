@@ -15,6 +15,32 @@ public sealed class FxRate
     public bool Enabled { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The admin who last set the rate; null for the migration's seeded defaults.</summary>
+    public string? UpdatedBy { get; set; }
+
+    /// <summary>Decimal places a rate may have (the column is numeric(19,8)).</summary>
+    public const int RateDecimals = 8;
+
+    /// <summary>The largest rate the column holds (11 integer digits).</summary>
+    public const decimal MaxRate = 99_999_999_999m;
+
+    /// <summary>The largest processing fee (numeric(19,4), like every money column).</summary>
+    public const decimal MaxProcessingFee = 999_999_999_999_999m;
+
+    /// <summary>Null when <paramref name="rate"/> can be configured, else the reason.</summary>
+    public static string? RateProblem(decimal rate) =>
+        rate <= 0 ? "The rate must be greater than zero."
+        : rate > MaxRate ? $"The rate must be at most {MaxRate}."
+        : decimal.Round(rate, RateDecimals) != rate ? $"The rate must have at most {RateDecimals} decimal places."
+        : null;
+
+    /// <summary>Null when <paramref name="fee"/> can be charged in <paramref name="quoteCurrency"/>, else the reason.</summary>
+    public static string? ProcessingFeeProblem(decimal fee, string quoteCurrency) =>
+        fee < 0 ? "The processing fee must not be negative."
+        : fee > MaxProcessingFee ? $"The processing fee must be at most {MaxProcessingFee}."
+        : !Currencies.FitsMinorUnits(fee, quoteCurrency) ? $"The processing fee must have at most {Currencies.MinorUnitsOf(quoteCurrency)} decimal places for {quoteCurrency}."
+        : null;
+
     /// <summary>
     /// Converts <paramref name="amount"/> (base currency): the settlement amount is rounded to the quote currency's minor
     /// unit (half away from zero, like fees), then the processing fee comes off it.

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Payouts.PayoutService.Application;
+using Payouts.PayoutService.Data;
+using Payouts.PayoutService.Domain;
+using Payouts.PayoutService.Domain.Fx;
+using Payouts.ServiceDefaults.ApiErrors;
+using Payouts.ServiceDefaults.Authentication;
+
+namespace Payouts.PayoutService.Endpoints;
+
+/// <summary>
+/// The FX rates payouts settle at, as configuration an admin keeps current: <c>GET /api/admin/fx-rates</c> lists them,
+/// <c>PUT /api/admin/fx-rates/{base}/{quote}</c> sets one (rate, processing fee, enabled). A payout locks its rate
+/// when it is requested, so a change applies to payouts requested after it.
+/// </summary>
+public static class FxRateEndpoints
+{
+    private const NumberStyles DecimalText = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+
+    public static IEndpointRouteBuilder MapFxRateEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/admin/fx-rates").RequireAuthorization(PayoutsPolicies.Admin).AddEndpointFilter<ApiErrorFilter>();
+        admin.MapGet("", List);
+        admin.MapPut("/{baseCurrency}/{quoteCurrency}", Set);
+        return app;
+    }
+
+    private static async Task<IResult> List(PayoutsDbContext db, CancellationToken ct)
+    {
+        var rates = await db.FxRates.AsNoTracking().OrderBy(r => r.BaseCurrency).ThenBy(r => r.QuoteCurrency).ToListAsync(ct);
+        return ApiJson.Camel(new { success = true, data = new { rates = rates.Select(Shape) } });
+    }
+
+    private static async Task<IResult> Set(string baseCurrency, string quoteCurrency, HttpContext http, PayoutsDbContext db, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var caller = http.RequireCaller();
+        var fields = await RequestFields.ReadAsync(http.Request, ct);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (!Currencies.TryNormalize(baseCurrency, out var from)) errors["baseCurrency"] = [$"'{baseCurrency}' is not a supported currency."];
+        if (!Currencies.TryNormalize(quoteCurrency, out var to)) errors["quoteCurrency"] = [$"'{quoteCurrency}' is not a supported currency."];
+        else if (from == to) errors["quoteCurrency"] = ["The quote currency must differ from the base currency."];
+
+        var rate = Number(fields, "rate", errors);
+        if (rate is { } r && FxRate.RateProblem(r) is { } rateProblem) errors["rate"] = [rateProblem];
+        var fee = Number(fields, "processingFee", errors);
+        if (fee is { } f && !errors.ContainsKey("quoteCurrency") && FxRate.ProcessingFeeProblem(f, to) is { } feeProblem) errors["processingFee"] = [feeProblem];
+        var enabled = fields["enabled"] switch
+        {
+            null => true,
+            "true" => true,
+            "false" => false,
+            _ => Invalid(errors, "enabled", "Enabled must be true or false."),
+        };
+        if (errors.Count > 0) return ApiError.Validation(errors, "Invalid FX rate").ToResult();
+
+        // One statement, so two admins setting a new pair at once both succeed (the later write wins) instead of one failing on the unique pair.
+        var now = clock.GetUtcNow();
+        var saved = await db.FxRates.FromSql($"""
+            INSERT INTO fx_rates (base_currency, quote_currency, rate, processing_fee, enabled, updated_at, updated_by)
+            VALUES ({from}, {to}, {rate!.Value}, {fee!.Value}, {enabled}, {now}, {caller.Subject})
+            ON CONFLICT (base_currency, quote_currency) DO UPDATE SET
+                rate = EXCLUDED.rate, processing_fee = EXCLUDED.processing_fee, enabled = EXCLUDED.enabled,
+                updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
+            RETURNING *
+            """).AsNoTracking().ToListAsync(ct);
+        return ApiJson.Camel(new { success = true, message = "FX rate saved", data = Shape(saved.Single()) });
+    }
+
+    private static decimal? Number(RequestFields fields, string name, Dictionary<string, string[]> errors)
+    {
+        var text = fields[name];
+        if (text is not null && decimal.TryParse(text, DecimalText, CultureInfo.InvariantCulture, out var value)) return value;
+        errors[name] = [text is null ? $"The {name} field is required." : $"The {name} must be a plain decimal number."];
+        return null;
+    }
+
+    private static bool Invalid(Dictionary<string, string[]> errors, string field, string message)
+    {
+        errors[field] = [message];
+        return false;
+    }
+
+    private static object Shape(FxRate r) => new
+    {
+        baseCurrency = r.BaseCurrency, quoteCurrency = r.QuoteCurrency, rate = r.Rate, processingFee = r.ProcessingFee,
+        enabled = r.Enabled, updatedAt = r.UpdatedAt, updatedBy = r.UpdatedBy,
+    };
+}
