@@ -36,6 +36,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<ProviderOptions>().BindConfiguration(ProviderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.SectionName);
 builder.Services.AddScoped<TransferReconciler>();
+builder.Services.AddScoped<TransferResolver>();
 builder.Services.AddHostedService<ReconciliationSweeper>();
 
 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to replace the client defaults.
@@ -77,6 +78,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapTransferStatusEndpoints();
 app.MapReconciliationEndpoints();
+app.MapTransferResolutionEndpoints();
 app.MapPublicApiFallback();
 
 app.Run();

@@ -45,6 +45,11 @@ public sealed class SettlementDbContext(DbContextOptions<SettlementDbContext> op
             transfer.Property(t => t.CreatedAt).HasColumnName("created_at");
             transfer.Property(t => t.UpdatedAt).HasColumnName("updated_at");
             transfer.Property(t => t.CompletedAt).HasColumnName("completed_at");
+            // Set only when an operator closed the transfer by hand.
+            transfer.Property(t => t.ResolvedBy).HasColumnName("resolved_by").HasMaxLength(OperatorResolution.MaxResolvedByLength);
+            transfer.Property(t => t.ResolvedAt).HasColumnName("resolved_at");
+            transfer.Property(t => t.Resolution).HasColumnName("resolution").HasMaxLength(16);
+            transfer.Property(t => t.ResolutionNote).HasColumnName("resolution_note").HasMaxLength(OperatorResolution.MaxNoteLength);
             // Reconciliation looks only at transfers without a final answer.
             transfer.HasIndex(t => t.UpdatedAt).HasFilter("status IN ('pending', 'unknown')");
             // The finished-transfer report pages through a window of finished transfers.

@@ -22,6 +22,11 @@ public sealed record FinishedTransfersData(
 /// <c>missing_at_provider</c>, <c>paid_while_failed</c>, <c>status_differs</c>, <c>amount_differs</c>,
 /// <c>currency_differs</c>, <c>transfer_id_differs</c>; empty for an unanswered one.
 /// </param>
+/// <param name="Resolution">
+/// <c>completed</c> or <c>failed</c> when an operator closed the transfer (with <paramref name="ResolvedBy"/>,
+/// <paramref name="ResolvedAt"/> and <paramref name="ResolutionNote"/>): a difference the operator accepted, e.g. the
+/// provider's amount; all null otherwise.
+/// </param>
 public sealed record FinishedTransferItem(
     Guid PayoutId,
     string PaymentReference,
@@ -36,7 +41,11 @@ public sealed record FinishedTransferItem(
     string? ProviderTransferIdAtProvider,
     decimal? ProviderAmount,
     string? ProviderCurrency,
-    IReadOnlyList<string> Differences);
+    IReadOnlyList<string> Differences,
+    string? Resolution,
+    string? ResolvedBy,
+    DateTimeOffset? ResolvedAt,
+    string? ResolutionNote);
 
 /// <summary>Seed 004's pagination object.</summary>
 public sealed record Pagination(int CurrentPage, int TotalPages, int TotalItems, int ItemsPerPage);

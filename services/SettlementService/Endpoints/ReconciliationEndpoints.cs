@@ -91,7 +91,8 @@ public static class ReconciliationEndpoints
                 ProviderResult.NotFound => "not_found",
                 _ => "no_answer",
             },
-            theirs?.Id, theirs?.Amount, theirs?.Currency, differences);
+            theirs?.Id, theirs?.Amount, theirs?.Currency, differences,
+            transfer.Resolution, transfer.ResolvedBy, transfer.ResolvedAt, transfer.ResolutionNote);
     }
 
     private static async Task<IResult> GetReport(SettlementDbContext db, ProviderClient provider, TimeProvider time, CancellationToken cancellationToken)

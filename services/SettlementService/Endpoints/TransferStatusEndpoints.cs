@@ -52,7 +52,11 @@ public static class TransferStatusEndpoints
             transfer.PaymentReference,
             live?.CreatedAt ?? transfer.CreatedAt,
             transfer.PayoutId,
-            transfer.Status)));
+            transfer.Status,
+            transfer.Resolution,
+            transfer.ResolvedBy,
+            transfer.ResolvedAt,
+            transfer.ResolutionNote)));
     }
 }
 
@@ -63,7 +67,8 @@ public sealed record TransferStatusResponse(TransferStatusData Data)
 
 /// <summary>
 /// The seed's fields, and the rail's beneficiary (masked) for PayPal and Stripe transfers, which have no bank fields.
-/// <c>status</c> is the provider's, <c>settlementStatus</c> ours.
+/// <c>status</c> is the provider's, <c>settlementStatus</c> ours. A transfer an operator closed also shows
+/// <c>resolution</c>, <c>resolvedBy</c>, <c>resolvedAt</c> and <c>resolutionNote</c> (absent otherwise).
 /// </summary>
 public sealed record TransferStatusData(
     [property: JsonPropertyName("_id")] string Id,
@@ -80,4 +85,8 @@ public sealed record TransferStatusData(
     string PaymentReference,
     DateTimeOffset CreatedAt,
     Guid PayoutId,
-    string SettlementStatus);
+    string SettlementStatus,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Resolution,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ResolvedBy,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? ResolvedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ResolutionNote);
