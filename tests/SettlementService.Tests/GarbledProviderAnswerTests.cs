@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Payouts.Contracts.Settlement;
@@ -70,6 +71,36 @@ public sealed class GarbledProviderAnswerTests(FaultInjectionFixture fixture) : 
         Assert.Equal(before - 71m, await fixture.DebitAccountBalanceAsync());
         var ours = Assert.Single(await fixture.OurTransfersAsync(command.PayoutId));
         Assert.True(ours.CompletedAt - ours.CreatedAt >= SettlementHost.ReconciliationAge, "completed sooner than reconciliation could have");
+    }
+
+    [Fact]
+    public async Task An_operator_resolution_without_a_usable_provider_answer_is_refused_and_changes_nothing()
+    {
+        var payoutId = await fixture.StageOpenTransferNobodySweepsAsync("unknown");
+        var before = Assert.Single(await fixture.OurTransfersAsync(payoutId));
+        using var admin = fixture.ApiClient();
+        var path = $"/api/admin/settlement/transfers/{payoutId}/resolve";
+        fixture.Injector.Mode = FaultInjectingProvider.GarbleMode.Everything;
+
+        using (var refused = await admin.PostAsJsonAsync(path, new { outcome = "failed", note = "Provider never got it" }))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.False((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("success").GetBoolean());
+        }
+
+        var after = Assert.Single(await fixture.OurTransfersAsync(payoutId));
+        Assert.Equal(("unknown", before.UpdatedAt, null), (after.Status, after.UpdatedAt, after.Resolution));
+
+        // Nothing was committed: once the provider answers, the same request goes through, and the payout is told once.
+        fixture.Injector.Mode = FaultInjectingProvider.GarbleMode.None;
+        using (var resolved = await admin.PostAsJsonAsync(path, new { outcome = "failed", note = "Provider never got it" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        }
+
+        var failed = Assert.IsType<PayoutSettlementFailed>(await fixture.Bus.WaitForOutcomeAsync(payoutId, Timeout));
+        Assert.Equal("resolved_by_operator", failed.Code);
+        Assert.Empty(await fixture.ProviderTransfersAsync(payoutId));
     }
 
     private static SettlePayout Command(long destinationId, decimal amount) =>

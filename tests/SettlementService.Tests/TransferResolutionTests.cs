@@ -100,7 +100,7 @@ public sealed class TransferResolutionTests(SettlementFixture fixture) : IClassF
     [InlineData("pending")]
     public async Task An_open_transfer_the_provider_never_received_is_resolved_failed_and_the_payout_told(string status)
     {
-        var payoutId = await OpenTransferNobodySweepsAsync(status);
+        var payoutId = await fixture.StageOpenTransferNobodySweepsAsync(status);
         // The longest note there may be; the failure reason (what the payout is told) keeps its first 200 characters.
         var note = ("Provider support confirms nothing was ever received for this reference (ticket 4711). " + new string('.', 500))[..500];
         using var admin = fixture.ApiClient();
@@ -126,8 +126,8 @@ public sealed class TransferResolutionTests(SettlementFixture fixture) : IClassF
     [Fact]
     public async Task Bad_requests_are_refused_in_the_admin_envelope_and_change_nothing()
     {
-        var payoutId = await OpenTransferNobodySweepsAsync("unknown");
-        var sending = await OpenTransferNobodySweepsAsync(TransferStatus.Sending);
+        var payoutId = await fixture.StageOpenTransferNobodySweepsAsync("unknown");
+        var sending = await fixture.StageOpenTransferNobodySweepsAsync(TransferStatus.Sending);
         var before = Assert.Single(await fixture.OurTransfersAsync(payoutId));
         using var admin = fixture.ApiClient();
         using var user = fixture.ApiClient(PayoutsRoles.User);
@@ -193,17 +193,6 @@ public sealed class TransferResolutionTests(SettlementFixture fixture) : IClassF
         await Eventually.HoldsAsync(async () => (await fixture.OurTransfersAsync(command.PayoutId)) is [{ Status: "unknown", FailureReason: { } reason }]
             && reason.StartsWith(SettlementOutcome.AmountMismatch, StringComparison.Ordinal), "the transfer to be flagged");
         return (command, outOfBand.GetProperty("_id").GetString()!);
-    }
-
-    /// <summary>
-    /// An open transfer the provider never received, as a worker that died mid-call leaves one. Dated ahead, so the
-    /// sweep (which would fail it as not received) leaves it to the operator.
-    /// </summary>
-    private async Task<Guid> OpenTransferNobodySweepsAsync(string status)
-    {
-        var payoutId = Guid.NewGuid();
-        await fixture.InsertOurTransferAsync(payoutId, status, 42m, "USD", DateTimeOffset.UtcNow.AddDays(1));
-        return payoutId;
     }
 
     /// <summary>

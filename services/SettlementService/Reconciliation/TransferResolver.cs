@@ -63,7 +63,9 @@ public sealed partial class TransferResolver(
             return new ResolutionResult.Contradicted(transfer, atProvider);
         }
 
-        transfer.Resolve(resolution, atProvider?.Status, atProvider?.Id, time.GetUtcNow());
+        // To the microsecond PostgreSQL keeps, so the answer and the event show the times as stored.
+        var now = time.GetUtcNow();
+        transfer.Resolve(resolution, atProvider?.Status, atProvider?.Id, now.AddTicks(-(now.Ticks % 10)));
         await publish.Publish(SettlementOutcome.Replay(transfer)!, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new ResolutionResult.Resolved(transfer, atProvider);

@@ -112,6 +112,17 @@ public class SettlementFixture(InfrastructureFixture infrastructure) : IAsyncLif
             """);
     }
 
+    /// <summary>
+    /// An open transfer (<c>pending</c>, <c>unknown</c>…) the provider never received, as a worker that died mid-call
+    /// leaves one. Dated ahead, so the sweep (which would fail it as not received) leaves it alone.
+    /// </summary>
+    public async Task<Guid> StageOpenTransferNobodySweepsAsync(string status, decimal amount = 42m)
+    {
+        var payoutId = Guid.NewGuid();
+        await InsertOurTransferAsync(payoutId, status, amount, "USD", DateTimeOffset.UtcNow.AddDays(1));
+        return payoutId;
+    }
+
     public async Task<List<Transfer>> OurTransfersAsync(Guid payoutId)
     {
         await using var scope = Settlement.Services.CreateAsyncScope();
