@@ -53,6 +53,15 @@ public sealed class OperatorResolutionRuleTests
     }
 
     [Fact]
+    public void The_provider_not_holding_a_transfer_means_nothing_only_once_our_call_cannot_reach_it_any_more()
+    {
+        var transfer = NewTransfer();
+
+        Assert.False(transfer.SentBefore(Now.AddSeconds(59), TimeSpan.FromMinutes(1)));
+        Assert.True(transfer.SentBefore(Now.AddMinutes(1), TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
     public void A_resolution_needs_a_note_of_at_most_500_characters()
     {
         Assert.Throws<ArgumentException>(() => new OperatorResolution("failed", "9001", " "));

@@ -128,6 +128,8 @@ public sealed class TransferResolutionTests(SettlementFixture fixture) : IClassF
     {
         var payoutId = await fixture.StageOpenTransferNobodySweepsAsync("unknown");
         var sending = await fixture.StageOpenTransferNobodySweepsAsync(TransferStatus.Sending);
+        // Sent "now" as far as the service can tell: a call that timed out may still reach the provider.
+        var justSent = await fixture.StageOpenTransferNobodySweepsAsync("unknown", sentAt: DateTimeOffset.UtcNow.AddDays(1));
         var before = Assert.Single(await fixture.OurTransfersAsync(payoutId));
         using var admin = fixture.ApiClient();
         using var user = fixture.ApiClient(PayoutsRoles.User);
@@ -148,6 +150,7 @@ public sealed class TransferResolutionTests(SettlementFixture fixture) : IClassF
             (admin, "/api/admin/settlement/transfers/not-a-uuid/resolve", """{"outcome": "failed", "note": "Bad id"}""", HttpStatusCode.BadRequest),
             (admin, $"/api/admin/settlement/transfers/{Guid.NewGuid()}/resolve", """{"outcome": "failed", "note": "Nobody's"}""", HttpStatusCode.NotFound),
             (admin, $"/api/admin/settlement/transfers/{sending}/resolve", """{"outcome": "failed", "note": "Still sending"}""", HttpStatusCode.Conflict),
+            (admin, $"/api/admin/settlement/transfers/{justSent}/resolve", """{"outcome": "failed", "note": "Too soon"}""", HttpStatusCode.Conflict),
             (user, path, """{"outcome": "failed", "note": "Not an admin"}""", HttpStatusCode.Forbidden),
             (anonymous, path, """{"outcome": "failed", "note": "No token"}""", HttpStatusCode.Unauthorized),
         ];
@@ -160,9 +163,12 @@ public sealed class TransferResolutionTests(SettlementFixture fixture) : IClassF
         var after = Assert.Single(await fixture.OurTransfersAsync(payoutId));
         Assert.Equal(("unknown", before.UpdatedAt, null, null), (after.Status, after.UpdatedAt, after.Resolution, after.ResolvedBy));
         Assert.Equal(TransferStatus.Sending, Assert.Single(await fixture.OurTransfersAsync(sending)).Status);
+        var fresh = Assert.Single(await fixture.OurTransfersAsync(justSent));
+        Assert.Equal(("unknown", null), (fresh.Status, fresh.Resolution));
         await OutboxDeliveredAsync();
         Assert.Empty(fixture.Bus.OutcomesFor(payoutId));
         Assert.Empty(fixture.Bus.OutcomesFor(sending));
+        Assert.Empty(fixture.Bus.OutcomesFor(justSent));
     }
 
     private static Task<HttpResponseMessage> ResolveAsync(HttpClient client, Guid payoutId, object body) =>

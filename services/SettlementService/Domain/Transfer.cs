@@ -136,6 +136,12 @@ public sealed class Transfer
     };
 
     /// <summary>
+    /// Whether the provider's "no such transfer" is final: the transfer was sent at least <paramref name="callWindow"/>
+    /// ago, so no call of ours can still reach the provider and make it (the sweep waits the same before failing one).
+    /// </summary>
+    public bool SentBefore(DateTimeOffset now, TimeSpan callWindow) => CreatedAt <= now - callWindow;
+
+    /// <summary>
     /// An operator closes an open transfer the automatic path cannot (e.g. a flagged amount), on the provider's live
     /// answer. Completed keeps our amount (the operator accepts the provider's); failed carries the note as the reason.
     /// </summary>

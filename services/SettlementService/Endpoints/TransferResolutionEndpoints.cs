@@ -53,6 +53,9 @@ public static class TransferResolutionEndpoints
                 Conflict($"The transfer is already {status}; nothing was changed").ToResult(),
             ResolutionResult.Contradicted { AtProvider: var theirs } =>
                 Conflict(Contradiction(body.Outcome, theirs)).ToResult(),
+            ResolutionResult.TooRecent { CallWindow: var window } =>
+                Conflict($"The provider holds no transfer yet, but ours was sent less than {window.TotalSeconds:0} s ago and may still reach it; " +
+                    "nothing was changed. Try again later").ToResult(),
             _ => ApiError.ServiceUnavailable("The provider gave no usable answer for the transfer; nothing was changed. Try again later").ToResult(),
         };
     }

@@ -18,6 +18,9 @@ public abstract record ResolutionResult
     /// <summary>The provider's live record does not allow the requested outcome. <paramref name="AtProvider"/> null: it holds no transfer.</summary>
     public sealed record Contradicted(Transfer Transfer, ProviderTransfer? AtProvider) : ResolutionResult;
 
+    /// <summary>The provider holds no transfer yet, but ours was sent too recently for that to mean nothing will be paid.</summary>
+    public sealed record TooRecent(Transfer Transfer, TimeSpan CallWindow) : ResolutionResult;
+
     /// <summary>The provider gave no usable answer, so nothing can be decided.</summary>
     public sealed record NoAnswer(Transfer Transfer, string Reason) : ResolutionResult;
 }

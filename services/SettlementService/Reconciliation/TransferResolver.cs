@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Payouts.SettlementService.Data;
 using Payouts.SettlementService.Domain;
 using Payouts.SettlementService.Messaging;
@@ -17,6 +18,7 @@ public sealed partial class TransferResolver(
     SettlementDbContext db,
     ProviderClient provider,
     IPublishEndpoint publish,
+    IOptions<ReconciliationOptions> options,
     TimeProvider time,
     ILogger<TransferResolver> logger)
 {
@@ -65,7 +67,14 @@ public sealed partial class TransferResolver(
 
         // To the microsecond PostgreSQL keeps, so the answer and the event show the times as stored.
         var now = time.GetUtcNow();
-        transfer.Resolve(resolution, atProvider?.Status, atProvider?.Id, now.AddTicks(-(now.Ticks % 10)));
+        now = now.AddTicks(-(now.Ticks % 10));
+        // A call that timed out on our side may still reach the provider: its silence releases nothing until then.
+        if (atProvider is null && !transfer.SentBefore(now, options.Value.MinimumAge))
+        {
+            return new ResolutionResult.TooRecent(transfer, options.Value.MinimumAge);
+        }
+
+        transfer.Resolve(resolution, atProvider?.Status, atProvider?.Id, now);
         await publish.Publish(SettlementOutcome.Replay(transfer)!, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new ResolutionResult.Resolved(transfer, atProvider);
@@ -80,6 +89,7 @@ public sealed partial class TransferResolver(
             ResolutionResult.NotFound => "not_found",
             ResolutionResult.NotOpen => "not_open",
             ResolutionResult.Contradicted => "contradicted",
+            ResolutionResult.TooRecent => "too_recent",
             _ => "no_answer",
         };
         Resolutions.Add(1, new KeyValuePair<string, object?>("outcome", resolution.Outcome), new KeyValuePair<string, object?>("result", name));

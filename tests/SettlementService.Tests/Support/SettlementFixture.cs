@@ -114,12 +114,17 @@ public class SettlementFixture(InfrastructureFixture infrastructure) : IAsyncLif
 
     /// <summary>
     /// An open transfer (<c>pending</c>, <c>unknown</c>…) the provider never received, as a worker that died mid-call
-    /// leaves one. Dated ahead, so the sweep (which would fail it as not received) leaves it alone.
+    /// leaves one: sent a day ago (or at <paramref name="sentAt"/>), last touched ahead of now, so the sweep (which would
+    /// fail it as not received) leaves it alone.
     /// </summary>
-    public async Task<Guid> StageOpenTransferNobodySweepsAsync(string status, decimal amount = 42m)
+    public async Task<Guid> StageOpenTransferNobodySweepsAsync(string status, DateTimeOffset? sentAt = null)
     {
         var payoutId = Guid.NewGuid();
-        await InsertOurTransferAsync(payoutId, status, amount, "USD", DateTimeOffset.UtcNow.AddDays(1));
+        var now = DateTimeOffset.UtcNow;
+        await InsertOurTransferAsync(payoutId, status, 42m, "USD", now.AddDays(1));
+        await using var scope = Settlement.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SettlementDbContext>();
+        await db.Database.ExecuteSqlAsync($"UPDATE transfers SET created_at = {sentAt ?? now.AddDays(-1)}, completed_at = NULL WHERE payout_id = {payoutId}");
         return payoutId;
     }
 
