@@ -16,6 +16,8 @@ public sealed class AuthorizationTests(GatewayFixture fixture)
         { "POST", "/api/admin/users", Family.Admin },
         { "GET", "/api/admin/users/42", Family.Admin },
         { "POST", "/api/admin/users/42/credits", Family.Admin },
+        { "GET", "/api/admin/fx-rates", Family.Admin },
+        { "PUT", "/api/admin/fx-rates/USD/NGN", Family.Admin },
         { "GET", "/api/admin/payouts/transfer-status/TRF-1", Family.Admin },
         { "GET", "/api/admin/settlement/reconciliation", Family.Admin },
         { "GET", "/api/admin/settlement/reconciliation/finished", Family.Admin },

@@ -42,6 +42,8 @@ public sealed class RoutingTests(GatewayFixture fixture)
         { "POST", "/api/admin/users", ClusterNames.Payouts },
         { "GET", "/api/admin/users/42", ClusterNames.Payouts },
         { "POST", "/api/admin/users/42/credits", ClusterNames.Payouts },
+        { "GET", "/api/admin/fx-rates", ClusterNames.Payouts },
+        { "PUT", "/api/admin/fx-rates/USD/NGN", ClusterNames.Payouts },
         // bank-accounts (seed 000 and 002)
         { "POST", "/api/update/bank-account/", ClusterNames.BankAccounts },
         { "POST", "/api/bank-accounts/", ClusterNames.BankAccounts },

@@ -5,6 +5,7 @@ public static class PublicRoutes
 {
     private static readonly string[] Get = ["GET"];
     private static readonly string[] Post = ["POST"];
+    private static readonly string[] Put = ["PUT"];
     private static readonly string[] GetPost = ["GET", "POST"];
     private static readonly string[] AnyResourceMethod = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -39,6 +40,10 @@ public static class PublicRoutes
         new(ClusterNames.Payouts, "/api/admin/users", Post, RouteAccess.Admin),
         new(ClusterNames.Payouts, "/api/admin/users/{id}", Get, RouteAccess.Admin),
         new(ClusterNames.Payouts, "/api/admin/users/{id}/credits", Post, RouteAccess.Admin),
+
+        // FX rates payouts settle at (configuration an admin keeps current), payouts side.
+        new(ClusterNames.Payouts, "/api/admin/fx-rates", Get, RouteAccess.Admin),
+        new(ClusterNames.Payouts, "/api/admin/fx-rates/{baseCurrency}/{quoteCurrency}", Put, RouteAccess.Admin),
 
         // Bank accounts (seed 000) and beneficiaries (seed 002).
         new(ClusterNames.BankAccounts, "/api/update/bank-account", Post),
