@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
 using Payouts.Contracts.Settlement;
 using Payouts.ProviderSandbox.Domain;
 using Payouts.SettlementService.Tests.Support;
@@ -32,6 +35,41 @@ public sealed class SettlePayoutTests(SettlementFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_refusal_caused_by_our_settlement_account_leaves_no_transfer_and_the_payout_is_paid_once_when_sent_again_after_funding()
+    {
+        // The sandbox's settlement account holds no DKK, so the provider refuses with debit_account_not_found: ours to fix, not the payee's.
+        var command = new SettlePayout(Guid.NewGuid(), "PO-UNFUNDED", DestinationKind.BankAccount, fixture.Bus.AddBankAccount("5534567890"), "bank_transfer",
+            40m, "DKK", "Payout while unfunded");
+
+        await fixture.Bus.SendAsync(command);
+
+        // Retried, then the error queue and the report: no failure reaches the payout, no transfer is recorded anywhere.
+        using var admin = fixture.ApiClient();
+        await Eventually.HoldsAsync(async () =>
+        {
+            var report = await admin.GetFromJsonAsync<JsonElement>("/api/admin/settlement/reconciliation");
+            return report.GetProperty("data").GetProperty("faults").EnumerateArray().Any(f => f.GetProperty("subjectId").GetGuid() == command.PayoutId);
+        }, "the refused command in the report", TimeSpan.FromSeconds(90));
+        Assert.Empty(fixture.Bus.OutcomesFor(command.PayoutId));
+        Assert.Empty(await fixture.OurTransfersAsync(command.PayoutId));
+        Assert.Empty(await fixture.ProviderTransfersAsync(command.PayoutId));
+        var status = fixture.Bus.Bus.CreateRequestClient<GetSettlementStatus>(RequestTimeout.After(s: 30));
+        Assert.Equal(SettlementStatus.NotFound, (await status.GetResponse<SettlementStatus>(new GetSettlementStatus(command.PayoutId))).Message.Status);
+
+        // Funded, the command the payout saga sends again on not_found pays it, once, with the same reference.
+        using var sandbox = fixture.SandboxClient();
+        var funded = await sandbox.PutAsJsonAsync($"/sandbox/admin/accounts/{SandboxHost.DebitAccount}/balances/DKK", new { balance = 100m });
+        Assert.True(funded.IsSuccessStatusCode, await funded.Content.ReadAsStringAsync());
+        await fixture.Bus.SendAsync(command);
+
+        var settled = Assert.IsType<PayoutSettled>(await fixture.Bus.WaitForOutcomeAsync(command.PayoutId, OutcomeTimeout));
+        var atProvider = Assert.Single(await fixture.ProviderTransfersAsync(command.PayoutId));
+        Assert.Equal(atProvider.GetProperty("_id").GetString(), settled.ProviderTransferId);
+        Assert.Equal((40m, "DKK"), (settled.Amount, settled.Currency));
+        Assert.Equal("completed", Assert.Single(await fixture.OurTransfersAsync(command.PayoutId)).Status);
+    }
+
+    [Fact]
     public async Task A_duplicated_command_makes_one_transfer()
     {
         var command = Command(fixture.Bus.AddBankAccount("2234567890"), 75m);
@@ -41,7 +79,7 @@ public sealed class SettlePayoutTests(SettlementFixture fixture) : IClassFixture
         await Task.WhenAll(fixture.Bus.SendAsync(command), fixture.Bus.SendAsync(command));
 
         var settled = Assert.IsType<PayoutSettled>(await fixture.Bus.WaitForOutcomeAsync(command.PayoutId, OutcomeTimeout));
-        await Eventually(() => fixture.Bus.OutcomesFor(command.PayoutId).Count == 2, "the duplicate's answer");
+        await Eventually.HoldsAsync(() => Task.FromResult(fixture.Bus.OutcomesFor(command.PayoutId).Count == 2), "the duplicate's answer");
         Assert.All(fixture.Bus.OutcomesFor(command.PayoutId), o => Assert.Equal(settled.ProviderTransferId, Assert.IsType<PayoutSettled>(o).ProviderTransferId));
         Assert.Single(await fixture.ProviderTransfersAsync(command.PayoutId));
         Assert.Single(await fixture.OurTransfersAsync(command.PayoutId));
@@ -57,7 +95,7 @@ public sealed class SettlePayoutTests(SettlementFixture fixture) : IClassFixture
         await fixture.Bus.SendAsync(command);
 
         // The call times out: the worker records the transfer as unknown, and only the sweep can settle it.
-        await Eventually(async () => (await fixture.OurTransfersAsync(command.PayoutId)) is [{ Status: "unknown" or "completed" }], "the transfer being recorded");
+        await Eventually.HoldsAsync(async () => (await fixture.OurTransfersAsync(command.PayoutId)) is [{ Status: "unknown" or "completed" }], "the transfer being recorded");
         var settled = Assert.IsType<PayoutSettled>(await fixture.Bus.WaitForOutcomeAsync(command.PayoutId, OutcomeTimeout));
         var atProvider = Assert.Single(await fixture.ProviderTransfersAsync(command.PayoutId));
         Assert.Equal(atProvider.GetProperty("_id").GetString(), settled.ProviderTransferId);
@@ -104,17 +142,5 @@ public sealed class SettlePayoutTests(SettlementFixture fixture) : IClassFixture
         var failed = Assert.IsType<PayoutSettlementFailed>(await fixture.Bus.WaitForOutcomeAsync(command.PayoutId, OutcomeTimeout));
         Assert.Equal("destination_not_payable", failed.Code);
         Assert.Empty(await fixture.ProviderTransfersAsync(command.PayoutId));
-    }
-
-    private static async Task Eventually(Func<bool> condition, string what) => await Eventually(() => Task.FromResult(condition()), what);
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + OutcomeTimeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Timed out waiting for {what}.");
-            await Task.Delay(100);
-        }
     }
 }

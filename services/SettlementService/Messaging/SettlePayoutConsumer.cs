@@ -55,6 +55,16 @@ public sealed partial class SettlePayoutConsumer(
             var request = ProviderTransferRequest.To(
                 beneficiary, providerOptions.Value.DebitAccountId, command.Amount, command.Currency, command.Narration, transfer.PaymentReference);
             var result = await provider.CreateTransferAsync(request, beneficiary.Masked, cancellationToken);
+            if (result is ProviderResult.Refused refused && SettlementAccountRefusal.Matches(refused))
+            {
+                // Our settlement account cannot pay, which says nothing about the payee: the provider recorded nothing, so
+                // the attempt rolls back (no transfer row) and is retried with the same reference, then ends in
+                // settle-payout_error for an operator. The payout stays processing; the saga's status check finds no
+                // transfer and sends the command again, so it is paid once the account is funded.
+                LogSettlementAccountRefused(logger, command.PayoutId, refused.Code, command.Currency);
+                throw new SettlementAccountRefusedException(refused.Code);
+            }
+
             outcome = SettlementOutcome.Apply(transfer, result, time.GetUtcNow());
         }
 
@@ -106,6 +116,10 @@ public sealed partial class SettlePayoutConsumer(
             await context.Publish(outcome, context.CancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Payout {PayoutId} not sent: the provider refused our settlement account ({Code}) for {Currency}; it waits for the account to be funded")]
+    private static partial void LogSettlementAccountRefused(ILogger logger, Guid payoutId, string code, string currency);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Payout {PayoutId} by {Rail} to {MaskedBeneficiary}: transfer {Status}")]
     private static partial void LogSettled(ILogger logger, Guid payoutId, string rail, string maskedBeneficiary, string status);

@@ -59,11 +59,12 @@ public class SettlementFixture(InfrastructureFixture infrastructure) : IAsyncLif
         return client;
     }
 
-    public async Task<decimal> DebitAccountBalanceAsync()
+    public async Task<decimal> DebitAccountBalanceAsync(string currency = "USD")
     {
         using var client = SandboxClient();
         var json = await client.GetFromJsonAsync<JsonElement>($"/accounts/{SandboxHost.DebitAccount}");
-        return json.GetProperty("data").GetProperty("balances")[0].GetProperty("balance").GetDecimal();
+        return json.GetProperty("data").GetProperty("balances").EnumerateArray()
+            .Single(b => b.GetProperty("currency").GetString() == currency).GetProperty("balance").GetDecimal();
     }
 
     /// <summary>The provider's transfers for a payment reference (its unique index allows at most one).</summary>
