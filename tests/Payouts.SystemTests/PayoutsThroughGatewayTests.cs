@@ -67,6 +67,37 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task A_payout_to_a_naira_account_settles_through_the_provider_at_the_rate_an_admin_set()
+    {
+        // This class's platform is its own: changing the seeded USD → NGN rate affects no other test class.
+        var set = await SendAsync(HttpMethod.Put, "/api/admin/fx-rates/USD/NGN", Admin(), new { rate = 1550, processingFee = 25 });
+        Assert.True(set.Status == HttpStatusCode.OK, set.Raw);
+        var user = await NewPayingUserAsync(1000m, NairaAccount());
+        var payout = await RequestPayoutAsync(user, 100m);
+
+        var requested = (await SendAsync(HttpMethod.Get, $"/api/admin/payouts/{payout}", Admin())).Body.GetProperty("data");
+        Assert.Equal((155000m, 25m, 154975m), (requested.GetProperty("amountInNgn").GetDecimal(), requested.GetProperty("processingFee").GetDecimal(),
+            requested.GetProperty("netAmount").GetDecimal()));
+
+        var processed = await SendAsync(HttpMethod.Post, $"/api/admin/payouts/{payout}/process", Admin(), new { notes = "naira via provider" });
+        Assert.True(processed.Status is HttpStatusCode.OK or HttpStatusCode.Accepted, processed.Raw);
+        var final = await WaitForAsync(async () =>
+        {
+            var read = await SendAsync(HttpMethod.Get, $"/api/admin/payouts/{payout}", Admin());
+            return read.Body.GetProperty("data").GetProperty("status").GetString() == "processing" ? null : read;
+        }, "the payout to leave processing");
+        var data = final.Body.GetProperty("data");
+        Assert.Equal("completed", data.GetProperty("status").GetString());
+        Assert.Equal(900m, data.GetProperty("user").GetProperty("balance").GetDecimal());
+
+        // The provider paid the net naira amount, once.
+        var transfer = await SendAsync(HttpMethod.Get, $"/api/admin/payouts/transfer-status/{data.GetProperty("transactionReference").GetString()}", Admin());
+        Assert.True(transfer.Status == HttpStatusCode.OK, transfer.Raw);
+        Assert.Equal(("completed", 154975m), (transfer.Body.GetProperty("data").GetProperty("status").GetString(),
+            transfer.Body.GetProperty("data").GetProperty("amount").GetDecimal()));
+    }
+
+    [Fact]
     public async Task Rejecting_needs_a_reason_leaves_the_balance_creates_no_transaction_and_the_payout_cannot_then_be_processed()
     {
         var user = await NewPayingUserAsync(1000m);
@@ -117,8 +148,28 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClass
 
     private AuthenticationHeaderValue Admin() => fixture.Tokens.Admin("1");
 
-    /// <summary>A user credited by an admin, with a bank account added and verified through BankAccountService.</summary>
-    private async Task<PayingUser> NewPayingUserAsync(decimal earnings)
+    /// <summary>A US checking account (the default for a paying user).</summary>
+    private static object UsAccount() => new
+    {
+        bank_name = "Wells Fargo", account_number = "7" + Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture) + "31",
+        routing_number = "021000021", account_type = "checking", account_holder_name = "Ada Payee",
+    };
+
+    /// <summary>A Nigerian account (NGN): a NUBAN whose last digit checks bank code 058 and the serial, weights 3, 7, 3 repeating.</summary>
+    private static object NairaAccount()
+    {
+        const string bankCode = "058";
+        var serial = Random.Shared.Next(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture);
+        var sum = (bankCode + serial).Select((digit, i) => (digit - '0') * (i % 3 == 1 ? 7 : 3)).Sum();
+        return new
+        {
+            bank_name = "GTBank", account_number = serial + ((10 - sum % 10) % 10).ToString(CultureInfo.InvariantCulture), bank_code = bankCode,
+            country = "NG", account_type = "savings", account_holder_name = "Ada Payee",
+        };
+    }
+
+    /// <summary>A user credited by an admin, with a bank account (US unless given) added and verified through BankAccountService.</summary>
+    private async Task<PayingUser> NewPayingUserAsync(decimal earnings, object? account = null)
     {
         var id = Random.Shared.NextInt64(1_000_000, 9_000_000_000);
         var token = fixture.Tokens.User(id.ToString(CultureInfo.InvariantCulture));
@@ -131,11 +182,7 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClass
         Assert.True(credited.Status == HttpStatusCode.Created, credited.Raw);
 
         await using var deposits = await MicroDepositCapture.StartAsync(fixture.Platform.GetConnectionString("messaging"));
-        var accountNumber = "7" + Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture) + "31";
-        var added = await SendAsync(HttpMethod.Post, "/api/update/bank-account/", token, new
-        {
-            bank_name = "Wells Fargo", account_number = accountNumber, routing_number = "021000021", account_type = "checking", account_holder_name = "Ada Payee",
-        });
+        var added = await SendAsync(HttpMethod.Post, "/api/update/bank-account/", token, account ?? UsAccount());
         Assert.True(added.Status == HttpStatusCode.OK, added.Raw);
         var accountId = added.Body.GetProperty("bank_account_id").GetInt64();
         var amounts = await deposits.WaitForAsync(accountId, Eventually);
