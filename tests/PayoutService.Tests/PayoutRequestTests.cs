@@ -179,6 +179,27 @@ public sealed partial class PayoutRequestTests(PayoutServiceFixture fixture) : P
     }
 
     [Fact]
+    public async Task Parallel_requests_with_one_idempotency_key_hold_once_and_all_answer_the_first_response()
+    {
+        var userId = await Fixture.NewFundedUserAsync(1000m);
+        var accountId = await Fixture.AddAsync(userId);
+        using var client = Fixture.ClientFor(userId);
+        var key = Guid.NewGuid().ToString();
+
+        // A client retrying on a timeout while its first request is still in flight: the later ones wait for it, then replay it.
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
+            client.PostJsonAsync("/api/action/payout/", new { amount = "100", method = "bank_transfer", bank_account_id = accountId }, key)));
+
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.Response.StatusCode));
+        Assert.Single(results.Select(r => r.Body.ToJsonString()).Distinct());
+        Assert.Equal(1, await Fixture.PayoutCountAsync(userId));
+        Assert.Equal((900m, 100m, 0m), await Fixture.BalancesAsync(userId));
+        var payoutUuid = Guid.Parse(results[0].Body["payout_uuid"].Str());
+        await Fixture.Events.WaitForAsync<PayoutRequested>(e => e.PayoutId == payoutUuid);
+        Assert.Single(Fixture.Events.OfType<PayoutRequested>(), e => e.UserId == userId.Text());
+    }
+
+    [Fact]
     public async Task Fifty_parallel_requests_against_a_balance_for_ten_hold_exactly_ten()
     {
         var userId = await Fixture.NewFundedUserAsync(1000m);
