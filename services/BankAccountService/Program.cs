@@ -6,6 +6,7 @@ using Payouts.BankAccountService.Endpoints;
 using Payouts.BankAccountService.Messaging;
 using Payouts.BankAccountService.Security;
 using Payouts.Messaging;
+using Payouts.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -30,6 +31,8 @@ builder.AddRabbitMqMessaging(
 builder.Services.AddSingleton(services => BankAccountKeys.FromConfiguration(
     services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()));
 builder.Services.AddSingleton<AccountNumberProtector>();
+// The key the micro-deposit amounts are sealed with for settlement (checked at start below).
+builder.Services.AddMicroDepositSeal();
 builder.Services.TryAddKeyedSingleton(ServiceClock.Key, TimeProvider.System);
 builder.Services.AddOptions<BankAccountOptions>().BindConfiguration(BankAccountOptions.SectionName)
     .Validate(o => o.ExpiryDays > 0, "BankAccounts:Verification:ExpiryDays must be positive.")
@@ -37,8 +40,9 @@ builder.Services.AddOptions<BankAccountOptions>().BindConfiguration(BankAccountO
 
 var app = builder.Build();
 
-// Fail at start, not on the first request, when encryption is not configured.
+// Fail at start, not on the first request, when encryption or sealing is not configured.
 app.Services.GetRequiredService<BankAccountKeys>();
+app.Services.GetRequiredService<MicroDepositSeal>();
 
 app.MapDefaultEndpoints();
 app.MapBankAccountEndpoints();

@@ -1,15 +1,16 @@
 using MassTransit;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Payouts.Contracts.Settlement;
 using Payouts.Messaging;
+using Payouts.ServiceDefaults.Security;
 using Payouts.SettlementService.Data;
 using Payouts.SettlementService.Endpoints;
 using Payouts.SettlementService.Messaging;
 using Payouts.SettlementService.Providers;
 using Payouts.SettlementService.Reconciliation;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Trace;
 using Polly;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,6 +34,8 @@ builder.Services.AddOpenTelemetry()
     .WithMetrics(metrics => metrics.AddMeter(ProviderClient.TelemetryName));
 
 builder.Services.AddSingleton(TimeProvider.System);
+// The key BankAccountService seals micro-deposit amounts with (checked at start below).
+builder.Services.AddMicroDepositSeal();
 builder.Services.AddOptions<ProviderOptions>().BindConfiguration(ProviderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.SectionName);
 builder.Services.AddScoped<TransferReconciler>();
@@ -74,6 +77,9 @@ builder.Services.AddHttpClient<ProviderClient>((services, http) =>
 #pragma warning restore EXTEXP0001
 
 var app = builder.Build();
+
+// Fail at start, not on the first SendMicroDeposits, when sealing is not configured.
+app.Services.GetRequiredService<MicroDepositSeal>();
 
 app.MapDefaultEndpoints();
 app.MapTransferStatusEndpoints();

@@ -1,26 +1,20 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using RabbitMQ.Client;
-using RabbitMQ.Client.Events;
 
 namespace Payouts.SystemTests;
 
 /// <summary>
-/// A user adds a bank account through the gateway, reads it back masked and verifies it with the micro-deposit amounts,
-/// read the way a sandbox user would until settlement pays them: from the SendMicroDeposits command on the platform's broker.
+/// A user adds a bank account through the gateway, reads it back masked and verifies it with the micro-deposit amounts
+/// settlement paid, read the way a sandbox user would: from the account's credits at the provider sandbox.
 /// </summary>
 public sealed class BankAccountsThroughGatewayTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
 {
-    private const string SendMicroDepositsExchange = "Payouts.Contracts.BankAccounts:SendMicroDeposits";
-
     [Fact]
     public async Task A_user_adds_reads_masked_and_verifies_a_bank_account_through_the_gateway()
     {
         var platform = fixture.Platform;
-        await using var commands = await CommandCapture.StartAsync(platform.GetConnectionString("messaging"));
+        using var sandbox = new SandboxClient(platform);
         using var gateway = platform.CreateHttpClient("gateway");
         var token = fixture.Tokens.User(Random.Shared.Next(100_000, 999_999_999).ToString(CultureInfo.InvariantCulture));
         var accountNumber = "8" + Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture) + "42";
@@ -40,11 +34,11 @@ public sealed class BankAccountsThroughGatewayTests(PlatformFixture fixture) : I
         Assert.Equal("****0021", account.GetProperty("routing_number").GetString());
         Assert.Equal("pending", account.GetProperty("verification_status").GetString());
 
-        var command = await commands.WaitForAsync(id, TimeSpan.FromSeconds(30));
-        Assert.DoesNotContain(accountNumber, command.GetRawText());
+        var deposits = await sandbox.MicroDepositsAsync(accountNumber, TimeSpan.FromSeconds(60));
+        // In either order.
         var verified = await PostFormAsync(gateway, token, "/api/bank-accounts/verify/",
             ("bank_account_id", id.ToString(CultureInfo.InvariantCulture)),
-            ("verification_amount_1", Amount(command.GetProperty("amount2"))), ("verification_amount_2", Amount(command.GetProperty("amount1"))));
+            ("verification_amount_1", SandboxClient.Amount(deposits[1])), ("verification_amount_2", SandboxClient.Amount(deposits[0])));
         Assert.True(verified.Status == HttpStatusCode.OK, verified.Raw);
         Assert.Equal("Bank account verified successfully", verified.Body.GetProperty("message").GetString());
 
@@ -94,10 +88,6 @@ public sealed class BankAccountsThroughGatewayTests(PlatformFixture fixture) : I
         Assert.Equal(id, beneficiary.GetProperty("id").GetInt64());
     }
 
-    private static string Amount(JsonElement value) =>
-        (value.ValueKind == JsonValueKind.String ? decimal.Parse(value.GetString()!, CultureInfo.InvariantCulture) : value.GetDecimal())
-        .ToString("0.00", CultureInfo.InvariantCulture);
-
     private sealed record Reply(HttpStatusCode Status, JsonElement Body, string Raw, string? ServedBy);
 
     private static async Task<Reply> PostFormAsync(HttpClient gateway, System.Net.Http.Headers.AuthenticationHeaderValue token, string path, params (string Key, string Value)[] fields)
@@ -111,55 +101,5 @@ public sealed class BankAccountsThroughGatewayTests(PlatformFixture fixture) : I
         var raw = await response.Content.ReadAsStringAsync();
         return new Reply(response.StatusCode, JsonDocument.Parse(raw).RootElement.Clone(), raw,
             response.Headers.TryGetValues("X-Served-By", out var servedBy) ? servedBy.Single() : null);
-    }
-
-    /// <summary>A private queue bound to the SendMicroDeposits exchange (declared as MassTransit declares it).</summary>
-    private sealed class CommandCapture : IAsyncDisposable
-    {
-        private readonly ConcurrentQueue<JsonElement> _messages = new();
-        private readonly SemaphoreSlim _arrived = new(0);
-        private IConnection? _connection;
-        private IChannel? _channel;
-
-        public static async Task<CommandCapture> StartAsync(string connectionString)
-        {
-            var capture = new CommandCapture();
-            capture._connection = await new ConnectionFactory { Uri = new Uri(connectionString) }.CreateConnectionAsync();
-            capture._channel = await capture._connection.CreateChannelAsync();
-            await capture._channel.ExchangeDeclareAsync(SendMicroDepositsExchange, ExchangeType.Fanout, durable: true, autoDelete: false);
-            var queue = await capture._channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true);
-            await capture._channel.QueueBindAsync(queue.QueueName, SendMicroDepositsExchange, "");
-            var consumer = new AsyncEventingBasicConsumer(capture._channel);
-            consumer.ReceivedAsync += (_, delivery) =>
-            {
-                capture._messages.Enqueue(JsonDocument.Parse(Encoding.UTF8.GetString(delivery.Body.Span)).RootElement.GetProperty("message").Clone());
-                capture._arrived.Release();
-                return Task.CompletedTask;
-            };
-            await capture._channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer);
-            return capture;
-        }
-
-        public async Task<JsonElement> WaitForAsync(long bankAccountId, TimeSpan timeout)
-        {
-            var deadline = DateTime.UtcNow + timeout;
-            while (true)
-            {
-                foreach (var message in _messages)
-                {
-                    if (message.GetProperty("bankAccountId").GetInt64() == bankAccountId) return message;
-                }
-
-                var left = deadline - DateTime.UtcNow;
-                if (left <= TimeSpan.Zero) throw new TimeoutException($"No SendMicroDeposits for bank account {bankAccountId} on the broker within {timeout.TotalSeconds:0} s.");
-                await _arrived.WaitAsync(left);
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_channel is not null) await _channel.DisposeAsync();
-            if (_connection is not null) await _connection.DisposeAsync();
-        }
     }
 }

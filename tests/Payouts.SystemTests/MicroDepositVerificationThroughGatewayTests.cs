@@ -35,19 +35,14 @@ public sealed class MicroDepositVerificationThroughGatewayTests(PlatformFixture 
         Assert.Equal("pending", added.Body.GetProperty("verification_status").GetString());
 
         // The user's statement: two completed credits to the account, paid by settlement through the provider.
-        var deposits = await GatewayClient.WaitForAsync(async () =>
-        {
-            var credits = (await sandbox.CreditsAsync(accountNumber)).Where(c => c.GetProperty("status").GetString() == "completed").ToList();
-            return credits.Count >= 2 ? credits : null;
-        }, "the two micro-deposits to reach the account at the sandbox", Eventually);
+        var deposits = await sandbox.MicroDepositsAsync(accountNumber, Eventually);
         Assert.Equal(2, deposits.Count);
         Assert.All(deposits, d =>
         {
             Assert.Equal("USD", d.GetProperty("currency").GetString());
             Assert.InRange(d.GetProperty("amount").GetDecimal(), 0.01m, 0.99m);
         });
-        var amounts = deposits.OrderBy(d => d.GetProperty("paymentReference").GetString(), StringComparer.Ordinal)
-            .Select(d => d.GetProperty("amount").GetDecimal().ToString("0.00", CultureInfo.InvariantCulture)).ToArray();
+        var amounts = deposits.Select(SandboxClient.Amount).ToArray();
 
         var verified = await gateway.PostAsync("/api/bank-accounts/verify/", user,
             new { bank_account_id = accountId, verification_amount_1 = amounts[0], verification_amount_2 = amounts[1] });

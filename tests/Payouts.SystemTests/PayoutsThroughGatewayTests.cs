@@ -1,11 +1,7 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
-using RabbitMQ.Client;
-using RabbitMQ.Client.Events;
 
 namespace Payouts.SystemTests;
 
@@ -148,29 +144,35 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClass
 
     private AuthenticationHeaderValue Admin() => fixture.Tokens.Admin("1");
 
+    /// <summary>A bank account form and its number (to read its deposits at the sandbox).</summary>
+    private sealed record NewAccount(object Form, string Number);
+
     /// <summary>A US checking account (the default for a paying user).</summary>
-    private static object UsAccount() => new
+    private static NewAccount UsAccount()
     {
-        bank_name = "Wells Fargo", account_number = "7" + Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture) + "31",
-        routing_number = "021000021", account_type = "checking", account_holder_name = "Ada Payee",
-    };
+        var number = "7" + Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture) + "31";
+        return new(new { bank_name = "Wells Fargo", account_number = number, routing_number = "021000021", account_type = "checking", account_holder_name = "Ada Payee" },
+            number);
+    }
 
     /// <summary>A Nigerian account (NGN): a NUBAN whose last digit checks bank code 058 and the serial, weights 3, 7, 3 repeating.</summary>
-    private static object NairaAccount()
+    private static NewAccount NairaAccount()
     {
         const string bankCode = "058";
         var serial = Random.Shared.Next(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture);
         var sum = (bankCode + serial).Select((digit, i) => (digit - '0') * (i % 3 == 1 ? 7 : 3)).Sum();
-        return new
-        {
-            bank_name = "GTBank", account_number = serial + ((10 - sum % 10) % 10).ToString(CultureInfo.InvariantCulture), bank_code = bankCode,
-            country = "NG", account_type = "savings", account_holder_name = "Ada Payee",
-        };
+        var number = serial + ((10 - sum % 10) % 10).ToString(CultureInfo.InvariantCulture);
+        return new(new { bank_name = "GTBank", account_number = number, bank_code = bankCode, country = "NG", account_type = "savings", account_holder_name = "Ada Payee" },
+            number);
     }
 
-    /// <summary>A user credited by an admin, with a bank account (US unless given) added and verified through BankAccountService.</summary>
-    private async Task<PayingUser> NewPayingUserAsync(decimal earnings, object? account = null)
+    /// <summary>
+    /// A user credited by an admin, with a bank account (US unless given) added through BankAccountService and verified
+    /// with the deposits settlement paid, read from the account's credits at the provider sandbox.
+    /// </summary>
+    private async Task<PayingUser> NewPayingUserAsync(decimal earnings, NewAccount? account = null)
     {
+        account ??= UsAccount();
         var id = Random.Shared.NextInt64(1_000_000, 9_000_000_000);
         var token = fixture.Tokens.User(id.ToString(CultureInfo.InvariantCulture));
         var created = await SendAsync(HttpMethod.Post, "/api/admin/users", Admin(), new { id, email = $"u{id}@example.com", firstName = "Ada", lastName = "Payee", minimumPayout = "10" });
@@ -181,13 +183,13 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClass
         var credited = await SendAsync(credit);
         Assert.True(credited.Status == HttpStatusCode.Created, credited.Raw);
 
-        await using var deposits = await MicroDepositCapture.StartAsync(fixture.Platform.GetConnectionString("messaging"));
-        var added = await SendAsync(HttpMethod.Post, "/api/update/bank-account/", token, account ?? UsAccount());
+        var added = await SendAsync(HttpMethod.Post, "/api/update/bank-account/", token, account.Form);
         Assert.True(added.Status == HttpStatusCode.OK, added.Raw);
         var accountId = added.Body.GetProperty("bank_account_id").GetInt64();
-        var amounts = await deposits.WaitForAsync(accountId, Eventually);
+        using var sandbox = new SandboxClient(fixture.Platform);
+        var deposits = await sandbox.MicroDepositsAsync(account.Number, Eventually);
         var verified = await SendAsync(HttpMethod.Post, "/api/bank-accounts/verify/", token,
-            new { bank_account_id = accountId, verification_amount_1 = amounts.First, verification_amount_2 = amounts.Second });
+            new { bank_account_id = accountId, verification_amount_1 = SandboxClient.Amount(deposits[0]), verification_amount_2 = SandboxClient.Amount(deposits[1]) });
         Assert.True(verified.Status == HttpStatusCode.OK, verified.Raw);
         return new PayingUser(id, token, accountId);
     }
@@ -247,55 +249,5 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClass
         var raw = await response.Content.ReadAsStringAsync();
         return new Reply(response.StatusCode, JsonDocument.Parse(raw).RootElement.Clone(), raw,
             response.Headers.TryGetValues("X-Served-By", out var servedBy) ? servedBy.Single() : null);
-    }
-
-    /// <summary>Reads the micro-deposit amounts from SendMicroDeposits on the platform's broker (what the account holder would see on a statement).</summary>
-    private sealed class MicroDepositCapture : IAsyncDisposable
-    {
-        private const string Exchange = "Payouts.Contracts.BankAccounts:SendMicroDeposits";
-        private readonly ConcurrentQueue<JsonElement> _messages = new();
-        private IConnection? _connection;
-        private IChannel? _channel;
-
-        public static async Task<MicroDepositCapture> StartAsync(string connectionString)
-        {
-            var capture = new MicroDepositCapture();
-            capture._connection = await new ConnectionFactory { Uri = new Uri(connectionString) }.CreateConnectionAsync();
-            capture._channel = await capture._connection.CreateChannelAsync();
-            await capture._channel.ExchangeDeclareAsync(Exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
-            var queue = await capture._channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true);
-            await capture._channel.QueueBindAsync(queue.QueueName, Exchange, "");
-            var consumer = new AsyncEventingBasicConsumer(capture._channel);
-            consumer.ReceivedAsync += (_, delivery) =>
-            {
-                capture._messages.Enqueue(JsonDocument.Parse(Encoding.UTF8.GetString(delivery.Body.Span)).RootElement.GetProperty("message").Clone());
-                return Task.CompletedTask;
-            };
-            await capture._channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer);
-            return capture;
-        }
-
-        public async Task<(string First, string Second)> WaitForAsync(long bankAccountId, TimeSpan timeout)
-        {
-            var deadline = DateTime.UtcNow + timeout;
-            while (true)
-            {
-                var message = _messages.FirstOrDefault(m => m.GetProperty("bankAccountId").GetInt64() == bankAccountId);
-                if (message.ValueKind == JsonValueKind.Object)
-                    return (Amount(message.GetProperty("amount1")), Amount(message.GetProperty("amount2")));
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"No SendMicroDeposits for bank account {bankAccountId} within {timeout.TotalSeconds:0} s.");
-                await Task.Delay(100);
-            }
-        }
-
-        private static string Amount(JsonElement value) =>
-            (value.ValueKind == JsonValueKind.String ? decimal.Parse(value.GetString()!, CultureInfo.InvariantCulture) : value.GetDecimal())
-            .ToString("0.00", CultureInfo.InvariantCulture);
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_channel is not null) await _channel.DisposeAsync();
-            if (_connection is not null) await _connection.DisposeAsync();
-        }
     }
 }

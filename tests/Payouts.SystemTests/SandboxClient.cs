@@ -23,6 +23,20 @@ public sealed class SandboxClient : IDisposable
     public Task<IReadOnlyList<JsonElement>> CreditsAsync(string accountNumber) =>
         ListAsync($"/sandbox/credits?accountNumber={Uri.EscapeDataString(accountNumber)}");
 
+    /// <summary>
+    /// The two micro-deposits the account received, as its holder reads them on a statement: the completed credits,
+    /// in payment-reference order (<c>MD-…-1</c>, <c>MD-…-2</c>), once settlement has paid both.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonElement>> MicroDepositsAsync(string accountNumber, TimeSpan timeout) =>
+        await GatewayClient.WaitForAsync(async () =>
+        {
+            var credits = (await CreditsAsync(accountNumber)).Where(c => c.GetProperty("status").GetString() == "completed").ToList();
+            return credits.Count >= 2 ? credits.OrderBy(c => c.GetProperty("paymentReference").GetString(), StringComparer.Ordinal).ToList() : null;
+        }, $"the two micro-deposits to reach account ****{accountNumber[^4..]} at the sandbox", timeout);
+
+    /// <summary>A deposit's amount as a user types it (two decimals).</summary>
+    public static string Amount(JsonElement credit) => credit.GetProperty("amount").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The transfer recorded for a payment reference, if any (<c>GET /transfers?paymentReference=</c>).</summary>
     public async Task<JsonElement?> TransferByReferenceAsync(string paymentReference)
     {

@@ -1,7 +1,10 @@
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Payouts.Contracts.BankAccounts;
+using Microsoft.Extensions.DependencyInjection;
 using Payouts.ProviderSandbox.Domain;
+using Payouts.ServiceDefaults.Security;
 using Payouts.SettlementService.Domain;
 using Payouts.SettlementService.Tests.Support;
 using Payouts.Testing;
@@ -19,7 +22,7 @@ public sealed class MicroDepositTests(SettlementFixture fixture) : IClassFixture
     public async Task Both_deposits_reach_the_account_once_even_when_the_command_is_repeated()
     {
         var accountNumber = $"8{Random.Shared.NextInt64(100_000_000, 999_999_999)}";
-        var command = new SendMicroDeposits(Guid.NewGuid(), fixture.Bus.AddBankAccount(accountNumber), Guid.NewGuid(), "USD", 0.32m, 0.45m);
+        var command = Deposits(fixture.Bus.AddBankAccount(accountNumber), "USD", 0.32m, 0.45m);
         var before = await fixture.DebitAccountBalanceAsync();
 
         await fixture.Bus.SendAsync(command);
@@ -42,7 +45,7 @@ public sealed class MicroDepositTests(SettlementFixture fixture) : IClassFixture
     {
         // The sandbox's settlement account holds no CHF, so the provider refuses with debit_account_not_found: ours to fix, not the holder's.
         var accountNumber = $"8{Random.Shared.NextInt64(100_000_000, 999_999_999)}";
-        var command = new SendMicroDeposits(Guid.NewGuid(), fixture.Bus.AddBankAccount(accountNumber), Guid.NewGuid(), "CHF", 0.21m, 0.34m);
+        var command = Deposits(fixture.Bus.AddBankAccount(accountNumber), "CHF", 0.21m, 0.34m);
 
         await fixture.Bus.SendAsync(command);
         // Time for the first attempts (before this rule they failed the verification within a second).
@@ -63,7 +66,7 @@ public sealed class MicroDepositTests(SettlementFixture fixture) : IClassFixture
     [Fact]
     public async Task A_closed_account_fails_the_verification_once_and_the_second_deposit_is_not_sent()
     {
-        var command = new SendMicroDeposits(Guid.NewGuid(), fixture.Bus.AddBankAccount(TestDestinations.ClosedAccountNumber), Guid.NewGuid(), "USD", 0.11m, 0.12m);
+        var command = Deposits(fixture.Bus.AddBankAccount(TestDestinations.ClosedAccountNumber), "USD", 0.11m, 0.12m);
         var before = await fixture.DebitAccountBalanceAsync();
 
         await fixture.Bus.SendAsync(command);
@@ -88,7 +91,7 @@ public sealed class MicroDepositTests(SettlementFixture fixture) : IClassFixture
     public async Task A_destination_that_cannot_be_paid_fails_the_verification_without_a_provider_call()
     {
         // Never registered with the stand-in BankAccountService: answered as deleted, not payable.
-        var command = new SendMicroDeposits(Guid.NewGuid(), Random.Shared.NextInt64(1, long.MaxValue), Guid.NewGuid(), "USD", 0.21m, 0.22m);
+        var command = Deposits(Random.Shared.NextInt64(1, long.MaxValue), "USD", 0.21m, 0.22m);
 
         await fixture.Bus.SendAsync(command);
 
@@ -107,7 +110,7 @@ public sealed class MicroDepositTests(SettlementFixture fixture) : IClassFixture
     [Fact]
     public async Task A_deposit_the_bank_rejects_later_fails_the_verification_once_the_provider_says_so()
     {
-        var command = new SendMicroDeposits(Guid.NewGuid(), fixture.Bus.AddBankAccount(TestDestinations.FailsAfterDelayAccountNumber), Guid.NewGuid(), "USD", 0.13m, 0.14m);
+        var command = Deposits(fixture.Bus.AddBankAccount(TestDestinations.FailsAfterDelayAccountNumber), "USD", 0.13m, 0.14m);
         var before = await fixture.DebitAccountBalanceAsync();
 
         await fixture.Bus.SendAsync(command);
@@ -119,6 +122,42 @@ public sealed class MicroDepositTests(SettlementFixture fixture) : IClassFixture
         Assert.Single(await fixture.ProviderTransfersAsync(MicroDeposit.ReferenceFor(command.VerificationId, 1)));
         Assert.Empty(await fixture.ProviderTransfersAsync(MicroDeposit.ReferenceFor(command.VerificationId, 2)));
         Assert.Equal(before, await fixture.DebitAccountBalanceAsync());
+    }
+
+    [Fact]
+    public async Task Amounts_sealed_with_another_key_are_never_paid_and_the_command_shows_in_the_report()
+    {
+        var foreign = new MicroDepositSeal(RandomNumberGenerator.GetBytes(32));
+        var verificationId = Guid.NewGuid();
+        var command = new SendMicroDeposits(verificationId, fixture.Bus.AddBankAccount("9934567890"), Guid.NewGuid(), "USD",
+            foreign.Seal(verificationId, 0.41m, 0.42m));
+        // Sealed by our key, but for another verification: bound to its id, it does not open either.
+        var movedId = Guid.NewGuid();
+        var moved = command with { VerificationId = movedId, SealedAmounts = Deposits(1, "USD", 0.41m, 0.42m).SealedAmounts };
+
+        await fixture.Bus.SendAsync(command);
+        await fixture.Bus.SendAsync(moved);
+
+        using var admin = fixture.ApiClient();
+        await Eventually.HoldsAsync(async () =>
+        {
+            var report = await admin.GetFromJsonAsync<JsonElement>("/api/admin/settlement/reconciliation");
+            var faulted = report.GetProperty("data").GetProperty("faults").EnumerateArray().Select(f => f.GetProperty("subjectId").GetGuid()).ToHashSet();
+            return faulted.Contains(verificationId) && faulted.Contains(movedId);
+        }, "both commands in the report", TimeSpan.FromSeconds(60));
+        foreach (var id in new[] { verificationId, movedId })
+        {
+            Assert.Empty(fixture.Bus.OutcomesFor(id));
+            Assert.Empty(await fixture.ProviderTransfersAsync(MicroDeposit.ReferenceFor(id, 1)));
+        }
+    }
+
+    /// <summary>A command as BankAccountService sends it: the amounts sealed with the key the platform's services share.</summary>
+    private SendMicroDeposits Deposits(long bankAccountId, string currency, decimal amount1, decimal amount2)
+    {
+        var verificationId = Guid.NewGuid();
+        var seal = fixture.Settlement.Services.GetRequiredService<MicroDepositSeal>();
+        return new SendMicroDeposits(verificationId, bankAccountId, Guid.NewGuid(), currency, seal.Seal(verificationId, amount1, amount2));
     }
 
     private async Task AssertOutcomeCountStaysAsync(Guid verificationId, int count)

@@ -1,4 +1,3 @@
-using Payouts.Contracts;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -7,7 +6,9 @@ using Payouts.BankAccountService.Data;
 using Payouts.BankAccountService.Domain;
 using Payouts.BankAccountService.Messaging;
 using Payouts.BankAccountService.Security;
+using Payouts.Contracts;
 using Payouts.ServiceDefaults.ApiErrors;
+using Payouts.ServiceDefaults.Security;
 
 namespace Payouts.BankAccountService.Endpoints;
 
@@ -28,7 +29,7 @@ public static partial class BankAccountEndpoints
     }
 
     private static async Task<IResult> UpdateBankAccount(
-        HttpRequest request, BankAccountsDbContext db, IPublishEndpoint publish, AccountNumberProtector protector,
+        HttpRequest request, BankAccountsDbContext db, IPublishEndpoint publish, AccountNumberProtector protector, MicroDepositSeal seal,
         [FromKeyedServices(ServiceClock.Key)] TimeProvider clock, IOptions<BankAccountOptions> options, ILogger<BankAccount> logger)
     {
         var caller = Caller.From(request.HttpContext.User);
@@ -104,7 +105,7 @@ public static partial class BankAccountEndpoints
                         await publish.Publish(BankAccountMessages.PrimaryChanged(existing, previousPrimary, now));
                     }
 
-                    await publish.Publish(BankAccountMessages.SendMicroDeposits(existing, amounts));
+                    await publish.Publish(BankAccountMessages.SendMicroDeposits(existing, amounts, seal));
                     await db.SaveChangesAsync();
                     return (existing, null, true);
                 }
@@ -141,7 +142,7 @@ public static partial class BankAccountEndpoints
                 }
 
                 // Published (not sent to a queue name) so whichever settlement endpoint consumes it gets it.
-                await publish.Publish(BankAccountMessages.SendMicroDeposits(account, amounts));
+                await publish.Publish(BankAccountMessages.SendMicroDeposits(account, amounts, seal));
                 await db.SaveChangesAsync();
                 return (account, null, false);
             });

@@ -1,6 +1,7 @@
-using Payouts.Contracts;
 using Payouts.BankAccountService.Domain;
+using Payouts.Contracts;
 using Payouts.Contracts.BankAccounts;
+using Payouts.ServiceDefaults.Security;
 
 namespace Payouts.BankAccountService.Messaging;
 
@@ -22,6 +23,6 @@ public static class BankAccountMessages
     public static BankAccountDeleted Deleted(BankAccount account) =>
         new(account.Id, account.Uuid, account.UserId, account.DeletedAt ?? account.UpdatedAt);
 
-    public static SendMicroDeposits SendMicroDeposits(BankAccount account, MicroDepositAmounts amounts) =>
-        new(account.VerificationId, account.Id, account.Uuid, account.Currency, amounts.First, amounts.Second);
+    public static SendMicroDeposits SendMicroDeposits(BankAccount account, MicroDepositAmounts amounts, MicroDepositSeal seal) =>
+        new(account.VerificationId, account.Id, account.Uuid, account.Currency, seal.Seal(account.VerificationId, amounts.First, amounts.Second));
 }

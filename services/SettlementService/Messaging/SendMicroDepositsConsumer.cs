@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Payouts.Contracts.BankAccounts;
 using Payouts.Contracts.Settlement;
+using Payouts.ServiceDefaults.Security;
 using Payouts.SettlementService.Data;
 using Payouts.SettlementService.Domain;
 using Payouts.SettlementService.Providers;
@@ -24,6 +25,7 @@ public sealed partial class SendMicroDepositsConsumer(
     ProviderClient provider,
     IOptions<ProviderOptions> providerOptions,
     TimeProvider time,
+    MicroDepositSeal seal,
     ILogger<SendMicroDepositsConsumer> logger) : IConsumer<SendMicroDeposits>
 {
     private const string NotPayable = "destination_not_payable";
@@ -44,7 +46,9 @@ public sealed partial class SendMicroDepositsConsumer(
             new GetSettlementDestination(DestinationKind.BankAccount, command.BankAccountId, command.VerificationId), cancellationToken);
         var beneficiary = Beneficiary.FromDestination(response.Message);
 
-        foreach (var (sequence, amount) in new[] { (1, command.Amount1), (2, command.Amount2) })
+        // Sealed by BankAccountService for us; one that does not open (another key, another verification) is a poison message.
+        var (amount1, amount2) = seal.Unseal(command.VerificationId, command.SealedAmounts);
+        foreach (var (sequence, amount) in new[] { (1, amount1), (2, amount2) })
         {
             var deposit = deposits.FirstOrDefault(d => d.Sequence == sequence);
             if (deposit is null)

@@ -1,10 +1,12 @@
+using System.Security.Cryptography;
 using MassTransit;
 
 namespace Payouts.SettlementService.Messaging;
 
 /// <summary>
 /// <c>send-micro-deposits</c>: retried with backoff while the provider's answer is unknown (each retry reuses the
-/// deposits' payment references), then <c>send-micro-deposits_error</c>.
+/// deposits' payment references), then <c>send-micro-deposits_error</c>. Amounts whose seal does not open go there at
+/// once: no retry opens them.
 /// </summary>
 public sealed class SendMicroDepositsConsumerDefinition : ConsumerDefinition<SendMicroDepositsConsumer>
 {
@@ -18,5 +20,9 @@ public sealed class SendMicroDepositsConsumerDefinition : ConsumerDefinition<Sen
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<SendMicroDepositsConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(8, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1)));
+        endpointConfigurator.UseMessageRetry(retry =>
+        {
+            retry.Exponential(8, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1));
+            retry.Ignore<CryptographicException>();
+        });
 }

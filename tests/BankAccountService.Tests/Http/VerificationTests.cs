@@ -41,6 +41,12 @@ public sealed class VerificationTests(InfrastructureFixture infrastructure) : IA
         Assert.Equal(1, _service.Count<SendMicroDeposits>(id));
         var command = Assert.Single(_service.Bus.Of<SendMicroDeposits>(m => m.GetProperty("bankAccountId").GetInt64() == id));
         Assert.Equal("USD", command.Text("currency"));
+        // On the broker (and in the outbox before it) the amounts are sealed for settlement, not readable.
+        Assert.False(command.Message.TryGetProperty("amount1", out _));
+        Assert.DoesNotContain(first, command.Message.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(second, command.Message.GetRawText(), StringComparison.Ordinal);
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() =>
+            new Payouts.ServiceDefaults.Security.MicroDepositSeal(new byte[32]).Unseal(command.Message.GetProperty("verificationId").GetGuid(), command.Text("sealedAmounts")!));
     }
 
     [Fact]

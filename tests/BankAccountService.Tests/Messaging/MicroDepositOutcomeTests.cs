@@ -312,11 +312,8 @@ public sealed class MicroDepositOutcomeTests(InfrastructureFixture infrastructur
         }
 
         var command = commands[round - 1].Message;
-        return (command.GetProperty("verificationId").GetGuid(), Amount(command.GetProperty("amount1")), Amount(command.GetProperty("amount2")));
-
-        static string Amount(JsonElement value) =>
-            (value.ValueKind == JsonValueKind.String ? decimal.Parse(value.GetString()!, CultureInfo.InvariantCulture) : value.GetDecimal())
-            .ToString("0.00", CultureInfo.InvariantCulture);
+        var (first, second) = _service.OpenAmounts(command);
+        return (command.GetProperty("verificationId").GetGuid(), first, second);
     }
 
     private static async Task<JsonElement> AccountAsync(HttpClient client) =>

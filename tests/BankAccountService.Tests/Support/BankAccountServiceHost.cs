@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Payouts.BankAccountService.Domain;
 using Payouts.ServiceDefaults.Authentication;
+using Payouts.ServiceDefaults.Security;
 using Payouts.Testing;
 
 namespace Payouts.BankAccountService.Tests.Support;
@@ -84,6 +85,7 @@ public sealed class BankAccountServiceHost : WebApplicationFactory<BankAccounts:
             builder.UseSetting("BankAccounts:Encryption:Keys:test-1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             builder.UseSetting("BankAccounts:Encryption:CurrentKeyId", "test-1");
             builder.UseSetting("BankAccounts:Hashing:Key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            builder.UseSetting(MicroDepositSeal.ConfigurationKey, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         }
 
         builder.UseSetting("BankAccounts:Verification:ExpiryDays", ExpiryDays.ToString(System.Globalization.CultureInfo.InvariantCulture));

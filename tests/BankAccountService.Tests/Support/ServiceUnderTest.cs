@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using Payouts.Contracts.BankAccounts;
 using Payouts.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Payouts.ServiceDefaults.Security;
 
 namespace Payouts.BankAccountService.Tests.Support;
 
@@ -36,12 +38,15 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     public async Task<(string First, string Second)> MicroDepositAmountsAsync(long bankAccountId)
     {
         var command = await Bus.WaitForAsync<SendMicroDeposits>(m => m.GetProperty("bankAccountId").GetInt64() == bankAccountId, $"account {bankAccountId}");
-        return (Amount(command.Message.GetProperty("amount1")), Amount(command.Message.GetProperty("amount2")));
+        return OpenAmounts(command.Message);
+    }
 
-        // MassTransit's serializer may write decimals as JSON numbers or as strings.
-        static string Amount(System.Text.Json.JsonElement value) =>
-            (value.ValueKind == System.Text.Json.JsonValueKind.String ? decimal.Parse(value.GetString()!, CultureInfo.InvariantCulture) : value.GetDecimal())
-            .ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>A captured SendMicroDeposits' amounts, opened as settlement opens them (with the key the service sealed them with).</summary>
+    public (string First, string Second) OpenAmounts(System.Text.Json.JsonElement command)
+    {
+        var (first, second) = Host.Services.GetRequiredService<MicroDepositSeal>()
+            .Unseal(command.GetProperty("verificationId").GetGuid(), command.GetProperty("sealedAmounts").GetString()!);
+        return (first.ToString("0.00", CultureInfo.InvariantCulture), second.ToString("0.00", CultureInfo.InvariantCulture));
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Payouts.ServiceDefaults.Security;
 using Payouts.SettlementService.Data;
 using Payouts.SettlementService.Providers;
 
@@ -25,6 +26,7 @@ public sealed class SettlementHost(string connectionString, string messaging, Sa
         builder.UseSetting("ConnectionStrings:settlementdb", connectionString);
         builder.UseSetting("ConnectionStrings:messaging", messaging);
         builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting(MicroDepositSeal.ConfigurationKey, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         // Without a provider address, any address: the primary handler below goes to the in-process sandbox.
         builder.UseSetting("Provider:BaseUrl", providerAddress?.ToString() ?? "http://127.0.0.1:9/");
         builder.UseSetting("Provider:ApiKey", SandboxHost.ApiKey);
