@@ -33,6 +33,8 @@ public sealed class WorkerKilledTests(InfrastructureFixture infrastructure)
             ["ConnectionStrings__settlementdb"] = settlementDb,
             ["ConnectionStrings__messaging"] = infrastructure.MessagingConnectionString,
             ["Auth__SigningKey"] = SettlementHost.SigningKey,
+            // A process outside Development must be given the sealing key (this test sends no micro-deposits).
+            ["MicroDeposits__SealingKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Provider__BaseUrl"] = sandbox.Address.ToString(),
             ["Provider__ApiKey"] = ApiKey,
             ["Provider__DebitAccountId"] = DebitAccount,
