@@ -47,16 +47,7 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClass
         var user = await NewPayingUserAsync(1000m);
         var payout = await RequestPayoutAsync(user, 100m);
 
-        var processed = await SendAsync(HttpMethod.Post, $"/api/admin/payouts/{payout}/process", Admin(), new { notes = "via provider" });
-        Assert.True(processed.Status is HttpStatusCode.OK or HttpStatusCode.Accepted, processed.Raw);
-
-        // 202 means settlement had not answered within the wait: the outcome arrives later through the saga.
-        var final = await WaitForAsync(async () =>
-        {
-            var read = await SendAsync(HttpMethod.Get, $"/api/admin/payouts/{payout}", Admin());
-            return read.Body.GetProperty("data").GetProperty("status").GetString() == "processing" ? null : read;
-        }, "the payout to leave processing");
-        var data = final.Body.GetProperty("data");
+        var data = await ProcessThroughTheProviderAsync(payout, "via provider");
         Assert.Equal("completed", data.GetProperty("status").GetString());
         Assert.False(string.IsNullOrEmpty(data.GetProperty("transactionReference").GetString()));
         Assert.Equal(900m, data.GetProperty("user").GetProperty("balance").GetDecimal());
@@ -75,14 +66,7 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClass
         Assert.Equal((155000m, 25m, 154975m), (requested.GetProperty("amountInNgn").GetDecimal(), requested.GetProperty("processingFee").GetDecimal(),
             requested.GetProperty("netAmount").GetDecimal()));
 
-        var processed = await SendAsync(HttpMethod.Post, $"/api/admin/payouts/{payout}/process", Admin(), new { notes = "naira via provider" });
-        Assert.True(processed.Status is HttpStatusCode.OK or HttpStatusCode.Accepted, processed.Raw);
-        var final = await WaitForAsync(async () =>
-        {
-            var read = await SendAsync(HttpMethod.Get, $"/api/admin/payouts/{payout}", Admin());
-            return read.Body.GetProperty("data").GetProperty("status").GetString() == "processing" ? null : read;
-        }, "the payout to leave processing");
-        var data = final.Body.GetProperty("data");
+        var data = await ProcessThroughTheProviderAsync(payout, "naira via provider");
         Assert.Equal("completed", data.GetProperty("status").GetString());
         Assert.Equal(900m, data.GetProperty("user").GetProperty("balance").GetDecimal());
 
@@ -192,6 +176,21 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClass
             new { bank_account_id = accountId, verification_amount_1 = SandboxClient.Amount(deposits[0]), verification_amount_2 = SandboxClient.Amount(deposits[1]) });
         Assert.True(verified.Status == HttpStatusCode.OK, verified.Raw);
         return new PayingUser(id, token, accountId);
+    }
+
+    /// <summary>Processes a payout without a reference (settlement pays it through the sandbox); the admin view once it left processing.</summary>
+    private async Task<JsonElement> ProcessThroughTheProviderAsync(string payout, string notes)
+    {
+        var processed = await SendAsync(HttpMethod.Post, $"/api/admin/payouts/{payout}/process", Admin(), new { notes });
+        Assert.True(processed.Status is HttpStatusCode.OK or HttpStatusCode.Accepted, processed.Raw);
+
+        // 202 means settlement had not answered within the wait: the outcome arrives later through the saga.
+        var final = await WaitForAsync(async () =>
+        {
+            var read = await SendAsync(HttpMethod.Get, $"/api/admin/payouts/{payout}", Admin());
+            return read.Body.GetProperty("data").GetProperty("status").GetString() == "processing" ? null : read;
+        }, "the payout to leave processing");
+        return final.Body.GetProperty("data");
     }
 
     /// <summary>Requests a payout, retrying while PayoutService has not yet received the account's events (eventual consistency).</summary>
