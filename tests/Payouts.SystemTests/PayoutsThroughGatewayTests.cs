@@ -185,11 +185,11 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClass
         Assert.True(processed.Status is HttpStatusCode.OK or HttpStatusCode.Accepted, processed.Raw);
 
         // 202 means settlement had not answered within the wait: the outcome arrives later through the saga.
-        var final = await WaitForAsync(async () =>
+        var final = await GatewayClient.WaitForAsync(async () =>
         {
             var read = await SendAsync(HttpMethod.Get, $"/api/admin/payouts/{payout}", Admin());
             return read.Body.GetProperty("data").GetProperty("status").GetString() == "processing" ? null : read;
-        }, "the payout to leave processing");
+        }, "the payout to leave processing", Eventually);
         return final.Body.GetProperty("data");
     }
 
@@ -205,7 +205,7 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClass
     /// <summary>Sends a payout request once PayoutService knows the account as verified; returns the first other answer.</summary>
     private async Task<Reply> SendPayoutRequestAsync(PayingUser user, decimal amount)
     {
-        return await WaitForAsync(async () =>
+        return await GatewayClient.WaitForAsync(async () =>
         {
             var attempt = await SendAsync(HttpMethod.Post, "/api/action/payout/", user.Token,
                 new { amount = amount.ToString(CultureInfo.InvariantCulture), method = "bank_transfer", bank_account_id = user.BankAccountId });
@@ -213,18 +213,7 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClass
                 && (attempt.Body.GetProperty("error").GetString() is "bank_account_not_verified"
                     || (attempt.Body.TryGetProperty("field", out var field) && field.GetString() == "bank_account_id"));
             return notYetKnown ? null : attempt;
-        }, "PayoutService to know the verified bank account");
-    }
-
-    private static async Task<Reply> WaitForAsync(Func<Task<Reply?>> attempt, string what)
-    {
-        var deadline = DateTime.UtcNow + Eventually;
-        while (true)
-        {
-            if (await attempt() is { } reply) return reply;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out waiting for {what}.");
-            await Task.Delay(200);
-        }
+        }, "PayoutService to know the verified bank account", Eventually);
     }
 
     private static HttpRequestMessage Request(HttpMethod method, string path, AuthenticationHeaderValue token, object? body = null)

@@ -25,7 +25,7 @@ public sealed class BadInputTests(SettlementFixture fixture) : IClassFixture<Set
         await fixture.Bus.SendAsync(command);
 
         // The provider answers with its existing transfer: flagged, and the sweep looks at it again without settling it.
-        await Eventually(async () => (await fixture.OurTransfersAsync(command.PayoutId)) is [{ Status: "unknown", ReconciliationAttempts: >= 2 }],
+        await Eventually.HoldsAsync(async () => (await fixture.OurTransfersAsync(command.PayoutId)) is [{ Status: "unknown", ReconciliationAttempts: >= 2 }],
             "the flagged transfer to be looked at again by reconciliation");
         var ours = Assert.Single(await fixture.OurTransfersAsync(command.PayoutId));
         Assert.StartsWith(SettlementOutcome.AmountMismatch, ours.FailureReason);
@@ -57,14 +57,4 @@ public sealed class BadInputTests(SettlementFixture fixture) : IClassFixture<Set
 
     private static SettlePayout Command(long destinationId, decimal amount) =>
         new(Guid.NewGuid(), $"PO-{Guid.NewGuid():N}"[..12], DestinationKind.BankAccount, destinationId, "bank_transfer", amount, "USD", "Payout bad input");
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Timed out waiting for {what}.");
-            await Task.Delay(100);
-        }
-    }
 }

@@ -29,7 +29,7 @@ public sealed class GarbledProviderAnswerTests(FaultInjectionFixture fixture) : 
         await fixture.Bus.SendAsync(command);
 
         // Unknown, and the sweep's lookups get garbage too: it stays flagged, asked again and again.
-        await Eventually(async () => (await fixture.OurTransfersAsync(command.PayoutId)) is [{ Status: "unknown", ReconciliationAttempts: >= 2 }],
+        await Eventually.HoldsAsync(async () => (await fixture.OurTransfersAsync(command.PayoutId)) is [{ Status: "unknown", ReconciliationAttempts: >= 2 }],
             "reconciliation to ask about the unknown transfer");
         Assert.Contains("parse", Assert.Single(await fixture.OurTransfersAsync(command.PayoutId)).FailureReason);
         Assert.Empty(fixture.Bus.OutcomesFor(command.PayoutId));
@@ -105,14 +105,4 @@ public sealed class GarbledProviderAnswerTests(FaultInjectionFixture fixture) : 
 
     private static SettlePayout Command(long destinationId, decimal amount) =>
         new(Guid.NewGuid(), $"PO-{Guid.NewGuid():N}"[..12], DestinationKind.BankAccount, destinationId, "bank_transfer", amount, "USD", "Payout garbled");
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Timed out waiting for {what}.");
-            await Task.Delay(100);
-        }
-    }
 }

@@ -28,7 +28,7 @@ public sealed class MicroDepositTests(SettlementFixture fixture) : IClassFixture
         await fixture.Bus.SendAsync(command);
         var sent = Assert.IsType<MicroDepositsSent>(await fixture.Bus.WaitForOutcomeAsync(command.VerificationId, TimeSpan.FromSeconds(30)));
         await fixture.Bus.SendAsync(command);
-        await WaitForAsync(() => fixture.Bus.OutcomesFor(command.VerificationId).Count == 2, "the repeated command's answer");
+        await Eventually.HoldsAsync(() => fixture.Bus.OutcomesFor(command.VerificationId).Count == 2, "the repeated command's answer");
 
         Assert.Equal(command.BankAccountId, sent.BankAccountId);
         using var client = fixture.SandboxClient();
@@ -77,7 +77,7 @@ public sealed class MicroDepositTests(SettlementFixture fixture) : IClassFixture
         await AssertOutcomeCountStaysAsync(command.VerificationId, 1);
 
         await fixture.Bus.SendAsync(command);
-        await WaitForAsync(() => fixture.Bus.OutcomesFor(command.VerificationId).Count == 2, "the repeated command's answer");
+        await Eventually.HoldsAsync(() => fixture.Bus.OutcomesFor(command.VerificationId).Count == 2, "the repeated command's answer");
         var again = Assert.IsType<MicroDepositsFailed>(fixture.Bus.OutcomesFor(command.VerificationId)[1]);
         Assert.Equal((failed.Code, failed.Reason), (again.Code, again.Reason));
         await AssertOutcomeCountStaysAsync(command.VerificationId, 2);
@@ -102,7 +102,7 @@ public sealed class MicroDepositTests(SettlementFixture fixture) : IClassFixture
 
         // A repeated command is answered from the record, without asking BankAccountService again.
         await fixture.Bus.SendAsync(command);
-        await WaitForAsync(() => fixture.Bus.OutcomesFor(command.VerificationId).Count == 2, "the repeated command's answer");
+        await Eventually.HoldsAsync(() => fixture.Bus.OutcomesFor(command.VerificationId).Count == 2, "the repeated command's answer");
         Assert.Equal("destination_not_payable", Assert.IsType<MicroDepositsFailed>(fixture.Bus.OutcomesFor(command.VerificationId)[1]).Code);
         Assert.Equal(1, fixture.Bus.DestinationRequestsFor(command.VerificationId));
     }
@@ -164,15 +164,5 @@ public sealed class MicroDepositTests(SettlementFixture fixture) : IClassFixture
     {
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(count, fixture.Bus.OutcomesFor(verificationId).Count);
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Timed out waiting for {what}.");
-            await Task.Delay(100);
-        }
     }
 }

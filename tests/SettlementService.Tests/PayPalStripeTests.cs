@@ -122,7 +122,7 @@ public sealed class PayPalStripeTests(SettlementFixture fixture) : IClassFixture
         await Task.WhenAll(fixture.Bus.SendAsync(command), fixture.Bus.SendAsync(command));
 
         var settled = Assert.IsType<PayoutSettled>(await fixture.Bus.WaitForOutcomeAsync(command.PayoutId, OutcomeTimeout));
-        await Eventually(() => Task.FromResult(fixture.Bus.OutcomesFor(command.PayoutId).Count == 2), "the duplicate's answer");
+        await Eventually.HoldsAsync(() => fixture.Bus.OutcomesFor(command.PayoutId).Count == 2, "the duplicate's answer");
         Assert.All(fixture.Bus.OutcomesFor(command.PayoutId), o => Assert.Equal(settled.ProviderTransferId, Assert.IsType<PayoutSettled>(o).ProviderTransferId));
         Assert.Single(await fixture.ProviderTransfersAsync(command.PayoutId));
         Assert.Equal(before - 31m, await fixture.DebitAccountBalanceAsync());
@@ -136,7 +136,7 @@ public sealed class PayPalStripeTests(SettlementFixture fixture) : IClassFixture
 
         await fixture.Bus.SendAsync(command);
 
-        await Eventually(async () => (await fixture.OurTransfersAsync(command.PayoutId)) is [{ Status: "unknown" or "completed" }], "the transfer being recorded");
+        await Eventually.HoldsAsync(async () => (await fixture.OurTransfersAsync(command.PayoutId)) is [{ Status: "unknown" or "completed" }], "the transfer being recorded");
         var settled = Assert.IsType<PayoutSettled>(await fixture.Bus.WaitForOutcomeAsync(command.PayoutId, OutcomeTimeout));
         Assert.Equal(Assert.Single(await fixture.ProviderTransfersAsync(command.PayoutId)).GetProperty("_id").GetString(), settled.ProviderTransferId);
         Assert.Equal(before - 14m, await fixture.DebitAccountBalanceAsync());
@@ -155,15 +155,5 @@ public sealed class PayPalStripeTests(SettlementFixture fixture) : IClassFixture
         var settled = Assert.IsType<PayoutSettled>(await fixture.Bus.WaitForOutcomeAsync(command.PayoutId, OutcomeTimeout));
         Assert.Equal(Assert.Single(await fixture.ProviderTransfersAsync(command.PayoutId)).GetProperty("_id").GetString(), settled.ProviderTransferId);
         Assert.Equal(before - 9m, await fixture.DebitAccountBalanceAsync());
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + OutcomeTimeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Timed out waiting for {what}.");
-            await Task.Delay(100);
-        }
     }
 }

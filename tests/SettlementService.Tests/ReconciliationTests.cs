@@ -25,7 +25,7 @@ public sealed class ReconciliationTests(SettlementFixture fixture) : IClassFixtu
         var before = await fixture.DebitAccountBalanceAsync();
 
         await fixture.Bus.SendAsync(command);
-        await WaitForAsync(async () => (await fixture.OurTransfersAsync(command.PayoutId)) is [{ Status: "pending" }], "the transfer to be pending");
+        await Eventually.HoldsAsync(async () => (await fixture.OurTransfersAsync(command.PayoutId)) is [{ Status: "pending" }], "the transfer to be pending");
 
         using var admin = fixture.Settlement.CreateClient();
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Issue(new AuthTokenRequest("9001", [PayoutsRoles.Admin])));
@@ -50,7 +50,7 @@ public sealed class ReconciliationTests(SettlementFixture fixture) : IClassFixtu
         using var admin = fixture.Settlement.CreateClient();
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Issue(new AuthTokenRequest("9001", [PayoutsRoles.Admin])));
         JsonElement? fault = null;
-        await WaitForAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             var report = await admin.GetFromJsonAsync<JsonElement>("/api/admin/settlement/reconciliation");
             fault = report.GetProperty("data").GetProperty("faults").EnumerateArray()
@@ -75,15 +75,5 @@ public sealed class ReconciliationTests(SettlementFixture fixture) : IClassFixtu
 
         Assert.Equal(("completed", settled.ProviderTransferId, 9m), (known.Status, known.ProviderTransferId, known.Amount));
         Assert.Equal(SettlementStatus.NotFound, unknown.Status);
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Timed out waiting for {what}.");
-            await Task.Delay(100);
-        }
     }
 }

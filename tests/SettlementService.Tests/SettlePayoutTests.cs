@@ -79,7 +79,7 @@ public sealed class SettlePayoutTests(SettlementFixture fixture) : IClassFixture
         await Task.WhenAll(fixture.Bus.SendAsync(command), fixture.Bus.SendAsync(command));
 
         var settled = Assert.IsType<PayoutSettled>(await fixture.Bus.WaitForOutcomeAsync(command.PayoutId, OutcomeTimeout));
-        await Eventually.HoldsAsync(() => Task.FromResult(fixture.Bus.OutcomesFor(command.PayoutId).Count == 2), "the duplicate's answer");
+        await Eventually.HoldsAsync(() => fixture.Bus.OutcomesFor(command.PayoutId).Count == 2, "the duplicate's answer");
         Assert.All(fixture.Bus.OutcomesFor(command.PayoutId), o => Assert.Equal(settled.ProviderTransferId, Assert.IsType<PayoutSettled>(o).ProviderTransferId));
         Assert.Single(await fixture.ProviderTransfersAsync(command.PayoutId));
         Assert.Single(await fixture.OurTransfersAsync(command.PayoutId));
