@@ -1,24 +1,58 @@
-using Payouts.AppHost.Cli;
+using Payouts.AppHost;
+using Payouts.AppHost.Lifecycle;
+using Payouts.AppHost.Operations;
+using Payouts.Hosting;
 
+if (args is ["token", .. var tokenArguments]) return TokenCommand.Run(tokenArguments);
+
+DashboardDefaults.Apply();
+var builder = DistributedApplication.CreateBuilder(args);
 try
 {
-    var commandLine = CommandLine.Parse(args, new HashSet<string> { "ephemeral", "no-color" });
-    if (commandLine.Has("help"))
-    {
-        Console.WriteLine(Usage.Text);
-        return 0;
-    }
-    return commandLine.Command switch
-    {
-        "run" => await RunCommand.RunAsync(commandLine),
-        "token" => TokenCommand.Run(commandLine),
-        _ => throw new UsageException($"unknown command '{commandLine.Command}'."),
-    };
+    var platform = PlatformSettings.Read(builder.Configuration);
+    builder.AddPlatformWatchers(platform);
+
+    var postgres = builder.AddPlatformPostgres("postgres", platform);
+    var messaging = builder.AddPlatformRabbitMQ("messaging", platform);
+
+    var sandbox = builder.AddService<Projects.ProviderSandbox>("provider-sandbox", platform, postgres.AddDatabase("providersandboxdb"))
+        .WithSandboxApiKey();
+
+    var bankAccounts = builder.AddService<Projects.BankAccountService>("bank-accounts", platform, postgres.AddDatabase("bankaccountsdb"))
+        .WithMessaging(messaging);
+
+    var payouts = builder.AddService<Projects.PayoutService>("payouts", platform, postgres.AddDatabase("payoutsdb"))
+        .WithMessaging(messaging)
+        .WithReference(bankAccounts);
+
+    var batches = builder.AddService<Projects.BatchService>("batches", platform, postgres.AddDatabase("batchesdb"))
+        .WithMessaging(messaging)
+        .WithReference(payouts)
+        .WithReference(bankAccounts);
+
+    var settlement = builder.AddService<Projects.SettlementService>("settlement", platform, postgres.AddDatabase("settlementdb"))
+        .WithMessaging(messaging)
+        .WithReplicas(platform.SettlementReplicas)
+        .WithReference(bankAccounts)
+        .WithReference(payouts)
+        .WithProvider(sandbox)
+        .WithSettlementOperations(messaging, platform);
+
+    // Payouts asks settlement for transfer status while handling requests; neither waits for the other to start.
+    payouts.WithReference(settlement);
+
+    builder.AddService<Projects.Payouts_Gateway>("gateway", platform)
+        .WithGatewayEndpoint(platform.GatewayPort)
+        .WithReference(payouts).WaitFor(payouts)
+        .WithReference(bankAccounts).WaitFor(bankAccounts)
+        .WithReference(batches).WaitFor(batches)
+        .WithReference(settlement).WaitFor(settlement);
+
+    builder.Build().Run();
+    return Environment.ExitCode;
 }
-catch (UsageException e)
+catch (HostingSetupException e)
 {
-    Console.Error.WriteLine($"error: {e.Message}");
-    Console.Error.WriteLine();
-    Console.Error.WriteLine(Usage.Text);
-    return 2;
+    Console.Error.WriteLine($"[apphost] error: {e.Message}");
+    return 1;
 }

@@ -1,60 +1,58 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Payouts.AppHost.Hosting;
-using Payouts.AppHost.Infrastructure;
+using Payouts.Hosting.Postgres;
+using Payouts.Hosting.RabbitMQ;
 
 namespace Payouts.Testing;
 
 /// <summary>
-/// A private PostgreSQL and RabbitMQ for one test assembly, started with the same launchers the AppHost uses, on free
-/// loopback ports, in a temporary folder that is removed afterwards. Servers' output goes to a log file in that folder.
+/// A private PostgreSQL and RabbitMQ for one test assembly: the AppHost's own resource types (<c>AddLocalPostgres</c>,
+/// <c>AddLocalRabbitMQ</c>) in a small Aspire application of their own, on free loopback ports, in a temporary folder
+/// that is removed afterwards. DCP stops both when the test process ends, however it ends.
 /// </summary>
 public sealed class InfrastructureFixture : IAsyncLifetime
 {
-    private readonly string _root = Path.Combine(StaleTestServers.Root, $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..20]);
-    private readonly SemaphoreSlim _logLock = new(1, 1);
-    private PostgresServer? _postgres;
-    private RabbitMqServer? _rabbitMq;
-    private StreamWriter? _log;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "payouts-tests", Guid.NewGuid().ToString("N")[..12]);
+    private DistributedApplication? _app;
+    private string? _serverConnectionString;
+    private string? _messagingConnectionString;
     private int _databaseCounter;
 
-    public string MessagingConnectionString => _rabbitMq?.ConnectionString
-        ?? throw new InvalidOperationException("The fixture has not started.");
+    public string MessagingConnectionString => _messagingConnectionString ?? throw new InvalidOperationException("The fixture has not started.");
 
     /// <summary>Connection string of the server's maintenance database, for tests that inspect the server itself.</summary>
-    public string ServerConnectionString => Postgres.ConnectionString("postgres");
+    public string ServerConnectionString => new NpgsqlConnectionStringBuilder(Server) { Database = "postgres" }.ConnectionString;
 
-    /// <summary>Where the servers' output is written, for diagnosing a failed test.</summary>
-    public string LogPath => Path.Combine(_root, "servers.log");
+    private string Server => _serverConnectionString ?? throw new InvalidOperationException("The fixture has not started.");
 
-    private PostgresServer Postgres => _postgres ?? throw new InvalidOperationException("The fixture has not started.");
+    private DistributedApplication App => _app ?? throw new InvalidOperationException("The fixture has not started.");
 
     public async Task InitializeAsync()
     {
-        StaleTestServers.Reap();
-        Directory.CreateDirectory(_root);
-        _log = new StreamWriter(LogPath) { AutoFlush = true };
-        _postgres = new PostgresServer(
-            new PostgresServerOptions { BaseDirectory = Path.Combine(_root, "postgres"), Port = FreePort.Next(), Ephemeral = true },
-            Sink("postgres"));
-        _rabbitMq = new RabbitMqServer(
-            new RabbitMqServerOptions
-            {
-                BaseDirectory = Path.Combine(_root, "rabbitmq"),
-                Port = FreePort.Next(),
-                DistributionPort = FreePort.Next(),
-                EpmdPort = FreePort.Next(),
-            },
-            Sink("rabbitmq"));
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = DistributedApplicationTestingBuilder.Create();
+        var postgres = builder.AddLocalPostgres(Resources.Postgres, Path.Combine(_root, "postgres"), ephemeral: true);
+        var messaging = builder.AddLocalRabbitMQ(Resources.Messaging, Path.Combine(_root, "rabbitmq"));
+        _app = await builder.BuildAsync(timeout.Token);
         try
         {
-            await Task.WhenAll(_postgres.StartAsync(timeout.Token), _rabbitMq.StartAsync(timeout.Token));
+            await _app.StartAsync(timeout.Token);
+            var notifications = _app.Services.GetRequiredService<ResourceNotificationService>();
+            await Task.WhenAll(
+                notifications.WaitForResourceHealthyAsync(Resources.Postgres, timeout.Token),
+                notifications.WaitForResourceHealthyAsync(Resources.Messaging, timeout.Token));
         }
-        catch (Exception e)
+        catch (OperationCanceledException e)
         {
-            throw new InvalidOperationException($"Test infrastructure did not start: {e.Message} (servers' output: {LogPath})", e);
+            throw new InvalidOperationException($"Test infrastructure was not healthy within {StartTimeout.TotalMinutes:0} minutes.", e);
         }
+        _serverConnectionString = await postgres.Resource.ConnectionStringExpression.GetValueAsync(timeout.Token);
+        _messagingConnectionString = await messaging.Resource.ConnectionStringExpression.GetValueAsync(timeout.Token);
     }
 
     /// <summary>Creates a fresh, empty database whose name starts with <paramref name="name"/> and returns a connection string to it.</summary>
@@ -62,39 +60,54 @@ public sealed class InfrastructureFixture : IAsyncLifetime
     {
         var prefix = new string(name.ToLowerInvariant().Where(c => char.IsAsciiLetterOrDigit(c) || c == '_').Take(40).ToArray());
         var database = $"{(prefix.Length > 0 ? prefix : "db")}_{Interlocked.Increment(ref _databaseCounter)}_{Guid.NewGuid():N}"[..Math.Min(63, prefix.Length + 20)];
-        await Postgres.EnsureDatabasesAsync([database], CancellationToken.None);
-        return Postgres.ConnectionString(database);
+        await PostgresDatabases.EnsureAsync(Server, [database], CancellationToken.None);
+        return new NpgsqlConnectionStringBuilder(Server) { Database = database }.ConnectionString;
     }
 
     /// <summary>Stops RabbitMQ and starts it again on the same port with the same data; returns when it accepts connections.</summary>
     public async Task RestartBrokerAsync(CancellationToken cancellationToken = default)
     {
-        var broker = _rabbitMq ?? throw new InvalidOperationException("The fixture has not started.");
-        await broker.StopAsync();
-        await broker.StartAsync(cancellationToken);
+        await StopBrokerAsync();
+        await StartBrokerAsync(cancellationToken);
     }
 
     /// <summary>Stops RabbitMQ (for tests of what happens while the broker is down); start it again with <see cref="StartBrokerAsync"/>.</summary>
-    public Task StopBrokerAsync() => (_rabbitMq ?? throw new InvalidOperationException("The fixture has not started.")).StopAsync();
+    public async Task StopBrokerAsync()
+    {
+        await ExecuteAsync(KnownResourceCommands.StopCommand, CancellationToken.None);
+        await App.ResourceNotifications.WaitForResourceAsync(Resources.Messaging, e => e.Snapshot.State?.Text is "Exited" or "Finished");
+    }
 
-    public Task StartBrokerAsync(CancellationToken cancellationToken = default) =>
-        (_rabbitMq ?? throw new InvalidOperationException("The fixture has not started.")).StartAsync(cancellationToken);
+    public async Task StartBrokerAsync(CancellationToken cancellationToken = default)
+    {
+        await ExecuteAsync(KnownResourceCommands.StartCommand, cancellationToken);
+        await App.ResourceNotifications.WaitForResourceAsync(
+            Resources.Messaging, e => e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy,
+            cancellationToken);
+    }
 
     public async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        if (_rabbitMq is not null) await _rabbitMq.DisposeAsync();
-        if (_postgres is not null) await _postgres.DisposeAsync();
-        if (_log is not null) await _log.DisposeAsync();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
         try { Directory.Delete(_root, recursive: true); }
         catch (IOException) { /* a file still held open is left for the OS temp cleaner */ }
         catch (UnauthorizedAccessException) { }
     }
 
-    private Action<string, bool> Sink(string resource) => (line, _) =>
+    private async Task ExecuteAsync(string command, CancellationToken cancellationToken)
     {
-        _logLock.Wait();
-        try { _log?.WriteLine($"[{resource}] {line}"); }
-        finally { _logLock.Release(); }
-    };
+        var result = await App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(Resources.Messaging, command, cancellationToken);
+        if (!result.Success) throw new InvalidOperationException($"{command} on {Resources.Messaging} failed: {result.Message}");
+    }
+
+    private static class Resources
+    {
+        public const string Postgres = "postgres";
+        public const string Messaging = "messaging";
+    }
 }

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
-using Payouts.AppHost.Platform;
 using Payouts.Contracts.Settlement;
 using Payouts.ProviderSandbox.Domain;
 using Payouts.SettlementService.Tests.Support;
@@ -20,7 +19,7 @@ public sealed class WorkerKilledTests(InfrastructureFixture infrastructure)
     public async Task A_worker_killed_between_the_provider_call_and_its_acknowledgement_leaves_one_transfer_and_a_settled_payout()
     {
         var settlementDb = await infrastructure.CreateDatabaseAsync("settlement_killed");
-        await using var sandbox = await ServiceProcess.StartAsync(PlatformTopology.ProviderSandbox, new Dictionary<string, string>
+        await using var sandbox = await ServiceProcess.StartAsync("services/ProviderSandbox", new Dictionary<string, string>
         {
             ["ConnectionStrings__providersandboxdb"] = await infrastructure.CreateDatabaseAsync("sandbox_killed"),
             ["Sandbox__ApiKeys__0"] = ApiKey,
@@ -46,7 +45,7 @@ public sealed class WorkerKilledTests(InfrastructureFixture infrastructure)
         var command = new SettlePayout(Guid.NewGuid(), "PO-KILLED", DestinationKind.BankAccount,
             testBus.AddBankAccount(TestDestinations.TimesOutAccountNumber), "bank_transfer", 250m, "USD", "Payout killed mid-call");
 
-        var worker = await ServiceProcess.StartAsync(PlatformTopology.Settlement, settlementEnvironment);
+        var worker = await ServiceProcess.StartAsync("services/SettlementService", settlementEnvironment);
         try
         {
             await testBus.SendAsync(command);
@@ -63,7 +62,7 @@ public sealed class WorkerKilledTests(InfrastructureFixture infrastructure)
         Assert.Equal(0L, await CountOurTransfersAsync(settlementDb, command.PayoutId));
         Assert.Empty(testBus.OutcomesFor(command.PayoutId));
 
-        await using var restarted = await ServiceProcess.StartAsync(PlatformTopology.Settlement, settlementEnvironment);
+        await using var restarted = await ServiceProcess.StartAsync("services/SettlementService", settlementEnvironment);
         var settled = Assert.IsType<PayoutSettled>(await testBus.WaitForOutcomeAsync(command.PayoutId, TimeSpan.FromSeconds(60)));
 
         var atProvider = Assert.Single(await ProviderTransfersAsync(provider, command.PayoutId));

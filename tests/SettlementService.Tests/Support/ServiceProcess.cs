@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using Payouts.AppHost.Hosting;
-using Payouts.AppHost.Resources;
+using Payouts.Hosting;
+using Payouts.Testing;
 
 namespace Payouts.SettlementService.Tests.Support;
 
@@ -30,10 +30,10 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the AppHost resource's built assembly on a free loopback port and waits for its /health.</summary>
-    public static async Task<ServiceProcess> StartAsync(string resource, IReadOnlyDictionary<string, string> environment, Uri? address = null)
+    /// <summary>Starts the project's built assembly (e.g. <c>services/SettlementService</c>) on a free loopback port and waits for its /health.</summary>
+    public static async Task<ServiceProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment, Uri? address = null)
     {
-        var built = BuiltProject.For(resource);
+        var built = BuiltProject.For(project);
         address ??= new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var start = new ProcessStartInfo("dotnet", [built.AssemblyPath])
         {

@@ -1,0 +1,90 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Payouts.Hosting.RabbitMQ;
+using Payouts.ServiceDefaults.Authentication;
+
+namespace Payouts.AppHost.Operations;
+
+/// <summary>
+/// The settlement operator's actions as commands on the dashboard's settlement resource: run a reconciliation pass
+/// now, look at the settlement error queues (poison messages), and move them back once the cause is fixed.
+/// </summary>
+internal static class SettlementOperations
+{
+    /// <summary>The command queues settlement consumes (services/SettlementService/Messaging).</summary>
+    private static readonly string[] Queues = ["settle-payout", "send-micro-deposits", "get-settlement-status"];
+
+    private const int FaultsShown = 5;
+
+    public static IResourceBuilder<ProjectResource> WithSettlementOperations(
+        this IResourceBuilder<ProjectResource> settlement, IResourceBuilder<IResourceWithConnectionString> messaging, PlatformSettings settings)
+    {
+        return settlement
+            .WithCommand("reconcile-now", "Run reconciliation now", context => ReconcileAsync(settlement, settings, context),
+                new CommandOptions
+                {
+                    Description = "Asks the provider for the outcome of every open transfer that is due, now, instead of at the next sweep.",
+                    IconName = "ArrowSync",
+                    UpdateState = Running,
+                })
+            .WithCommand("show-error-queues", "Show error queues", context => ShowAsync(messaging, context),
+                new CommandOptions
+                {
+                    Description = "How many commands ended in settlement's _error queues, and the first faults.",
+                    IconName = "MailWarning",
+                    UpdateState = Running,
+                })
+            .WithCommand("requeue-error-queues", "Requeue error queues", context => RequeueAsync(messaging, context),
+                new CommandOptions
+                {
+                    Description = "Moves every message in settlement's _error queues back to its queue.",
+                    ConfirmationMessage = "Move every message in settlement's error queues back to its queue? Do this once the cause of the faults is fixed.",
+                    IconName = "MailArrowUp",
+                    UpdateState = Running,
+                });
+    }
+
+    private static ResourceCommandState Running(UpdateCommandStateContext context) =>
+        context.ResourceSnapshot.State?.Text == KnownResourceStates.Running ? ResourceCommandState.Enabled : ResourceCommandState.Disabled;
+
+    private static async Task<ExecuteCommandResult> ReconcileAsync(IResourceBuilder<ProjectResource> settlement, PlatformSettings settings, ExecuteCommandContext context)
+    {
+        var token = new LocalTokenIssuer(new AuthSettings(settings.SigningKey))
+            .Issue(new AuthTokenRequest("apphost-operator", [PayoutsRoles.Admin], Lifetime: TimeSpan.FromMinutes(5)));
+        using var http = new HttpClient { BaseAddress = new Uri(settlement.GetEndpoint("http").Url), Timeout = TimeSpan.FromMinutes(2) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/settlement/reconciliation/run");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, context.CancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync(context.CancellationToken).ConfigureAwait(false);
+        return response.IsSuccessStatusCode
+            ? CommandResults.Success("Reconciliation ran.", body, CommandResultFormat.Json)
+            : CommandResults.Failure($"Settlement answered {(int)response.StatusCode}.", body, CommandResultFormat.Text);
+    }
+
+    private static async Task<ExecuteCommandResult> ShowAsync(IResourceBuilder<IResourceWithConnectionString> messaging, ExecuteCommandContext context)
+    {
+        var uri = await messaging.Resource.GetConnectionStringAsync(context.CancellationToken).ConfigureAwait(false);
+        var summaries = await ErrorQueues.DescribeAsync(uri!, Queues, FaultsShown, context.CancellationToken).ConfigureAwait(false);
+        var report = new StringBuilder();
+        foreach (var summary in summaries)
+        {
+            report.AppendLine($"**{summary.Queue}**: {summary.Messages} message(s)");
+            foreach (var fault in summary.Faults) report.AppendLine($"- {fault}");
+            report.AppendLine();
+        }
+        var total = summaries.Sum(s => s.Messages);
+        return CommandResults.Success($"{total} message(s) in settlement's error queues.", report.ToString(), CommandResultFormat.Markdown);
+    }
+
+    private static async Task<ExecuteCommandResult> RequeueAsync(IResourceBuilder<IResourceWithConnectionString> messaging, ExecuteCommandContext context)
+    {
+        var uri = await messaging.Resource.GetConnectionStringAsync(context.CancellationToken).ConfigureAwait(false);
+        var moved = new List<string>();
+        foreach (var queue in Queues)
+        {
+            var count = await ErrorQueues.RequeueAsync(uri!, queue, context.CancellationToken).ConfigureAwait(false);
+            if (count > 0) moved.Add($"{count} to {queue}");
+        }
+        return CommandResults.Success(moved.Count == 0 ? "The error queues were empty." : $"Moved {string.Join(", ", moved)}.");
+    }
+}

@@ -1,0 +1,40 @@
+using Payouts.AppHost.Lifecycle;
+
+namespace Payouts.AppHost;
+
+internal static class PlatformServices
+{
+    /// <summary>
+    /// One of the platform's projects with the runtime contract every service reads (ARCHITECTURE §3), restarted when it
+    /// crashes. With a database, a one-shot <c>&lt;name&gt;-migrations</c> run of the same binary (<c>migrate</c>) applies its
+    /// migrations first, once, and the service waits for it to finish: replicas never race to migrate.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddService<TProject>(
+        this IDistributedApplicationBuilder builder, string name, PlatformSettings settings,
+        IResourceBuilder<IResourceWithConnectionString>? database = null)
+        where TProject : IProjectMetadata, new()
+    {
+        var service = builder.AddProject<TProject>(name)
+            .WithRuntimeContract(settings)
+            .WithAnnotation(new RestartOnCrashAnnotation());
+        if (database is null) return service;
+
+        var migrations = builder.AddProject<TProject>($"{name}-migrations", launchProfileName: null)
+            .WithArgs("migrate")
+            .WithRuntimeContract(settings)
+            .WithReference(database)
+            .WaitFor(database)
+            .WithParentRelationship(service);
+        return service.WithReference(database).WaitFor(database).WaitForCompletion(migrations);
+    }
+
+    public static IResourceBuilder<ProjectResource> WithMessaging(
+        this IResourceBuilder<ProjectResource> service, IResourceBuilder<IResourceWithConnectionString> messaging) =>
+        service.WithReference(messaging).WaitFor(messaging);
+
+    private static IResourceBuilder<ProjectResource> WithRuntimeContract(this IResourceBuilder<ProjectResource> project, PlatformSettings settings) =>
+        project
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
+            .WithEnvironment("Auth__SigningKey", settings.SigningKey)
+            .WithEnvironment("Logging__Console__FormatterName", "simple");
+}

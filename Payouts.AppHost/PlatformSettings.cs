@@ -1,0 +1,76 @@
+using System.Reflection;
+using Payouts.Hosting;
+
+namespace Payouts.AppHost;
+
+/// <summary>
+/// How this AppHost runs the platform, from its configuration (command line <c>--key value</c>, environment, or the
+/// test builder's arguments). Checked before anything starts, so a bad value stops the AppHost with a clear message.
+/// </summary>
+internal sealed record PlatformSettings(
+    string DataDirectory,
+    int GatewayPort,
+    int SettlementReplicas,
+    string? PostgresConnectionString,
+    string? RabbitMqUri,
+    bool UseContainers,
+    bool Ephemeral,
+    string SigningKey,
+    TimeSpan StartTimeout)
+{
+    public const int DefaultGatewayPort = 8080;
+
+    public static PlatformSettings Read(IConfiguration configuration)
+    {
+        var dataDirectory = Path.GetFullPath(configuration["data-dir"] ?? Path.Combine(RepositoryRoot(), ".apphost"));
+        Directory.CreateDirectory(dataDirectory);
+
+        var gatewayPort = Int(configuration, "gateway-port", DefaultGatewayPort, 0, 65535);
+        if (gatewayPort == 0) gatewayPort = FreePort.Next();
+        else if (!FreePort.IsFree(gatewayPort))
+            throw new HostingSetupException("gateway", $"port {gatewayPort} on 127.0.0.1 is already in use (stop what uses it, or pass --gateway-port <port>; 0 picks a free one).");
+
+        return new PlatformSettings(
+            dataDirectory,
+            gatewayPort,
+            Int(configuration, "settlement-replicas", 2, 1, 16),
+            Blank(configuration["postgres"]),
+            Blank(configuration["rabbitmq"]),
+            Bool(configuration, "containers"),
+            Bool(configuration, "ephemeral"),
+            DevSigningKey.LoadOrCreate(dataDirectory),
+            TimeSpan.FromSeconds(Int(configuration, "start-timeout", 180, 10, 3600)));
+    }
+
+    private static int Int(IConfiguration configuration, string key, int fallback, int min, int max)
+    {
+        var text = configuration[key];
+        if (text is null) return fallback;
+        return int.TryParse(text, out var value) && value >= min && value <= max
+            ? value
+            : throw new HostingSetupException("apphost", $"--{key} must be a whole number from {min} to {max}, not '{text}'.");
+    }
+
+    private static bool Bool(IConfiguration configuration, string key) =>
+        configuration[key] switch
+        {
+            null or "false" => false,
+            "true" or "" => true,
+            var other => throw new HostingSetupException("apphost", $"--{key} must be true or false, not '{other}'."),
+        };
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>The folder holding Payouts.sln, found from this project's folder (known at build time): the home of <c>.apphost/</c>.</summary>
+    public static string RepositoryRoot()
+    {
+        var projectDirectory = typeof(PlatformSettings).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "Payouts.AppHost.ProjectDirectory")?.Value;
+        foreach (var start in new[] { projectDirectory, Environment.CurrentDirectory })
+        {
+            for (var dir = start is null ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Payouts.sln"))) return dir.FullName;
+        }
+        throw new HostingSetupException("apphost", "Payouts.sln was not found above the AppHost: pass --data-dir to say where it keeps its state.");
+    }
+}
