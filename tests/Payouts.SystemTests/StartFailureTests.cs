@@ -1,4 +1,5 @@
 using System.Globalization;
+using Xunit.Abstractions;
 
 namespace Payouts.SystemTests;
 
@@ -6,7 +7,7 @@ namespace Payouts.SystemTests;
 /// A resource that cannot start makes the AppHost say which and why, exit non-zero, and leave nothing running: a
 /// malformed or unreachable PostgreSQL, an unreachable RabbitMQ.
 /// </summary>
-public sealed class StartFailureTests : IDisposable
+public sealed class StartFailureTests(ITestOutputHelper output) : IDisposable
 {
     /// <summary>How long the AppHost waits for health here (the smallest it accepts is 10 s; a local server's start needs more).</summary>
     private const int StartTimeoutSeconds = 30;
@@ -32,12 +33,12 @@ public sealed class StartFailureTests : IDisposable
     public async Task An_unreachable_postgres_fails_the_start_naming_postgres_and_its_address_and_everything_started_is_stopped()
     {
         var port = Payouts.Hosting.FreePort.Next(); // nothing listens there
-        var (exitCode, error, output) = await RunUntilItGivesUpAsync("--postgres", $"Host=127.0.0.1;Port={port};Username=postgres;Password=none;Timeout=2");
+        var (exitCode, error, standardOutput) = await RunUntilItGivesUpAsync("--postgres", $"Host=127.0.0.1;Port={port};Username=postgres;Password=none;Timeout=2");
 
         Assert.Equal(1, exitCode);
         Assert.Contains($"[apphost] error: not healthy within {StartTimeoutSeconds} s", error);
         Assert.Matches($"postgres: is Running, postgres_check: .*127\\.0\\.0\\.1:{port}", error);
-        Assert.DoesNotContain("Payouts is ready", output);
+        Assert.DoesNotContain("Payouts is ready", standardOutput);
         Assert.Empty(await MarkedProcesses.WaitUntilNoneAsync(_marker, TimeSpan.FromSeconds(30)));
     }
 
@@ -45,12 +46,12 @@ public sealed class StartFailureTests : IDisposable
     public async Task An_unreachable_broker_fails_the_start_naming_messaging_and_why_and_everything_started_is_stopped()
     {
         var port = Payouts.Hosting.FreePort.Next(); // nothing listens there
-        var (exitCode, error, output) = await RunUntilItGivesUpAsync("--rabbitmq", $"amqp://guest:guest@127.0.0.1:{port}/");
+        var (exitCode, error, standardOutput) = await RunUntilItGivesUpAsync("--rabbitmq", $"amqp://guest:guest@127.0.0.1:{port}/");
 
         Assert.Equal(1, exitCode);
         Assert.Contains($"[apphost] error: not healthy within {StartTimeoutSeconds} s", error);
         Assert.Matches("messaging: is Running, messaging_check: .*reachable", error);
-        Assert.DoesNotContain("Payouts is ready", output);
+        Assert.DoesNotContain("Payouts is ready", standardOutput);
         Assert.Empty(await MarkedProcesses.WaitUntilNoneAsync(_marker, TimeSpan.FromSeconds(30)));
     }
 
@@ -60,6 +61,7 @@ public sealed class StartFailureTests : IDisposable
             ["--data-dir", _dataDirectory, "--gateway-port", "0", "--ephemeral", "true",
              "--start-timeout", StartTimeoutSeconds.ToString(CultureInfo.InvariantCulture), .. server]);
         var exitCode = await appHost.WaitForExitAsync(TimeSpan.FromMinutes(3));
+        output.WriteLine($"exit code {exitCode}; standard error:{Environment.NewLine}{appHost.Error}");
         return (exitCode, appHost.Error, appHost.Output);
     }
 
