@@ -6,8 +6,9 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Payouts.BatchService.Data.Migrations
 {
+    // The former single migration InitialMessaging, renamed; the database it builds is the same.
     /// <inheritdoc />
-    public partial class InitialMessaging : Migration
+    public partial class InitialCreate : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
