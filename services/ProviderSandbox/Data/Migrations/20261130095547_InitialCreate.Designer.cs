@@ -12,8 +12,8 @@ using Payouts.ProviderSandbox.Data;
 namespace Payouts.ProviderSandbox.Data.Migrations
 {
     [DbContext(typeof(SandboxDbContext))]
-    [Migration("20261123184641_InitialSandbox")]
-    partial class InitialSandbox
+    [Migration("20261130095547_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

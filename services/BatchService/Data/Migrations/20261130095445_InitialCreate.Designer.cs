@@ -12,8 +12,8 @@ using Payouts.BatchService.Data;
 namespace Payouts.BatchService.Data.Migrations
 {
     [DbContext(typeof(BatchesDbContext))]
-    [Migration("20261123181345_InitialMessaging")]
-    partial class InitialMessaging
+    [Migration("20261130095445_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

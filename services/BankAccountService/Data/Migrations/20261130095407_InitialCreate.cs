@@ -6,8 +6,9 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Payouts.BankAccountService.Data.Migrations
 {
+    // Squashes the former migrations InitialMessaging, BankAccountsAndBeneficiaries, BeneficiaryCompany and MicroDepositOutcome; the database it builds is the same as theirs.
     /// <inheritdoc />
-    public partial class BankAccountsAndBeneficiaries : Migration
+    public partial class InitialCreate : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -37,11 +38,15 @@ namespace Payouts.BankAccountService.Data.Migrations
                     verification_id = table.Column<Guid>(type: "uuid", nullable: false),
                     micro_deposits_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     failed_verification_attempts = table.Column<int>(type: "integer", nullable: false),
-                    verification_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    verification_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     verified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    deleted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    deleted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    // Added later by ADD COLUMN in the squashed chain: kept last, in its order and with the DEFAULT it left, as the old chain built the table.
+                    micro_deposits_failure_code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    micro_deposits_sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    verification_round = table.Column<int>(type: "integer", nullable: false, defaultValue: 1)
                 },
                 constraints: table =>
                 {
@@ -67,11 +72,57 @@ namespace Payouts.BankAccountService.Data.Migrations
                     address_line_2 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    deleted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    deleted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    // Added later by ADD COLUMN in the squashed chain: kept last, in its order and with the DEFAULT it left, as the old chain built the table.
+                    company_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_beneficiary", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_state",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consumer_id = table.Column<string>(type: "text", nullable: false),
+                    received_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_state", x => new { x.message_id, x.consumer_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_message",
+                columns: table => new
+                {
+                    sequence_number = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    conversation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    correlation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    initiator_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    request_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    source_address = table.Column<string>(type: "text", nullable: true),
+                    destination_address = table.Column<string>(type: "text", nullable: false),
+                    response_address = table.Column<string>(type: "text", nullable: true),
+                    fault_address = table.Column<string>(type: "text", nullable: true),
+                    message_type = table.Column<string>(type: "text", nullable: false),
+                    content_type = table.Column<string>(type: "text", nullable: false),
+                    body = table.Column<string>(type: "text", nullable: false),
+                    headers = table.Column<string>(type: "jsonb", nullable: true),
+                    properties = table.Column<string>(type: "jsonb", nullable: true),
+                    sent_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    enqueue_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    expiration_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    delivery_attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_message", x => x.sequence_number);
                 });
 
             migrationBuilder.CreateTable(
@@ -164,6 +215,17 @@ namespace Payouts.BankAccountService.Data.Migrations
                 filter: "deleted_at IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_inbox_state_received_at",
+                table: "inbox_state",
+                column: "received_at");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_message_message_id",
+                table: "outbox_message",
+                column: "message_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_settlement_destination_audit_kind_destination_id",
                 table: "settlement_destination_audit",
                 columns: new[] { "kind", "destination_id" });
@@ -177,6 +239,12 @@ namespace Payouts.BankAccountService.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "beneficiary_details");
+
+            migrationBuilder.DropTable(
+                name: "inbox_state");
+
+            migrationBuilder.DropTable(
+                name: "outbox_message");
 
             migrationBuilder.DropTable(
                 name: "settlement_destination_audit");

@@ -12,8 +12,8 @@ using Payouts.SettlementService.Data;
 namespace Payouts.SettlementService.Data.Migrations
 {
     [DbContext(typeof(SettlementDbContext))]
-    [Migration("20261123192004_SettlementFaults")]
-    partial class SettlementFaults
+    [Migration("20261130095524_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -178,6 +178,11 @@ namespace Payouts.SettlementService.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("failure_code");
 
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("failure_reason");
+
                     b.Property<string>("PaymentReference")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -255,16 +260,16 @@ namespace Payouts.SettlementService.Data.Migrations
                         .HasColumnType("numeric(19,4)")
                         .HasColumnName("amount");
 
-                    b.Property<string>("BeneficiaryAccountMasked")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .HasColumnName("beneficiary_account_masked");
-
                     b.Property<string>("BeneficiaryBankCode")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("beneficiary_bank_code");
+
+                    b.Property<string>("BeneficiaryMasked")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("beneficiary_masked");
 
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
@@ -326,6 +331,25 @@ namespace Payouts.SettlementService.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("reconciliation_attempts");
 
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("resolution");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("resolution_note");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("resolved_by");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -349,6 +373,9 @@ namespace Payouts.SettlementService.Data.Migrations
 
                     b.HasIndex("UpdatedAt")
                         .HasFilter("status IN ('pending', 'unknown')");
+
+                    b.HasIndex("CompletedAt", "Id")
+                        .HasFilter("status IN ('completed', 'failed')");
 
                     b.ToTable("transfers", (string)null);
                 });

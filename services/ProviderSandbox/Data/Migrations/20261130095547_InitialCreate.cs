@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Payouts.ProviderSandbox.Data.Migrations
 {
+    // The former single migration InitialSandbox, renamed; the database it builds is the same.
     /// <inheritdoc />
-    public partial class InitialSandbox : Migration
+    public partial class InitialCreate : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -4,10 +4,11 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Payouts.SettlementService.Data.Migrations
+namespace Payouts.BatchService.Data.Migrations
 {
+    // The former single migration InitialMessaging, renamed; the database it builds is the same.
     /// <inheritdoc />
-    public partial class InitialMessaging : Migration
+    public partial class InitialCreate : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

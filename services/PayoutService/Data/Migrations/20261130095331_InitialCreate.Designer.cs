@@ -12,8 +12,8 @@ using Payouts.PayoutService.Data;
 namespace Payouts.PayoutService.Data.Migrations
 {
     [DbContext(typeof(PayoutsDbContext))]
-    [Migration("20261123190448_PayoutSaga")]
-    partial class PayoutSaga
+    [Migration("20261130095331_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,6 +24,13 @@ namespace Payouts.PayoutService.Data.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.HasSequence("invoice_number_seq");
+
+            modelBuilder.HasSequence("ledger_transaction_ids")
+                .IncrementsBy(10);
+
+            modelBuilder.HasSequence("payout_reference_seq");
 
             modelBuilder.Entity("Payouts.Messaging.Inbox.InboxState", b =>
                 {
@@ -257,6 +264,99 @@ namespace Payouts.PayoutService.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("masked_account_number");
 
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("method");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("removed");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("beneficiary_destinations", (string)null);
+                });
+
+            modelBuilder.Entity("Payouts.PayoutService.Domain.BeneficiaryView", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AddressLine1")
+                        .HasColumnType("text")
+                        .HasColumnName("address_line1");
+
+                    b.Property<string>("AddressLine2")
+                        .HasColumnType("text")
+                        .HasColumnName("address_line2");
+
+                    b.Property<string>("City")
+                        .HasColumnType("text")
+                        .HasColumnName("city");
+
+                    b.Property<string>("CompanyId")
+                        .HasColumnType("text")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Country")
+                        .HasColumnType("text")
+                        .HasColumnName("country");
+
+                    b.Property<string>("County")
+                        .HasColumnType("text")
+                        .HasColumnName("county");
+
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerEmail")
+                        .HasColumnType("text")
+                        .HasColumnName("customer_email");
+
+                    b.Property<string>("CustomerName")
+                        .HasColumnType("text")
+                        .HasColumnName("customer_name");
+
+                    b.Property<string>("CustomerNickname")
+                        .HasColumnType("text")
+                        .HasColumnName("customer_nickname");
+
+                    b.Property<bool>("Known")
+                        .HasColumnType("boolean")
+                        .HasColumnName("known");
+
+                    b.Property<string>("PostalCode")
+                        .HasColumnType("text")
+                        .HasColumnName("postal_code");
+
+                    b.Property<string>("RecipientType")
+                        .HasColumnType("text")
+                        .HasColumnName("recipient_type");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("removed");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("text")
@@ -266,7 +366,209 @@ namespace Payouts.PayoutService.Data.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("beneficiary_destinations", (string)null);
+                    b.ToTable("beneficiaries", (string)null);
+                });
+
+            modelBuilder.Entity("Payouts.PayoutService.Domain.Billing.BillingMethodConfig", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("country");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Instructions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("instructions");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Country", "Method")
+                        .IsUnique();
+
+                    b.ToTable("billing_method_configs", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Country = "*",
+                            Enabled = true,
+                            Instructions = "Transfer the invoice total to the platform's bank account quoting the invoice number.",
+                            Method = "bank_transfer",
+                            Name = "Bank Transfer"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Country = "NG",
+                            Enabled = true,
+                            Instructions = "Pay from your local mobile wallet quoting the invoice number.",
+                            Method = "local_wallet",
+                            Name = "Local Wallet"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Country = "KE",
+                            Enabled = true,
+                            Instructions = "Pay from your local mobile wallet quoting the invoice number.",
+                            Method = "local_wallet",
+                            Name = "Local Wallet"
+                        });
+                });
+
+            modelBuilder.Entity("Payouts.PayoutService.Domain.Billing.BillingPayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<long>("InvoiceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("PaymentMethod")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payment_method");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TransactionReference")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("transaction_reference");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("CompanyId", "CreatedAt");
+
+                    b.ToTable("billing_payments", (string)null);
+                });
+
+            modelBuilder.Entity("Payouts.PayoutService.Domain.Billing.Invoice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("invoices", (string)null);
                 });
 
             modelBuilder.Entity("Payouts.PayoutService.Domain.Company", b =>
@@ -337,6 +639,120 @@ namespace Payouts.PayoutService.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Payouts.PayoutService.Domain.Fx.FxRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BaseCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("base_currency");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<decimal>("ProcessingFee")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("processing_fee");
+
+                    b.Property<string>("QuoteCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("quote_currency");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(19, 8)
+                        .HasColumnType("numeric(19,8)")
+                        .HasColumnName("rate");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaseCurrency", "QuoteCurrency")
+                        .IsUnique();
+
+                    b.ToTable("fx_rates", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            BaseCurrency = "USD",
+                            Enabled = true,
+                            ProcessingFee = 50m,
+                            QuoteCurrency = "NGN",
+                            Rate = 1500m,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Id = 2,
+                            BaseCurrency = "GBP",
+                            Enabled = true,
+                            ProcessingFee = 50m,
+                            QuoteCurrency = "NGN",
+                            Rate = 1900m,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Id = 3,
+                            BaseCurrency = "EUR",
+                            Enabled = true,
+                            ProcessingFee = 50m,
+                            QuoteCurrency = "NGN",
+                            Rate = 1620m,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Id = 4,
+                            BaseCurrency = "USD",
+                            Enabled = true,
+                            ProcessingFee = 30m,
+                            QuoteCurrency = "KES",
+                            Rate = 129.5m,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Id = 5,
+                            BaseCurrency = "USD",
+                            Enabled = true,
+                            ProcessingFee = 5m,
+                            QuoteCurrency = "GHS",
+                            Rate = 15.5m,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Id = 6,
+                            BaseCurrency = "USD",
+                            Enabled = true,
+                            ProcessingFee = 1m,
+                            QuoteCurrency = "EUR",
+                            Rate = 0.92m,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        });
                 });
 
             modelBuilder.Entity("Payouts.PayoutService.Domain.IdempotencyRecord", b =>
@@ -458,7 +874,7 @@ namespace Payouts.PayoutService.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "ledger_transaction_ids");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -664,8 +1080,13 @@ namespace Payouts.PayoutService.Data.Migrations
                         .HasColumnName("cancelled_at");
 
                     b.Property<string>("CompanyId")
-                        .HasColumnType("text")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("company_id");
+
+                    b.Property<bool>("CompanyWallet")
+                        .HasColumnType("boolean")
+                        .HasColumnName("company_wallet");
 
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
@@ -676,6 +1097,11 @@ namespace Payouts.PayoutService.Data.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)")
                         .HasColumnName("currency");
+
+                    b.Property<decimal?>("ExchangeRate")
+                        .HasPrecision(19, 8)
+                        .HasColumnType("numeric(19,8)")
+                        .HasColumnName("exchange_rate");
 
                     b.Property<string>("FailureReason")
                         .HasColumnType("text")
@@ -730,6 +1156,26 @@ namespace Payouts.PayoutService.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("requested_at");
 
+                    b.Property<decimal?>("SettlementAmount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("settlement_amount");
+
+                    b.Property<string>("SettlementCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("settlement_currency");
+
+                    b.Property<decimal?>("SettlementFee")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("settlement_fee");
+
+                    b.Property<decimal?>("SettlementNetAmount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("settlement_net_amount");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -761,32 +1207,21 @@ namespace Payouts.PayoutService.Data.Migrations
 
                     b.HasIndex("BankAccountId");
 
+                    b.HasIndex("BeneficiaryDetailsId");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("Uuid")
                         .IsUnique();
 
+                    b.HasIndex("CompanyId", "RequestedAt");
+
                     b.HasIndex("Status", "RequestedAt");
 
                     b.HasIndex("UserId", "RequestedAt");
 
                     b.ToTable("payouts", (string)null);
-                });
-
-            modelBuilder.Entity("Payouts.PayoutService.Domain.Payouts.PayoutReferenceCounter", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.Property<long>("LastValue")
-                        .HasColumnType("bigint")
-                        .HasColumnName("last_value");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("payout_reference_counters", (string)null);
                 });
 
             modelBuilder.Entity("Payouts.PayoutService.Domain.UserTransaction", b =>
@@ -802,6 +1237,11 @@ namespace Payouts.PayoutService.Data.Migrations
                         .HasPrecision(19, 4)
                         .HasColumnType("numeric(19,4)")
                         .HasColumnName("amount");
+
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("company_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -849,6 +1289,8 @@ namespace Payouts.PayoutService.Data.Migrations
                     b.HasIndex("Uuid")
                         .IsUnique();
 
+                    b.HasIndex("CompanyId", "CreatedAt");
+
                     b.HasIndex("UserId", "CreatedAt");
 
                     b.ToTable("user_transactions", (string)null);
@@ -875,6 +1317,11 @@ namespace Payouts.PayoutService.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
+                    b.Property<string>("LastSettlementStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("last_settlement_status");
+
                     b.Property<long>("PayoutNumber")
                         .HasColumnType("bigint")
                         .HasColumnName("payout_number");
@@ -893,9 +1340,29 @@ namespace Payouts.PayoutService.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
+                    b.Property<DateTimeOffset?>("StatusCheckDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_check_due_at");
+
+                    b.Property<int>("StatusChecks")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_checks");
+
                     b.HasKey("CorrelationId");
 
+                    b.HasIndex("CurrentState", "StatusCheckDueAt")
+                        .HasDatabaseName("ix_payout_saga_status_check");
+
                     b.ToTable("payout_saga", (string)null);
+                });
+
+            modelBuilder.Entity("Payouts.PayoutService.Domain.Billing.BillingPayment", b =>
+                {
+                    b.HasOne("Payouts.PayoutService.Domain.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Payouts.PayoutService.Domain.Ledger.LedgerEntry", b =>

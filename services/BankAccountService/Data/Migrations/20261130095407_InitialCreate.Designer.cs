@@ -12,8 +12,8 @@ using Payouts.BankAccountService.Data;
 namespace Payouts.BankAccountService.Data.Migrations
 {
     [DbContext(typeof(BankAccountsDbContext))]
-    [Migration("20261123203350_BeneficiaryCompany")]
-    partial class BeneficiaryCompany
+    [Migration("20261130095407_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -112,11 +112,20 @@ namespace Payouts.BankAccountService.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_primary");
 
+                    b.Property<string>("MicroDepositsFailureCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("micro_deposits_failure_code");
+
                     b.Property<string>("MicroDepositsHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("micro_deposits_hash");
+
+                    b.Property<DateTimeOffset?>("MicroDepositsSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("micro_deposits_sent_at");
 
                     b.Property<string>("RoutingNumberCiphertext")
                         .HasColumnType("text")
@@ -136,13 +145,17 @@ namespace Payouts.BankAccountService.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("uuid");
 
-                    b.Property<DateTimeOffset>("VerificationExpiresAt")
+                    b.Property<DateTimeOffset?>("VerificationExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("verification_expires_at");
 
                     b.Property<Guid>("VerificationId")
                         .HasColumnType("uuid")
                         .HasColumnName("verification_id");
+
+                    b.Property<int>("VerificationRound")
+                        .HasColumnType("integer")
+                        .HasColumnName("verification_round");
 
                     b.Property<string>("VerificationStatus")
                         .IsRequired()
