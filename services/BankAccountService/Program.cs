@@ -11,7 +11,7 @@ using Payouts.ServiceDefaults.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<BankAccountsDbContext>("bankaccountsdb");
+builder.AddPostgresDbContext<BankAccountsDbContext>("bankaccountsdb");
 builder.Services.AddMigration<BankAccountsDbContext>();
 builder.Services.AddTransactionalOutbox<BankAccountsDbContext>();
 builder.AddRabbitMqMessaging(

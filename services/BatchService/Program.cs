@@ -4,7 +4,7 @@ using Payouts.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<BatchesDbContext>("batchesdb");
+builder.AddPostgresDbContext<BatchesDbContext>("batchesdb");
 builder.Services.AddMigration<BatchesDbContext>();
 builder.Services.AddTransactionalOutbox<BatchesDbContext>();
 builder.AddRabbitMqMessaging();

@@ -8,7 +8,7 @@ using Payouts.PayoutService.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<PayoutsDbContext>("payoutsdb");
+builder.AddPostgresDbContext<PayoutsDbContext>("payoutsdb");
 builder.Services.AddMigration<PayoutsDbContext>();
 builder.Services.AddTransactionalOutbox<PayoutsDbContext>();
 builder.AddRabbitMqMessaging(bus =>

@@ -9,7 +9,7 @@ using Payouts.ProviderSandbox.Transfers;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<SandboxDbContext>("providersandboxdb");
+builder.AddPostgresDbContext<SandboxDbContext>("providersandboxdb");
 // Hosted services start in order: migrate, then open the configured settlement accounts, then sweep.
 builder.Services.AddMigration<SandboxDbContext>();
 builder.Services.AddHostedService<SettlementAccountSeeder>();

@@ -16,7 +16,7 @@ using Polly;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<SettlementDbContext>("settlementdb");
+builder.AddPostgresDbContext<SettlementDbContext>("settlementdb");
 builder.Services.AddMigration<SettlementDbContext>();
 builder.Services.AddTransactionalOutbox<SettlementDbContext>();
 builder.AddRabbitMqMessaging(bus =>
