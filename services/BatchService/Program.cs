@@ -5,15 +5,18 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddPostgresDbContext<BatchesDbContext>("batchesdb");
-builder.Services.AddMigration<BatchesDbContext>();
 builder.Services.AddTransactionalOutbox<BatchesDbContext>();
 builder.AddRabbitMqMessaging();
 
 var app = builder.Build();
 
+// `BatchService migrate`: the AppHost applies the migrations once, before any replica starts.
+if (MigrateCommand.IsRequested(args)) return await app.RunMigrateCommandAsync<BatchesDbContext>();
+
 app.MapDefaultEndpoints();
 app.MapPublicApiFallback();
 
 app.Run();
+return 0;
 
 public partial class Program;

@@ -9,7 +9,6 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddPostgresDbContext<PayoutsDbContext>("payoutsdb");
-builder.Services.AddMigration<PayoutsDbContext>();
 builder.Services.AddTransactionalOutbox<PayoutsDbContext>();
 builder.AddRabbitMqMessaging(bus =>
 {
@@ -31,6 +30,9 @@ builder.Services.AddHostedService<SettlementStatusSweep>();
 
 var app = builder.Build();
 
+// `PayoutService migrate`: the AppHost applies the migrations once, before any replica starts.
+if (MigrateCommand.IsRequested(args)) return await app.RunMigrateCommandAsync<PayoutsDbContext>();
+
 app.MapDefaultEndpoints();
 app.MapAdminUsersEndpoints();
 app.MapUserEndpoints();
@@ -45,5 +47,6 @@ app.MapBillingEndpoints();
 app.MapPublicApiFallback();
 
 app.Run();
+return 0;
 
 public partial class Program;

@@ -20,14 +20,17 @@ public sealed class WorkerKilledTests(InfrastructureFixture infrastructure)
     public async Task A_worker_killed_between_the_provider_call_and_its_acknowledgement_leaves_one_transfer_and_a_settled_payout()
     {
         var settlementDb = await infrastructure.CreateDatabaseAsync("settlement_killed");
-        await using var sandbox = await ServiceProcess.StartAsync(PlatformTopology.ProviderSandbox, new Dictionary<string, string>
+        var sandboxEnvironment = new Dictionary<string, string>
         {
             ["ConnectionStrings__providersandboxdb"] = await infrastructure.CreateDatabaseAsync("sandbox_killed"),
             ["Sandbox__ApiKeys__0"] = ApiKey,
             [$"Sandbox__SettlementAccounts__{DebitAccount}__USD"] = "1000",
             // The provider records the transfer, then holds the answer long enough for the test to kill the worker.
             ["Sandbox__TimeoutHold"] = "00:01:00",
-        });
+        };
+        // As the AppHost does: each database is migrated once, by the service's migrate command, before it starts.
+        await ServiceProcess.MigrateAsync(PlatformTopology.ProviderSandbox, sandboxEnvironment);
+        await using var sandbox = await ServiceProcess.StartAsync(PlatformTopology.ProviderSandbox, sandboxEnvironment);
         var settlementEnvironment = new Dictionary<string, string>
         {
             ["ConnectionStrings__settlementdb"] = settlementDb,
@@ -40,6 +43,7 @@ public sealed class WorkerKilledTests(InfrastructureFixture infrastructure)
             ["Provider__DebitAccountId"] = DebitAccount,
             ["Provider__AttemptTimeout"] = "00:02:00",
         };
+        await ServiceProcess.MigrateAsync(PlatformTopology.Settlement, settlementEnvironment);
         await using var testBus = await TestBus.StartAsync(infrastructure.MessagingConnectionString);
         using var provider = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = sandbox.Address };
         provider.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
