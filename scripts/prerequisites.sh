@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the platform and its tests need on a fresh Debian machine that has the .NET SDK:
-# the PostgreSQL server binaries and RabbitMQ. The AppHost starts private instances of both itself.
+# Installs what the platform needs on a fresh Debian machine that has the .NET SDK: the PostgreSQL server binaries and
+# RabbitMQ, which the AppHost runs as resources of its own (no container runtime needed), and setpriv, which runs
+# PostgreSQL as the postgres user when the AppHost is root. `--with-browser` adds Chromium for the dashboard test.
 set -euo pipefail
 
 need=()
@@ -12,6 +13,9 @@ if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
 fi
 if ! command -v setpriv >/dev/null 2>&1; then
   need+=(util-linux)
+fi
+if [ "${1:-}" = "--with-browser" ] && [ ! -x /usr/bin/chromium ]; then
+  need+=(chromium)
 fi
 
 if [ ${#need[@]} -gt 0 ]; then

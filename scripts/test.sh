@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: prerequisites, then dotnet test (the tests start their own PostgreSQL and RabbitMQ).
+# Runs the whole test suite: prerequisites (with Chromium for the dashboard test), then dotnet test (the tests start
+# their own PostgreSQL and RabbitMQ, and the system tests the whole platform through its Aspire AppHost).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/prerequisites.sh
+scripts/prerequisites.sh --with-browser
 
 log=$(mktemp)
 status=0

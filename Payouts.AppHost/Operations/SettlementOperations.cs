@@ -6,8 +6,9 @@ using Payouts.ServiceDefaults.Authentication;
 namespace Payouts.AppHost.Operations;
 
 /// <summary>
-/// The settlement operator's actions as commands on the dashboard's settlement resource: run a reconciliation pass
-/// now, look at the settlement error queues (poison messages), and move them back once the cause is fixed.
+/// The settlement operator's actions as commands on the dashboard's settlement resource: the reconciliation report
+/// (open transfers against the provider's live answer), the settlement error queues (poison messages), and moving
+/// them back once the cause is fixed.
 /// </summary>
 internal static class SettlementOperations
 {
@@ -20,10 +21,10 @@ internal static class SettlementOperations
         this IResourceBuilder<ProjectResource> settlement, IResourceBuilder<IResourceWithConnectionString> messaging, PlatformSettings settings)
     {
         return settlement
-            .WithCommand("reconcile-now", "Run reconciliation now", context => ReconcileAsync(settlement, settings, context),
+            .WithCommand("reconciliation-report", "Reconciliation report", context => ReportAsync(settlement, settings, context),
                 new CommandOptions
                 {
-                    Description = "Asks the provider for the outcome of every open transfer that is due, now, instead of at the next sweep.",
+                    Description = "Transfers by status, and every open transfer beside the provider's live answer (GET /api/admin/settlement/reconciliation).",
                     IconName = "ArrowSync",
                     UpdateState = Running,
                 })
@@ -47,17 +48,17 @@ internal static class SettlementOperations
     private static ResourceCommandState Running(UpdateCommandStateContext context) =>
         context.ResourceSnapshot.State?.Text == KnownResourceStates.Running ? ResourceCommandState.Enabled : ResourceCommandState.Disabled;
 
-    private static async Task<ExecuteCommandResult> ReconcileAsync(IResourceBuilder<ProjectResource> settlement, PlatformSettings settings, ExecuteCommandContext context)
+    private static async Task<ExecuteCommandResult> ReportAsync(IResourceBuilder<ProjectResource> settlement, PlatformSettings settings, ExecuteCommandContext context)
     {
         var token = new LocalTokenIssuer(new AuthSettings(settings.SigningKey))
             .Issue(new AuthTokenRequest("apphost-operator", [PayoutsRoles.Admin], Lifetime: TimeSpan.FromMinutes(5)));
         using var http = new HttpClient { BaseAddress = new Uri(settlement.GetEndpoint("http").Url), Timeout = TimeSpan.FromMinutes(2) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/settlement/reconciliation/run");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/settlement/reconciliation");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await http.SendAsync(request, context.CancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(context.CancellationToken).ConfigureAwait(false);
         return response.IsSuccessStatusCode
-            ? CommandResults.Success("Reconciliation ran.", body, CommandResultFormat.Json)
+            ? CommandResults.Success("Settlement's reconciliation report.", body, CommandResultFormat.Json)
             : CommandResults.Failure($"Settlement answered {(int)response.StatusCode}.", body, CommandResultFormat.Text);
     }
 

@@ -1,5 +1,8 @@
+using Payouts.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Payouts.ProviderSandbox.Data;
 
@@ -24,5 +27,6 @@ public sealed class SandboxHost(string connectionString) : WebApplicationFactory
         builder.UseSetting("Sandbox:TimeoutHold", TimeoutHold.ToString());
         builder.UseSetting("Sandbox:DelayedFailureAfter", DelayedFailureAfter.ToString());
         builder.ConfigureLogging(logging => logging.ClearProviders());
+        builder.ConfigureTestServices(services => services.AddHostedService<MigrateBeforeStart<SandboxDbContext>>());
     }
 }
