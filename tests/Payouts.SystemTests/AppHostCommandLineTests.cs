@@ -7,7 +7,7 @@ namespace Payouts.SystemTests;
 /// <summary>The built AppHost as a user runs it: how it refuses a taken gateway port, how it stops on SIGTERM.</summary>
 public sealed class AppHostCommandLineTests : IDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan StartTimeout = PlatformFixture.StartTimeout;
 
     private readonly string _dataDirectory = PlatformFixture.NewDataDirectory();
     private readonly string _marker = MarkedProcesses.NewMarker();
