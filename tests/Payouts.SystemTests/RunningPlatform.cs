@@ -185,10 +185,20 @@ public sealed class RunningPlatform : IAsyncDisposable
         // Aspire's Stop asks DCP to stop the process and checks for about 20 s whether it has; a broker that takes longer
         // to shut down (a loaded machine) makes the command report failure while the stop goes on. What counts is that
         // the broker does stop, within the caller's bound.
+        var brokerProcesses = ProcessTree(ProcessId(Current(broker)) ?? throw new InvalidOperationException($"{broker} has no running process."));
         var stopped = await commands.ExecuteCommandAsync(broker, KnownResourceCommands.StopCommand, cancellationToken);
-        if (!stopped.Success) BrokerStopNote = $"the Stop command answered '{stopped.Message}' before the broker had exited";
+        if (!stopped.Success)
+        {
+            // DCP gave up waiting (it then shows the broker as Unknown) while the broker's shutdown goes on: once its
+            // processes are gone, Stop asked again finds it stopped.
+            BrokerStopNote = $"the Stop command answered '{stopped.Message}' before the broker had exited";
+            foreach (var process in brokerProcesses) await process.WaitForExitAsync(cancellationToken);
+            var again = await commands.ExecuteCommandAsync(broker, KnownResourceCommands.StopCommand, cancellationToken);
+            BrokerStopNote += again.Success ? "; asked again once it had exited, it succeeded" : $"; asked again once it had exited: '{again.Message}'";
+        }
         await App.ResourceNotifications.WaitForResourceAsync(broker,
             e => e.Snapshot.State?.Text == KnownResourceStates.Exited || e.Snapshot.State?.Text == KnownResourceStates.Finished, cancellationToken);
+        foreach (var process in brokerProcesses) process.Dispose();
 
         await Task.Delay(downtime, cancellationToken);
 
@@ -209,6 +219,33 @@ public sealed class RunningPlatform : IAsyncDisposable
                 await Task.Delay(200, cancellationToken);
             }
         }
+    }
+
+    /// <summary>A process and its descendants (from /proc), as handles that stay valid after they exit.</summary>
+    private static List<Process> ProcessTree(int root)
+    {
+        var children = new Dictionary<int, List<int>>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+                if (!children.TryGetValue(parent, out var list)) children[parent] = list = [];
+                list.Add(pid);
+            }
+            catch (IOException) { }
+        }
+        var tree = new List<Process>();
+        var pending = new Queue<int>([root]);
+        while (pending.TryDequeue(out var pid))
+        {
+            try { tree.Add(Process.GetProcessById(pid)); }
+            catch (ArgumentException) { continue; } // already gone
+            foreach (var child in children.GetValueOrDefault(pid) ?? []) pending.Enqueue(child);
+        }
+        return tree;
     }
 
     /// <summary>Set when the last broker restart's Stop command reported failure although the broker then stopped.</summary>
