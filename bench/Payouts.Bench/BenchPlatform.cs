@@ -69,8 +69,15 @@ public sealed class BenchPlatform : IAsyncDisposable
                 "--start-timeout", ((int)StartTimeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ];
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Payouts_AppHost>(args, timeout.Token);
-            // The resources' own output stays in their logs; the bench prints figures. Warnings and errors still show.
-            builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            // The bench prints figures. The resources' output (stderr comes as errors), health checks failing while
+            // things start, and the host's own account of a failed start stay out: the AppHost's startup report names
+            // a resource that fails, with its last log lines.
+            builder.Services.AddLogging(logging => logging
+                .SetMinimumLevel(LogLevel.Warning)
+                .AddFilter("Payouts.AppHost.Resources", LogLevel.None)
+                .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
+                .AddFilter("Aspire.Hosting.ApplicationModel.ResourceNotificationService", LogLevel.None)
+                .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None));
             foreach (var (resource, variables) in environment ?? new Dictionary<string, IReadOnlyDictionary<string, string>>())
             {
                 var project = builder.Resources.OfType<ProjectResource>().SingleOrDefault(r => r.Name == resource)
@@ -83,8 +90,16 @@ public sealed class BenchPlatform : IAsyncDisposable
             // The AppHost wrote it while reading its settings (PlatformSettings → DevSigningKey).
             var signingKey = (await File.ReadAllTextAsync(Path.Combine(dataDirectory, "dev-signing-key"), timeout.Token)).Trim();
             var timeline = ResourceTimeline.Follow(app);
-            await app.StartAsync(timeout.Token);
-            await WaitForHealthyAsync(app, settlementReplicas, timeout.Token);
+            var stopping = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            try
+            {
+                await app.StartAsync(timeout.Token);
+                await WaitForHealthyAsync(app, settlementReplicas, timeout.Token);
+            }
+            catch (OperationCanceledException e) when (stopping.IsCancellationRequested && !timeout.IsCancellationRequested)
+            {
+                throw new InvalidOperationException("The AppHost stopped before every service was healthy (its error is above).", e);
+            }
             timeline.MarkReady();
             return new BenchPlatform(app, dataDirectory, signingKey, timeline);
         }
