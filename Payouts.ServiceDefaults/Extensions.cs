@@ -6,7 +6,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -81,10 +80,9 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("MassTransit", "Npgsql"))
+                .AddMeter("MassTransit"))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName, serviceName, "MassTransit")
-                .AddNpgsql()
                 .AddAspNetCoreInstrumentation(aspNetCore =>
                     // Health probes every few seconds would drown the traces that matter.
                     aspNetCore.Filter = context =>

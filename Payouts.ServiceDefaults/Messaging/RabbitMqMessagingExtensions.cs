@@ -1,16 +1,21 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Payouts.ServiceDefaults;
 
 namespace Microsoft.Extensions.Hosting;
 
 public static class RabbitMqMessagingExtensions
 {
+    /// <summary>The name Aspire's RabbitMQ client integration gives its (unkeyed) health check.</summary>
+    private const string RabbitMqHealthCheckName = "RabbitMQ.Client";
+
     /// <summary>
     /// MassTransit on RabbitMQ at <c>ConnectionStrings:{connectionName}</c> (an <c>amqp://user:pass@host:port/vhost</c>
     /// URI), kebab-case endpoint names and endpoints for every registered consumer and saga.
     /// MassTransit adds its own bus health check (tagged <c>ready</c>), and its transport keeps
-    /// reconnecting with backoff while the broker is unreachable.
+    /// reconnecting with backoff while the broker is unreachable. Aspire's RabbitMQ client integration adds a broker
+    /// health check (tagged <c>ready</c>) and the RabbitMQ.Client traces, which cover MassTransit's connection too.
     /// </summary>
     /// <param name="configure">Registers consumers, sagas, the outbox…</param>
     /// <param name="configureBus">Bus-level settings, applied before endpoints are configured.</param>
@@ -21,6 +26,16 @@ public static class RabbitMqMessagingExtensions
         string connectionName = "messaging")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionName);
+
+        // Its connection serves only the health check, which opens it on the first probe: never at start, so a broker
+        // that is down does not stop the process; one attempt per probe, so a probe is not held by retries (the next
+        // probe is the retry).
+        builder.AddRabbitMQClient(connectionName, settings =>
+        {
+            settings.DisableAutoActivation = true;
+            settings.MaxConnectRetryCount = 0;
+        });
+        builder.Services.TagHealthCheck(RabbitMqHealthCheckName, Extensions.ReadyTag);
 
         builder.Services.AddMassTransit(bus =>
         {

@@ -11,8 +11,7 @@ using Payouts.ServiceDefaults.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<BankAccountsDbContext>("bankaccountsdb");
-builder.Services.AddMigration<BankAccountsDbContext>();
+builder.AddPostgresDbContext<BankAccountsDbContext>("bankaccountsdb");
 builder.Services.AddTransactionalOutbox<BankAccountsDbContext>();
 builder.AddRabbitMqMessaging(
     bus =>
@@ -40,6 +39,9 @@ builder.Services.AddOptions<BankAccountOptions>().BindConfiguration(BankAccountO
 
 var app = builder.Build();
 
+// `BankAccountService migrate`: the AppHost applies the migrations once, before any replica starts.
+if (MigrateCommand.IsRequested(args)) return await app.RunMigrateCommandAsync<BankAccountsDbContext>();
+
 // Fail at start, not on the first request, when encryption or sealing is not configured.
 app.Services.GetRequiredService<BankAccountKeys>();
 app.Services.GetRequiredService<MicroDepositSeal>();
@@ -50,5 +52,6 @@ app.MapBeneficiaryEndpoints();
 app.MapPublicApiFallback();
 
 app.Run();
+return 0;
 
 public partial class Program;

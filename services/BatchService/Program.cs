@@ -4,16 +4,19 @@ using Payouts.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<BatchesDbContext>("batchesdb");
-builder.Services.AddMigration<BatchesDbContext>();
+builder.AddPostgresDbContext<BatchesDbContext>("batchesdb");
 builder.Services.AddTransactionalOutbox<BatchesDbContext>();
 builder.AddRabbitMqMessaging();
 
 var app = builder.Build();
 
+// `BatchService migrate`: the AppHost applies the migrations once, before any replica starts.
+if (MigrateCommand.IsRequested(args)) return await app.RunMigrateCommandAsync<BatchesDbContext>();
+
 app.MapDefaultEndpoints();
 app.MapPublicApiFallback();
 
 app.Run();
+return 0;
 
 public partial class Program;

@@ -8,8 +8,7 @@ using Payouts.PayoutService.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<PayoutsDbContext>("payoutsdb");
-builder.Services.AddMigration<PayoutsDbContext>();
+builder.AddPostgresDbContext<PayoutsDbContext>("payoutsdb");
 builder.Services.AddTransactionalOutbox<PayoutsDbContext>();
 builder.AddRabbitMqMessaging(bus =>
 {
@@ -31,6 +30,9 @@ builder.Services.AddHostedService<SettlementStatusSweep>();
 
 var app = builder.Build();
 
+// `PayoutService migrate`: the AppHost applies the migrations once, before any replica starts.
+if (MigrateCommand.IsRequested(args)) return await app.RunMigrateCommandAsync<PayoutsDbContext>();
+
 app.MapDefaultEndpoints();
 app.MapAdminUsersEndpoints();
 app.MapUserEndpoints();
@@ -45,5 +47,6 @@ app.MapBillingEndpoints();
 app.MapPublicApiFallback();
 
 app.Run();
+return 0;
 
 public partial class Program;

@@ -9,9 +9,8 @@ using Payouts.ProviderSandbox.Transfers;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<SandboxDbContext>("providersandboxdb");
-// Hosted services start in order: migrate, then open the configured settlement accounts, then sweep.
-builder.Services.AddMigration<SandboxDbContext>();
+builder.AddPostgresDbContext<SandboxDbContext>("providersandboxdb");
+// Hosted services start in order: open the configured settlement accounts (the schema is there: `migrate` ran first), then sweep.
 builder.Services.AddHostedService<SettlementAccountSeeder>();
 builder.Services.AddHostedService<PendingTransferSweeper>();
 
@@ -37,11 +36,15 @@ builder.Services.ConfigureHttpJsonOptions(json =>
 
 var app = builder.Build();
 
+// `ProviderSandbox migrate`: the AppHost applies the migrations once, before any replica starts.
+if (MigrateCommand.IsRequested(args)) return await app.RunMigrateCommandAsync<SandboxDbContext>();
+
 app.MapDefaultEndpoints();
 app.MapTransferEndpoints();
 app.MapAccountEndpoints();
 app.MapSandboxEndpoints();
 
 app.Run();
+return 0;
 
 public partial class Program;

@@ -16,8 +16,7 @@ using Polly;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<SettlementDbContext>("settlementdb");
-builder.Services.AddMigration<SettlementDbContext>();
+builder.AddPostgresDbContext<SettlementDbContext>("settlementdb");
 builder.Services.AddTransactionalOutbox<SettlementDbContext>();
 builder.AddRabbitMqMessaging(bus =>
 {
@@ -78,6 +77,9 @@ builder.Services.AddHttpClient<ProviderClient>((services, http) =>
 
 var app = builder.Build();
 
+// `SettlementService migrate`: the AppHost applies the migrations once, before any replica starts.
+if (MigrateCommand.IsRequested(args)) return await app.RunMigrateCommandAsync<SettlementDbContext>();
+
 // Fail at start, not on the first SendMicroDeposits, when sealing is not configured.
 app.Services.GetRequiredService<MicroDepositSeal>();
 
@@ -88,5 +90,6 @@ app.MapTransferResolutionEndpoints();
 app.MapPublicApiFallback();
 
 app.Run();
+return 0;
 
 public partial class Program;

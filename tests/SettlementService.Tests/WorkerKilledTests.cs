@@ -19,14 +19,17 @@ public sealed class WorkerKilledTests(InfrastructureFixture infrastructure)
     public async Task A_worker_killed_between_the_provider_call_and_its_acknowledgement_leaves_one_transfer_and_a_settled_payout()
     {
         var settlementDb = await infrastructure.CreateDatabaseAsync("settlement_killed");
-        await using var sandbox = await ServiceProcess.StartAsync("services/ProviderSandbox", new Dictionary<string, string>
+        var sandboxEnvironment = new Dictionary<string, string>
         {
             ["ConnectionStrings__providersandboxdb"] = await infrastructure.CreateDatabaseAsync("sandbox_killed"),
             ["Sandbox__ApiKeys__0"] = ApiKey,
             [$"Sandbox__SettlementAccounts__{DebitAccount}__USD"] = "1000",
             // The provider records the transfer, then holds the answer long enough for the test to kill the worker.
             ["Sandbox__TimeoutHold"] = "00:01:00",
-        });
+        };
+        // As the AppHost does: each database is migrated once, by the service's migrate command, before it starts.
+        await ServiceProcess.MigrateAsync(Projects.ProviderSandbox, sandboxEnvironment);
+        await using var sandbox = await ServiceProcess.StartAsync(Projects.ProviderSandbox, sandboxEnvironment);
         var settlementEnvironment = new Dictionary<string, string>
         {
             ["ConnectionStrings__settlementdb"] = settlementDb,
@@ -39,13 +42,14 @@ public sealed class WorkerKilledTests(InfrastructureFixture infrastructure)
             ["Provider__DebitAccountId"] = DebitAccount,
             ["Provider__AttemptTimeout"] = "00:02:00",
         };
+        await ServiceProcess.MigrateAsync(Projects.Settlement, settlementEnvironment);
         await using var testBus = await TestBus.StartAsync(infrastructure.MessagingConnectionString);
         using var provider = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = sandbox.Address };
         provider.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         var command = new SettlePayout(Guid.NewGuid(), "PO-KILLED", DestinationKind.BankAccount,
             testBus.AddBankAccount(TestDestinations.TimesOutAccountNumber), "bank_transfer", 250m, "USD", "Payout killed mid-call");
 
-        var worker = await ServiceProcess.StartAsync("services/SettlementService", settlementEnvironment);
+        var worker = await ServiceProcess.StartAsync(Projects.Settlement, settlementEnvironment);
         try
         {
             await testBus.SendAsync(command);
@@ -62,7 +66,7 @@ public sealed class WorkerKilledTests(InfrastructureFixture infrastructure)
         Assert.Equal(0L, await CountOurTransfersAsync(settlementDb, command.PayoutId));
         Assert.Empty(testBus.OutcomesFor(command.PayoutId));
 
-        await using var restarted = await ServiceProcess.StartAsync("services/SettlementService", settlementEnvironment);
+        await using var restarted = await ServiceProcess.StartAsync(Projects.Settlement, settlementEnvironment);
         var settled = Assert.IsType<PayoutSettled>(await testBus.WaitForOutcomeAsync(command.PayoutId, TimeSpan.FromSeconds(60)));
 
         var atProvider = Assert.Single(await ProviderTransfersAsync(provider, command.PayoutId));

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Payouts.BankAccountService.Data;
 using Payouts.BankAccountService.Domain;
 using Payouts.ServiceDefaults.Authentication;
 using Payouts.ServiceDefaults.Security;
@@ -74,6 +75,10 @@ public sealed class BankAccountServiceHost : WebApplicationFactory<BankAccounts:
     public static async Task<BankAccountServiceHost> WithoutKeysAsync(InfrastructureFixture infrastructure) =>
         new(await infrastructure.CreateDatabaseAsync("no_keys"), infrastructure.MessagingConnectionString, withKeys: false);
 
+    /// <summary>A host whose broker refuses connections (nothing listens on port 1), as when RabbitMQ is down at start.</summary>
+    public static async Task<BankAccountServiceHost> WithBrokerDownAsync(InfrastructureFixture infrastructure) =>
+        new(await infrastructure.CreateDatabaseAsync("broker_down"), "amqp://guest:guest@127.0.0.1:1/");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -90,7 +95,9 @@ public sealed class BankAccountServiceHost : WebApplicationFactory<BankAccounts:
 
         builder.UseSetting("BankAccounts:Verification:ExpiryDays", ExpiryDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
-        builder.ConfigureTestServices(services => services.AddKeyedSingleton<TimeProvider>(ServiceClock.Key, Clock));
+        builder.ConfigureTestServices(services => services
+            .AddHostedService<MigrateBeforeStart<BankAccountsDbContext>>()
+            .AddKeyedSingleton<TimeProvider>(ServiceClock.Key, Clock));
     }
 
     /// <summary>Every response body the host's clients received, for leak checks.</summary>

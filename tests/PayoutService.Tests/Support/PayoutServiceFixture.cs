@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Payouts.PayoutService.Data;
@@ -48,6 +49,7 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
             web.UseSetting("Payouts:Processing:StatusCheckAfter", "00:00:02");
             web.UseSetting("Payouts:Processing:StatusCheckInterval", "00:00:01");
             web.UseSetting("Payouts:Processing:StatusSweepInterval", "00:00:00.250");
+            web.ConfigureTestServices(services => services.AddHostedService<MigrateBeforeStart<PayoutsDbContext>>());
             web.ConfigureLogging(logging =>
             {
                 // PAYOUTS_TEST_LOGS=1 shows the service's logs when diagnosing a failing test.
@@ -55,7 +57,7 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
             });
         });
         using var client = _factory.CreateClient();
-        // Migrations run at start; the bus connects in the background: wait until both are up.
+        // The bus connects in the background: wait until it is up.
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Payouts.ProviderSandbox.Data;
 
@@ -28,6 +30,7 @@ public sealed class SandboxFactory(string connectionString) : WebApplicationFact
         builder.UseSetting("Sandbox:DelayedFailureAfter", DelayedFailureAfter.ToString());
         builder.UseSetting("Sandbox:TimeoutHold", TimeoutHold.ToString());
         builder.ConfigureLogging(logging => logging.ClearProviders());
+        builder.ConfigureTestServices(services => services.AddHostedService<MigrateBeforeStart<SandboxDbContext>>());
     }
 
     /// <summary>A client that sends the API key.</summary>

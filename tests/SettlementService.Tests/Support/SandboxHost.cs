@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Payouts.ProviderSandbox.Data;
 
@@ -24,5 +26,6 @@ public sealed class SandboxHost(string connectionString) : WebApplicationFactory
         builder.UseSetting("Sandbox:TimeoutHold", TimeoutHold.ToString());
         builder.UseSetting("Sandbox:DelayedFailureAfter", DelayedFailureAfter.ToString());
         builder.ConfigureLogging(logging => logging.ClearProviders());
+        builder.ConfigureTestServices(services => services.AddHostedService<MigrateBeforeStart<SandboxDbContext>>());
     }
 }

@@ -37,8 +37,11 @@ public sealed class SettlementHost(string connectionString, string messaging, Sa
         builder.UseSetting("Settlement:Reconciliation:MinimumAge", ReconciliationAge.ToString());
         builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureTestServices(services =>
+        {
+            services.AddHostedService<MigrateBeforeStart<SettlementDbContext>>();
             services.AddHttpClient<ProviderClient>().ConfigurePrimaryHttpMessageHandler(() => providerAddress is null
                 ? sandbox.Server.CreateHandler()
-                : new SocketsHttpHandler { UseProxy = false }));
+                : new SocketsHttpHandler { UseProxy = false });
+        });
     }
 }
