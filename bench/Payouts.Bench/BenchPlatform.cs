@@ -29,7 +29,11 @@ public sealed class BenchPlatform : IAsyncDisposable
         ["Gateway__RateLimit__WindowSeconds"] = "60",
     };
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    /// <summary>
+    /// How long a start may take before the bench gives up (the AppHost's own <c>--start-timeout</c> is set to it):
+    /// generous, since this 2-core machine is often shared with other builds and tests.
+    /// </summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);
 
     private readonly DistributedApplication _app;
 

@@ -12,7 +12,6 @@ namespace Payouts.Bench;
 /// </summary>
 public static class ColdStartBenchmark
 {
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(4);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(1);
 
     /// <summary>One run: the ready time, how long the stop took, how long after the AppHost's exit its last process of the data folder was gone, and the AppHost's output with the second it came.</summary>
@@ -61,7 +60,8 @@ public static class ColdStartBenchmark
             WorkingDirectory = Path.GetDirectoryName(appHost)!,
         };
         foreach (var arg in new[] { appHost, "--data-dir", dataDirectory, "--gateway-port", "0", "--ephemeral", "true",
-                     "--settlement-replicas", settlementReplicas.ToString(CultureInfo.InvariantCulture) })
+                     "--settlement-replicas", settlementReplicas.ToString(CultureInfo.InvariantCulture),
+                     "--start-timeout", ((int)BenchPlatform.StartTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture) })
             info.ArgumentList.Add(arg);
         // The dashboard takes free ports too, so a run never collides with a platform someone else runs on 18888.
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}";
@@ -83,7 +83,7 @@ public static class ColdStartBenchmark
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var finished = await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(ReadyTimeout));
+        var finished = await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(BenchPlatform.StartTimeout + TimeSpan.FromSeconds(30)));
         if (finished != ready.Task)
         {
             if (!process.HasExited)
