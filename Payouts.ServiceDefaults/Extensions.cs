@@ -81,7 +81,8 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("MassTransit", "Npgsql"))
+                // Payouts.*: every meter of the platform's own (payouts, settlement, messaging), present or added later.
+                .AddMeter("MassTransit", "Npgsql", "Payouts.*"))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName, serviceName, "MassTransit")
                 .AddNpgsql()

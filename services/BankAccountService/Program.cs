@@ -14,6 +14,7 @@ builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<BankAccountsDbContext>("bankaccountsdb");
 builder.Services.AddMigration<BankAccountsDbContext>();
 builder.Services.AddTransactionalOutbox<BankAccountsDbContext>();
+builder.Services.AddQueueDepthMetrics();
 builder.AddRabbitMqMessaging(
     bus =>
     {

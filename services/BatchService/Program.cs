@@ -7,6 +7,7 @@ builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<BatchesDbContext>("batchesdb");
 builder.Services.AddMigration<BatchesDbContext>();
 builder.Services.AddTransactionalOutbox<BatchesDbContext>();
+builder.Services.AddQueueDepthMetrics();
 builder.AddRabbitMqMessaging();
 
 var app = builder.Build();
