@@ -6,7 +6,7 @@ internal static class PlatformServices
 {
     /// <summary>
     /// One of the platform's projects with the runtime contract every service reads (ARCHITECTURE §3), restarted when it
-    /// crashes. With a database, a one-shot <c>&lt;name&gt;-migrations</c> run of the same binary (<c>migrate</c>) applies its
+    /// crashes, and healthy only once its <c>/health</c> says so. With a database, a one-shot <c>&lt;name&gt;-migrations</c> run of the same binary (<c>migrate</c>) applies its
     /// migrations first, once, and the service waits for it to finish: replicas never race to migrate.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(
@@ -16,6 +16,11 @@ internal static class PlatformServices
     {
         var service = builder.AddProject<TProject>(name)
             .WithRuntimeContract(settings)
+            // Healthy means /health answers (database and broker reachable), not merely that the process runs.
+            .WithHttpHealthCheck("/health")
+            // Any free port for the service's proxy (not the launch profile's fixed one): only the gateway's is public,
+            // and two platforms on one machine must not fight over 5101-5105.
+            .WithEndpoint("http", endpoint => endpoint.Port = null)
             .WithAnnotation(new RestartOnCrashAnnotation());
         if (database is null) return service;
 

@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 
-namespace Payouts.BankAccountService.Tests.Support;
+namespace Payouts.Testing;
 
 /// <summary>
 /// The service no longer migrates at start: the AppHost runs its `migrate` command first. In process, the test host
 /// does the same with the command's own ServiceDefaults piece, in <see cref="StartingAsync"/>, which runs before any
 /// hosted service (server, bus, sweepers, seeders) starts.
 /// </summary>
-internal sealed class MigrateBeforeStart<TContext>(IServiceProvider services) : IHostedLifecycleService
+public sealed class MigrateBeforeStart<TContext>(IServiceProvider services) : IHostedLifecycleService
     where TContext : DbContext
 {
     public Task StartingAsync(CancellationToken cancellationToken) => services.MigrateDatabaseAsync<TContext>(cancellationToken);
