@@ -4,10 +4,15 @@ namespace Payouts.AppHost;
 
 internal static class PlatformServices
 {
+    /// <summary>Every service's health endpoint (Payouts.ServiceDefaults maps it; the gateway never rate-limits it).</summary>
+    private const string HealthEndpointPath = "/health";
+
     /// <summary>
     /// One of the platform's projects with the runtime contract every service reads (ARCHITECTURE §3), restarted when it
-    /// crashes, and healthy only once its <c>/health</c> says so. With a database, a one-shot <c>&lt;name&gt;-migrations</c> run of the same binary (<c>migrate</c>) applies its
-    /// migrations first, once, and the service waits for it to finish: replicas never race to migrate.
+    /// crashes. With a database, a one-shot <c>&lt;name&gt;-migrations</c> run of the same binary (<c>migrate</c>) applies its
+    /// migrations first, once, and the service waits for it to finish: replicas never race to migrate. A service is healthy
+    /// once its <c>/health</c> answers 200 (every check: its database, the broker …), not merely once its process runs, so
+    /// what waits for it (the gateway, the ready line) waits until it serves.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(
         this IDistributedApplicationBuilder builder, string name, PlatformSettings settings,
@@ -16,8 +21,7 @@ internal static class PlatformServices
     {
         var service = builder.AddProject<TProject>(name)
             .WithRuntimeContract(settings)
-            // Healthy means /health answers (database and broker reachable), not merely that the process runs.
-            .WithHttpHealthCheck("/health")
+            .WithHttpHealthCheck(HealthEndpointPath)
             // Any free port for the service's proxy (not the launch profile's fixed one): only the gateway's is public,
             // and two platforms on one machine must not fight over 5101-5105.
             .WithEndpoint("http", endpoint => endpoint.Port = null)

@@ -4,12 +4,12 @@ using System.Net.Sockets;
 
 namespace Payouts.SystemTests;
 
-/// <summary>The AppHost executable: how it fails, how it stops.</summary>
+/// <summary>The built AppHost as a user runs it: how it refuses a taken gateway port, how it stops on SIGTERM.</summary>
 public sealed class AppHostCommandLineTests : IDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan StartTimeout = PlatformFixture.StartTimeout;
 
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "payouts-system-tests", Guid.NewGuid().ToString("N")[..12]);
+    private readonly string _dataDirectory = PlatformFixture.NewDataDirectory();
     private readonly string _marker = MarkedProcesses.NewMarker();
 
     [Fact]
@@ -19,32 +19,40 @@ public sealed class AppHostCommandLineTests : IDisposable
         occupied.Start();
         var port = ((IPEndPoint)occupied.LocalEndpoint).Port;
 
-        using var appHost = AppHostProcess.Start(_marker, "--gateway-port", port.ToString(), "--data-dir", _dataDirectory, "--ephemeral", "--no-color");
+        using var appHost = AppHostProcess.Start(_marker, "--gateway-port", port.ToString(), "--data-dir", _dataDirectory, "--ephemeral", "true");
         var exitCode = await appHost.WaitForExitAsync(TimeSpan.FromMinutes(2));
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("gateway", appHost.Error);
+        Assert.Contains("[apphost] error: gateway", appHost.Error);
         Assert.Contains($"port {port}", appHost.Error);
         Assert.DoesNotContain("Payouts is ready", appHost.Output);
-        Assert.Empty(MarkedProcesses.Find(_marker));
+        Assert.Empty(await MarkedProcesses.WaitUntilNoneAsync(_marker, TimeSpan.FromSeconds(30)));
     }
 
     [Fact]
     public async Task On_SIGTERM_it_stops_everything_it_started_and_exits_0()
     {
-        using var appHost = AppHostProcess.Start(_marker, "--gateway-port", "0", "--data-dir", _dataDirectory, "--ephemeral", "--no-color");
+        using var appHost = AppHostProcess.Start(_marker,
+            "--gateway-port", "0", "--data-dir", _dataDirectory, "--ephemeral", "true", "--start-timeout", ((int)StartTimeout.TotalSeconds).ToString());
         await appHost.WaitUntilReadyAsync(StartTimeout);
-        // The AppHost, postgres, epmd, beam, provider-sandbox, bank-accounts, payouts, batches, 2 × settlement, gateway …
-        Assert.True(MarkedProcesses.Find(_marker).Count >= 10, string.Join("\n", MarkedProcesses.Find(_marker)));
+        Assert.Matches(@"Payouts is ready in [0-9.]+ s: gateway http://127\.0\.0\.1:[0-9]+ · dashboard http://127\.0\.0\.1:[0-9]+/login\?t=[0-9a-f]+", appHost.Output);
+        // dcp, postgres (and its backends), epmd, beam.smp, provider-sandbox, bank-accounts, payouts, batches, 2 × settlement, gateway …
+        var running = MarkedProcesses.Find(_marker);
+        Assert.True(running.Count >= 10, string.Join("\n", running));
+        foreach (var program in new[] { "dcp", "postgres", "beam.smp", "epmd" })
+            Assert.Contains(running, p => p.Contains(program, StringComparison.Ordinal));
 
         using (var kill = Process.Start("kill", ["-TERM", appHost.Id.ToString()]))
             await kill.WaitForExitAsync();
-        var exitCode = await appHost.WaitForExitAsync(TimeSpan.FromMinutes(1));
+        var exitCode = await appHost.WaitForExitAsync(TimeSpan.FromMinutes(2));
 
-        Assert.Equal(0, exitCode);
-        Assert.Contains("[apphost] stopped.", appHost.Output);
-        Assert.Empty(MarkedProcesses.Find(_marker));
+        Assert.True(exitCode == 0, $"exit code {exitCode}\n{appHost.Error}");
+        Assert.Empty(await MarkedProcesses.WaitUntilNoneAsync(_marker, TimeSpan.FromSeconds(30)));
     }
 
-    public void Dispose() => TempFolder.Delete(_dataDirectory);
+    public void Dispose()
+    {
+        MarkedProcesses.Kill(_marker);
+        TempFolder.Delete(_dataDirectory);
+    }
 }

@@ -1,10 +1,15 @@
 using System.Diagnostics;
 using System.Text;
-using Payouts.AppHost.Platform;
+using Payouts.Hosting;
+using Payouts.Testing;
 
 namespace Payouts.SystemTests;
 
-/// <summary>The AppHost executable run as a user runs it, with its output captured and a marker in its environment.</summary>
+/// <summary>
+/// The built AppHost run as a user runs it (<c>dotnet Payouts.AppHost.dll …</c>), with its output captured and a marker
+/// in its environment that every process it starts inherits. Its dashboard listens on free ports, so it never meets
+/// another AppHost on this machine.
+/// </summary>
 internal sealed class AppHostProcess : IDisposable
 {
     private readonly Process _process;
@@ -31,6 +36,8 @@ internal sealed class AppHostProcess : IDisposable
         info.ArgumentList.Add(AppHostAssembly());
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment[MarkedProcesses.VariableName] = marker;
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}";
+        info.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort.Next()}";
 
         var appHost = new AppHostProcess(new Process { StartInfo = info });
         appHost._process.OutputDataReceived += (_, e) =>
@@ -76,14 +83,8 @@ internal sealed class AppHostProcess : IDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>The test's copy of the AppHost assembly, or the AppHost's own build output when the copy cannot run.</summary>
-    private static string AppHostAssembly()
-    {
-        var beside = typeof(PayoutsPlatform).Assembly.Location;
-        if (File.Exists(Path.ChangeExtension(beside, ".runtimeconfig.json"))) return beside;
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // …/bin/<configuration>/net10.0/
-        return Path.Combine(Payouts.AppHost.Hosting.RepositoryRoot.Find(), "Payouts.AppHost", "bin", configuration, "net10.0", "Payouts.AppHost.dll");
-    }
+    /// <summary>The AppHost's own build output (built with the tests, in the same configuration).</summary>
+    private static string AppHostAssembly() => BuiltProject.For("Payouts.AppHost").AssemblyPath;
 
     public void Dispose()
     {

@@ -1,4 +1,5 @@
-using Payouts.AppHost.Platform;
+using System.Globalization;
+using Aspire.Hosting.Testing;
 
 namespace Payouts.SystemTests;
 
@@ -12,26 +13,25 @@ public sealed class FaultTestPlatformFixture : PlatformFixture
 {
     public const double ProviderFailureRate = 0.03;
 
-    protected override void Configure(PlatformOptions options)
+    protected override void Configure(IDistributedApplicationTestingBuilder builder)
     {
-        options.SettlementReplicas = 2;
-        options.ExtraEnvironment[PlatformTopology.Settlement] = new()
+        WithEnvironment(builder, "settlement", new()
         {
             ["Settlement__Reconciliation__Interval"] = "00:00:02",
             ["Settlement__Reconciliation__MinimumAge"] = "00:00:05",
             ["Settlement__Reconciliation__BatchSize"] = "50",
-        };
-        options.ExtraEnvironment[PlatformTopology.Payouts] = new()
+        });
+        WithEnvironment(builder, "payouts", new()
         {
             // The process call answers at once (202) instead of holding a request open for each payout.
             ["Payouts__Processing__SettlementWait"] = "00:00:00",
             ["Payouts__Processing__StatusCheckAfter"] = "00:00:40",
             ["Payouts__Processing__StatusCheckInterval"] = "00:00:10",
             ["Payouts__Processing__StatusSweepInterval"] = "00:00:02",
-        };
-        options.ExtraEnvironment[PlatformTopology.ProviderSandbox] = new()
+        });
+        WithEnvironment(builder, "provider-sandbox", new()
         {
-            ["Sandbox__FailureRate"] = ProviderFailureRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
+            ["Sandbox__FailureRate"] = ProviderFailureRate.ToString(CultureInfo.InvariantCulture),
+        });
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Payouts.AppHost.Platform;
 
 namespace Payouts.SystemTests;
 
@@ -13,7 +12,7 @@ public sealed record Reply(HttpStatusCode Status, JsonElement Body, string Raw)
 }
 
 /// <summary>JSON calls through the platform's gateway with a bearer token, and bounded waiting for an eventual state.</summary>
-public sealed class GatewayClient(PayoutsPlatform platform) : IDisposable
+public sealed class GatewayClient(RunningPlatform platform) : IDisposable
 {
     private readonly HttpClient _http = CreateClient(platform);
 
@@ -58,9 +57,9 @@ public sealed class GatewayClient(PayoutsPlatform platform) : IDisposable
         }
     }
 
-    private static HttpClient CreateClient(PayoutsPlatform platform)
+    private static HttpClient CreateClient(RunningPlatform platform)
     {
-        var client = platform.CreateHttpClient(PlatformTopology.Gateway);
+        var client = platform.CreateHttpClient("gateway");
         client.Timeout = TimeSpan.FromSeconds(60);
         return client;
     }

@@ -1,5 +1,4 @@
 using Npgsql;
-using Payouts.AppHost.Platform;
 
 namespace Payouts.SystemTests;
 
@@ -13,7 +12,7 @@ public sealed record SandboxTransferRow(string Id, string PaymentReference, stri
 /// Reads of the services' own databases, straight from PostgreSQL, for checks no API offers: every payout's state,
 /// every transfer the provider holds, the ledger's sums. Read-only.
 /// </summary>
-public sealed class PlatformDatabases(PayoutsPlatform platform)
+public sealed class PlatformDatabases(RunningPlatform platform)
 {
     public async Task<IReadOnlyDictionary<string, int>> PayoutStatusCountsAsync(IReadOnlyCollection<Guid> payouts)
     {
@@ -88,7 +87,7 @@ public sealed class PlatformDatabases(PayoutsPlatform platform)
     private async Task<NpgsqlConnection> OpenAsync(string database)
     {
         // No pooling: the test's reads are few, and a pooled connection would outlive the platform's PostgreSQL.
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(platform.GetConnectionString(database)) { Pooling = false }.ConnectionString);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(await platform.GetConnectionStringAsync(database)) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         return connection;
     }

@@ -1,10 +1,14 @@
-using Payouts.AppHost.Platform;
+using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 
 namespace Payouts.SystemTests;
 
 /// <summary>
-/// One whole platform per test class, started through the AppHost library exactly as <c>dotnet run</c> starts it, but
-/// ephemeral: a temporary data folder, random ports, no fsync. Its logs stay in the temp folder when a test fails.
+/// One whole platform per test class: the real AppHost under <see cref="DistributedApplicationTestingBuilder"/>, with a
+/// temporary data folder, a free gateway port, PostgreSQL without fsync and two settlement replicas. Disposing stops
+/// every process it started and removes the folder.
 /// </summary>
 public class PlatformFixture : IAsyncLifetime
 {
@@ -12,7 +16,14 @@ public class PlatformFixture : IAsyncLifetime
     public const int GenerousRateLimitPermits = 10_000;
     public const int RateLimitWindowSeconds = 30;
 
+    /// <summary>
+    /// A platform start on two shared cores, migrations included, takes one to two minutes when the machine is quiet,
+    /// and five or more when other builds share it: the bound is generous, it only stops a start that hangs.
+    /// </summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);
+
     private readonly int _rateLimitPermits;
+    private RunningPlatform? _platform;
 
     public PlatformFixture() : this(GenerousRateLimitPermits)
     {
@@ -20,47 +31,44 @@ public class PlatformFixture : IAsyncLifetime
 
     protected PlatformFixture(int rateLimitPermits) => _rateLimitPermits = rateLimitPermits;
 
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "payouts-system-tests", Guid.NewGuid().ToString("N")[..12]);
-    private PayoutsPlatform? _platform;
+    public string DataDirectory { get; } = NewDataDirectory();
 
-    public PayoutsPlatform Platform => _platform ?? throw new InvalidOperationException("The platform has not started.");
+    public RunningPlatform Platform => _platform ?? throw new InvalidOperationException("The platform has not started.");
 
-    public Tokens Tokens => new(Platform.SigningKey);
+    public Tokens Tokens => Platform.Tokens;
 
-    public async Task InitializeAsync()
+    public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "payouts-system-tests", Guid.NewGuid().ToString("N")[..12]);
+
+    public async Task InitializeAsync() =>
+        _platform = await RunningPlatform.StartAsync(DataDirectory, builder =>
+        {
+            WithGatewayRateLimit(builder, _rateLimitPermits);
+            Configure(builder);
+        }, StartTimeout);
+
+    /// <summary>What a test class's own platform needs beyond the defaults (shorter timings …), set on the AppHost's resources before it is built.</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        var options = Options(_dataDirectory, _rateLimitPermits);
-        Configure(options);
-        _platform = await PayoutsPlatform.StartAsync(options, timeout.Token);
     }
 
-    /// <summary>What a test class's own platform needs beyond the defaults (replicas, shorter timings …).</summary>
-    protected virtual void Configure(PlatformOptions options)
-    {
-    }
+    public static void WithGatewayRateLimit(IDistributedApplicationTestingBuilder builder, int permits) =>
+        WithEnvironment(builder, "gateway", new()
+        {
+            ["Gateway__RateLimit__PermitLimit"] = permits.ToString(CultureInfo.InvariantCulture),
+            ["Gateway__RateLimit__WindowSeconds"] = RateLimitWindowSeconds.ToString(CultureInfo.InvariantCulture),
+        });
 
-    public static PlatformOptions Options(string dataDirectory, int rateLimitPermits = GenerousRateLimitPermits)
+    /// <summary>Environment for one of the AppHost's project resources (every replica of it).</summary>
+    protected static void WithEnvironment(IDistributedApplicationTestingBuilder builder, string resource, Dictionary<string, string> variables)
     {
-        var options = new PlatformOptions
-        {
-            DataDirectory = dataDirectory,
-            Ephemeral = true,
-            GatewayPort = 0,
-            SettlementReplicas = 2,
-        };
-        options.ExtraEnvironment["gateway"] = new()
-        {
-            ["Gateway__RateLimit__PermitLimit"] = rateLimitPermits.ToString(),
-            ["Gateway__RateLimit__WindowSeconds"] = RateLimitWindowSeconds.ToString(),
-        };
-        return options;
+        var project = builder.CreateResourceBuilder<ProjectResource>(resource);
+        foreach (var (name, value) in variables) project.WithEnvironment(name, value);
     }
 
     public async Task DisposeAsync()
     {
         if (_platform is not null) await _platform.DisposeAsync();
-        TempFolder.Delete(_dataDirectory);
+        TempFolder.Delete(DataDirectory);
     }
 }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Payouts.AppHost.Platform;
 
 namespace Payouts.SystemTests;
 
@@ -13,9 +12,9 @@ public sealed class SandboxClient : IDisposable
 
     private readonly HttpClient _http;
 
-    public SandboxClient(PayoutsPlatform platform)
+    public SandboxClient(RunningPlatform platform)
     {
-        _http = platform.CreateHttpClient(PlatformTopology.ProviderSandbox);
+        _http = platform.CreateHttpClient("provider-sandbox");
         _http.DefaultRequestHeaders.Add("X-Api-Key", DevelopmentApiKey);
     }
 

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using Payouts.AppHost.Platform;
 using Xunit.Abstractions;
 
 namespace Payouts.SystemTests;
@@ -94,6 +93,7 @@ public sealed class SettlementUnderFaultsTests(FaultTestPlatformFixture fixture,
         output.WriteLine($"paid {paid:0.00} USD; provider float {openingFloat:0.00} → {closingFloat:0.00}; ledger sum {ledgerSum:0.0000}");
         output.WriteLine($"settlement transfers {Describe(await databases.SettlementTransferStatusCountsAsync())}; poison messages {await databases.SettlementFaultsAsync()}");
         output.WriteLine(faultReport);
+        output.WriteLine($"settlement replicas now: {string.Join("; ", (await platform.InstancesAsync("settlement")).Select(RunningPlatform.Describe))}");
         output.WriteLine($"time: setup {setupTime.TotalSeconds:0.0} s, process calls {processTime.TotalSeconds:0.0} s ({retriedCalls} retried), all terminal after {settleTime.TotalSeconds:0.0} s");
 
         Assert.Equal(Users * PayoutsPerUser, rows.Count);
@@ -127,24 +127,26 @@ public sealed class SettlementUnderFaultsTests(FaultTestPlatformFixture fixture,
     }
 
     /// <summary>
-    /// Once a quarter of the process calls are answered, RabbitMQ is stopped and started again; once settlement has
-    /// visibly resumed after it, one settlement replica is killed (the AppHost restarts it).
+    /// Once a quarter of the process calls are answered, RabbitMQ is stopped and started again (the resource's Stop and
+    /// Start commands); once settlement has visibly resumed after it, the second settlement replica's process is
+    /// killed (the AppHost restarts it).
     /// </summary>
-    private async Task<string> InjectFaultsAsync(PayoutsPlatform platform, PlatformDatabases databases, Guid[] ids, Func<int> answered)
+    private static async Task<string> InjectFaultsAsync(RunningPlatform platform, PlatformDatabases databases, Guid[] ids, Func<int> answered)
     {
         await Until(() => Task.FromResult(answered() >= ids.Length / 4), TimeSpan.FromMinutes(2));
         var before = await databases.PayoutStatusCountsAsync(ids);
         var restart = Stopwatch.StartNew();
-        await platform.RestartServerAsync("messaging", BrokerDowntime);
+        using (var bound = new CancellationTokenSource(TimeSpan.FromMinutes(3)))
+            await platform.RestartBrokerAsync(BrokerDowntime, bound.Token);
         var brokerBack = restart.Elapsed;
 
         var terminalAfterRestart = Terminal(await databases.PayoutStatusCountsAsync(ids));
         var resumed = await Until(async () => Terminal(await databases.PayoutStatusCountsAsync(ids)) >= Math.Min(ids.Length, terminalAfterRestart + 25), TimeSpan.FromSeconds(90));
         var atKill = await databases.PayoutStatusCountsAsync(ids);
-        var killedPid = platform.GetProcessId(PlatformTopology.Settlement, 1);
-        await platform.KillReplicaAsync(PlatformTopology.Settlement, 1);
+        var replica = (await platform.InstancesAsync("settlement"))[1];
+        var killedPid = await platform.KillAsync(replica.ResourceId);
         return $"faults: broker restarted at {Describe(before)} (down and back in {brokerBack.TotalSeconds:0.0} s); " +
-               $"settlement-2 (pid {killedPid}) killed at {Describe(atKill)}{(resumed ? "" : " — settlement had not visibly resumed within 90 s")}";
+               $"settlement replica 2 ({replica.ResourceId}, pid {killedPid}) killed at {Describe(atKill)}{(resumed ? "" : " — settlement had not visibly resumed within 90 s")}";
     }
 
     private static int Terminal(IReadOnlyDictionary<string, int> counts) => counts.GetValueOrDefault("completed") + counts.GetValueOrDefault("failed");
