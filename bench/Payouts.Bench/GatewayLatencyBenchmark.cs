@@ -26,13 +26,24 @@ public static class GatewayLatencyBenchmark
 
         var token = new AuthenticationHeaderValue("Bearer", platform.Issuer.Issue(new AuthTokenRequest("900001", [PayoutsRoles.User])));
         var ownAddress = platform.GetOwnEndpoint("payouts");
-        using var own = ownAddress is null ? null : platform.CreateHttpClient(ownAddress);
+        var own = ownAddress is null ? null : platform.CreateHttpClient(ownAddress);
         using var proxied = platform.CreateHttpClient("payouts");
         using var gateway = platform.CreateHttpClient("gateway");
 
-        Console.WriteLine($"  request: POST {Path} (user token); answered {(own is null ? "–" : await ProbeAsync(own, token))} at the service's own port " +
-                          $"({ownAddress?.ToString() ?? "not found"}), {await ProbeAsync(proxied, token)} through DCP's proxy ({proxied.BaseAddress}), " +
-                          $"{await ProbeAsync(gateway, token)} through the gateway ({gateway.BaseAddress})");
+        string ownStatus;
+        try
+        {
+            ownStatus = own is null ? "– (not found)" : (await ProbeAsync(own, token)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (HttpRequestException e)
+        {
+            ownStatus = $"– ({e.Message})";
+            own!.Dispose();
+            own = null;
+        }
+        using var ownClient = own;
+        Console.WriteLine($"  request: POST {Path} (user token); answered {ownStatus} at the service's own port ({ownAddress?.ToString() ?? "not found"}), " +
+                          $"{await ProbeAsync(proxied, token)} through DCP's proxy ({proxied.BaseAddress}), {await ProbeAsync(gateway, token)} through the gateway ({gateway.BaseAddress})");
 
         // Interleaved warm-up of every path (JIT, connection pools, YARP's destination state).
         if (own is not null) await MeasureAsync(own, token, warmup, concurrency);

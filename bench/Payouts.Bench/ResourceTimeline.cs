@@ -9,12 +9,13 @@ namespace Payouts.Bench;
 
 /// <summary>
 /// Where a start's time goes: for each resource replica, seconds from the start call to the first time the AppHost
-/// reported it Starting (its process created), Running, healthy, or finished (one-shot migrations), from the
-/// application's resource notifications.
+/// reported it waiting (for what it waits for), its process started (DCP's own timestamp), Running, healthy, and
+/// finished (one-shot migrations), from the application's resource notifications.
 /// </summary>
 public sealed class ResourceTimeline
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly DateTime _started = DateTime.UtcNow;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Entry> _entries = [];
     private double? _ready;
@@ -22,7 +23,8 @@ public sealed class ResourceTimeline
     private sealed class Entry(string name)
     {
         public string Name { get; } = name;
-        public double? Starting { get; set; }
+        public double? Waiting { get; set; }
+        public double? Started { get; set; }
         public double? Running { get; set; }
         public double? Healthy { get; set; }
         public double? Finished { get; set; }
@@ -71,7 +73,9 @@ public sealed class ResourceTimeline
         lock (_lock)
         {
             if (!_entries.TryGetValue(change.ResourceId, out var entry)) _entries[change.ResourceId] = entry = new Entry(change.Resource.Name);
-            if (state == KnownResourceStates.Starting) entry.Starting ??= now;
+            if (state == KnownResourceStates.Waiting) entry.Waiting ??= now;
+            if (change.Snapshot.StartTimeStamp is { } startedAt && entry.Started is null && entry.Finished is null)
+                entry.Started = (startedAt.ToUniversalTime() - _started).TotalSeconds;
             if (state == KnownResourceStates.Running) entry.Running ??= now;
             if (state == KnownResourceStates.Running && change.Snapshot.HealthStatus == HealthStatus.Healthy) entry.Healthy ??= now;
             if ((state == KnownResourceStates.Finished || state == KnownResourceStates.Exited) && entry.Running is not null)
@@ -89,12 +93,12 @@ public sealed class ResourceTimeline
         var text = new StringBuilder();
         lock (_lock)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"    {"resource",-34} {"starting",8} {"running",8} {"healthy",8} {"finished",8}  (s from the start call)");
-            foreach (var (id, e) in _entries.OrderBy(e => e.Value.Starting ?? e.Value.Running ?? double.MaxValue).ThenBy(e => e.Key, StringComparer.Ordinal))
+            text.AppendLine(CultureInfo.InvariantCulture, $"    {"resource",-36} {"waiting",7} {"started",7} {"running",7} {"healthy",7} {"finished",8}  (s from the start call)");
+            foreach (var (id, e) in _entries.OrderBy(e => e.Value.Started ?? e.Value.Running ?? double.MaxValue).ThenBy(e => e.Key, StringComparer.Ordinal))
             {
-                if (e.Starting is null && e.Running is null) continue;
+                if (e.Started is null && e.Running is null) continue;
                 var exit = e.ExitCode is { } code and not 0 ? $"  exit {code}" : "";
-                text.AppendLine(CultureInfo.InvariantCulture, $"    {id,-34} {S(e.Starting)} {S(e.Running)} {S(e.Healthy)} {S(e.Finished)}{exit}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"    {id,-36} {S(e.Waiting)} {S(e.Started)} {S(e.Running)} {S(e.Healthy)} {S(e.Finished),8}{exit}");
             }
             if (_ready is { } ready) text.AppendLine(CultureInfo.InvariantCulture, $"    every service healthy at {ready:0.0} s");
         }

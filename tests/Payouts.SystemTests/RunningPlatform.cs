@@ -182,8 +182,11 @@ public sealed class RunningPlatform : IAsyncDisposable
     {
         const string broker = "messaging";
         var commands = App.Services.GetRequiredService<ResourceCommandService>();
+        // Aspire's Stop asks DCP to stop the process and checks for about 20 s whether it has; a broker that takes longer
+        // to shut down (a loaded machine) makes the command report failure while the stop goes on. What counts is that
+        // the broker does stop, within the caller's bound.
         var stopped = await commands.ExecuteCommandAsync(broker, KnownResourceCommands.StopCommand, cancellationToken);
-        if (!stopped.Success) throw new InvalidOperationException($"stopping {broker} failed: {stopped.Message}");
+        if (!stopped.Success) BrokerStopNote = $"the Stop command answered '{stopped.Message}' before the broker had exited";
         await App.ResourceNotifications.WaitForResourceAsync(broker,
             e => e.Snapshot.State?.Text == KnownResourceStates.Exited || e.Snapshot.State?.Text == KnownResourceStates.Finished, cancellationToken);
 
@@ -207,6 +210,9 @@ public sealed class RunningPlatform : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Set when the last broker restart's Stop command reported failure although the broker then stopped.</summary>
+    public string? BrokerStopNote { get; private set; }
 
     /// <summary>What the instance wrote to its console (and what the AppHost wrote to its log), oldest first.</summary>
     public async Task<IReadOnlyList<string>> LogsAsync(string resourceId)

@@ -145,7 +145,7 @@ public sealed class SettlementUnderFaultsTests(FaultTestPlatformFixture fixture,
         var atKill = await databases.PayoutStatusCountsAsync(ids);
         var replica = (await platform.InstancesAsync("settlement"))[1];
         var killedPid = await platform.KillAsync(replica.ResourceId);
-        return $"faults: broker restarted at {Describe(before)} (down and back in {brokerBack.TotalSeconds:0.0} s); " +
+        return $"faults: broker restarted at {Describe(before)} (down and back in {brokerBack.TotalSeconds:0.0} s{(platform.BrokerStopNote is { } note ? "; " + note : "")}); " +
                $"settlement replica 2 ({replica.ResourceId}, pid {killedPid}) killed at {Describe(atKill)}{(resumed ? "" : " — settlement had not visibly resumed within 90 s")}";
     }
 
