@@ -22,6 +22,9 @@ internal static class PlatformServices
         var service = builder.AddProject<TProject>(name)
             .WithRuntimeContract(settings)
             .WithHttpHealthCheck(HealthEndpointPath)
+            // Any free port for the service's proxy (not the launch profile's fixed one): only the gateway's is public,
+            // and two platforms on one machine must not fight over 5101-5105.
+            .WithEndpoint("http", endpoint => endpoint.Port = null)
             .WithAnnotation(new RestartOnCrashAnnotation());
         if (database is null) return service;
 

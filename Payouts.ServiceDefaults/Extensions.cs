@@ -80,7 +80,8 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("MassTransit"))
+                // Payouts.*: every meter of the platform's own (payouts, settlement, messaging), present or added later; Npgsql's come with the Aspire integration.
+                .AddMeter("MassTransit", "Payouts.*"))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName, serviceName, "MassTransit")
                 .AddAspNetCoreInstrumentation(aspNetCore =>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using Payouts.AppHost.Platform;
 using Payouts.ServiceDefaults.Authentication;
 
 namespace Payouts.Bench;
@@ -16,45 +15,31 @@ public static class BankAccountListBenchmark
 
     public static async Task RunAsync(int requests, int warmup, int concurrency)
     {
-        var dataDirectory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "payouts-bench", Guid.NewGuid().ToString("N")[..12]);
-        var options = new PlatformOptions { DataDirectory = dataDirectory, Ephemeral = true, GatewayPort = 0, SettlementReplicas = 1 };
-        // A limit the benchmark never reaches: it measures the service behind the gateway, not rate limiting.
-        options.ExtraEnvironment["gateway"] = new() { ["Gateway__RateLimit__PermitLimit"] = "100000000", ["Gateway__RateLimit__WindowSeconds"] = "60" };
+        await using var platform = await BenchPlatform.StartAsync(settlementReplicas: 1,
+            new Dictionary<string, IReadOnlyDictionary<string, string>> { ["gateway"] = BenchPlatform.UnlimitedGateway });
+        var token = new AuthenticationHeaderValue("Bearer", platform.Issuer.Issue(new AuthTokenRequest("424242", [PayoutsRoles.User])));
+        using var gateway = platform.CreateHttpClient("gateway");
+        gateway.Timeout = TimeSpan.FromSeconds(30);
 
-        await using var platform = await PayoutsPlatform.StartAsync(options);
-        try
+        for (var i = 0; i < AccountsPerUser; i++)
         {
-            var token = new AuthenticationHeaderValue("Bearer",
-                new LocalTokenIssuer(new AuthSettings(platform.SigningKey)).Issue(new AuthTokenRequest("424242", [PayoutsRoles.User])));
-            using var gateway = platform.CreateHttpClient("gateway");
-            gateway.Timeout = TimeSpan.FromSeconds(30);
-
-            for (var i = 0; i < AccountsPerUser; i++)
+            using var add = new HttpRequestMessage(HttpMethod.Post, "/api/update/bank-account/")
             {
-                using var add = new HttpRequestMessage(HttpMethod.Post, "/api/update/bank-account/")
-                {
-                    Content = new FormUrlEncodedContent([
-                        new("bank_name", "Bench Bank"), new("account_number", $"9000000{i:D3}"), new("routing_number", "021000021"),
-                        new("account_type", "checking"), new("account_holder_name", "Bench User")]),
-                };
-                add.Headers.Authorization = token;
-                using var added = await gateway.SendAsync(add);
-                added.EnsureSuccessStatusCode();
-            }
+                Content = new FormUrlEncodedContent([
+                    new("bank_name", "Bench Bank"), new("account_number", $"9000000{i:D3}"), new("routing_number", "021000021"),
+                    new("account_type", "checking"), new("account_holder_name", "Bench User")]),
+            };
+            add.Headers.Authorization = token;
+            using var added = await gateway.SendAsync(add);
+            added.EnsureSuccessStatusCode();
+        }
 
-            Console.WriteLine($"  request: POST {Path} through the gateway, user with {AccountsPerUser} accounts, concurrency {concurrency}");
-            await MeasureAsync(gateway, token, warmup, concurrency);
-            var (samples, elapsed, failures) = await MeasureAsync(gateway, token, requests, concurrency);
-            var stats = LatencyStats.From(samples);
-            Console.WriteLine($"  throughput: {samples.Count / elapsed.TotalSeconds:0} req/s ({samples.Count} requests in {elapsed.TotalSeconds:0.00} s, {failures} non-200)");
-            Console.WriteLine($"  latency   : {stats}");
-        }
-        finally
-        {
-            await platform.StopAsync();
-            try { Directory.Delete(dataDirectory, recursive: true); }
-            catch (IOException) { }
-        }
+        Console.WriteLine($"  request: POST {Path} through the gateway, user with {AccountsPerUser} accounts, concurrency {concurrency}");
+        await MeasureAsync(gateway, token, warmup, concurrency);
+        var (samples, elapsed, failures) = await MeasureAsync(gateway, token, requests, concurrency);
+        var stats = LatencyStats.From(samples);
+        Console.WriteLine($"  throughput: {samples.Count / elapsed.TotalSeconds:0} req/s ({samples.Count} requests in {elapsed.TotalSeconds:0.00} s, {failures} non-200)");
+        Console.WriteLine($"  latency   : {stats}");
     }
 
     private static async Task<(List<TimeSpan> Samples, TimeSpan Elapsed, int Failures)> MeasureAsync(

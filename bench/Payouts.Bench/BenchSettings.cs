@@ -4,7 +4,7 @@ public sealed record BenchSettings(int ColdRuns, int Requests, int Warmup, int C
 {
     public static BenchSettings Parse(string[] args)
     {
-        var settings = new BenchSettings(ColdRuns: 2, Requests: 2000, Warmup: 300, Concurrency: 1, SettlementReplicas: 2);
+        var settings = new BenchSettings(ColdRuns: 3, Requests: 2000, Warmup: 300, Concurrency: 1, SettlementReplicas: 2);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = int.TryParse(args[i + 1], out var n) && n > 0

@@ -1,55 +1,71 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using Payouts.AppHost.Platform;
 using Payouts.ServiceDefaults.Authentication;
 
 namespace Payouts.Bench;
 
 /// <summary>
-/// The gateway's added latency: the same request, with the same token, sent straight to the payouts service and
-/// through the gateway, one at a time (or a few at a time) after a warm-up.
+/// The gateway's added latency: the same request, with the same token, sent to the payouts service and through the
+/// gateway, one at a time (or a few at a time) after a warm-up. Under Aspire the payouts service's <c>http</c> endpoint
+/// is DCP's proxy, and the gateway reaches the service through that proxy too; so the request goes three ways: to the
+/// service's own port (no proxy), to its Aspire endpoint (DCP's proxy), and through the gateway (gateway → DCP's proxy
+/// → service; the gateway's own endpoint is not proxied).
 /// </summary>
 public static class GatewayLatencyBenchmark
 {
     private const string Path = "/api/get/payouts/";
 
-    public static async Task RunAsync(int requests, int warmup, int concurrency)
-    {
-        var dataDirectory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "payouts-bench", Guid.NewGuid().ToString("N")[..12]);
-        var options = new PlatformOptions { DataDirectory = dataDirectory, Ephemeral = true, GatewayPort = 0, SettlementReplicas = 2 };
-        // A limit the benchmark never reaches: it measures proxying, not rate limiting.
-        options.ExtraEnvironment["gateway"] = new() { ["Gateway__RateLimit__PermitLimit"] = "100000000", ["Gateway__RateLimit__WindowSeconds"] = "60" };
+    public sealed record Result(LatencyStats? Own, LatencyStats Proxied, LatencyStats Gateway);
 
-        await using var platform = await PayoutsPlatform.StartAsync(options);
+    public static async Task<Result> RunAsync(int requests, int warmup, int concurrency)
+    {
+        await using var platform = await BenchPlatform.StartAsync(settlementReplicas: 2,
+            new Dictionary<string, IReadOnlyDictionary<string, string>> { ["gateway"] = BenchPlatform.UnlimitedGateway });
+        Console.WriteLine("  platform start (Aspire.Hosting.Testing, in process), where its time went:");
+        Console.WriteLine(platform.Timeline);
+
+        var token = new AuthenticationHeaderValue("Bearer", platform.Issuer.Issue(new AuthTokenRequest("900001", [PayoutsRoles.User])));
+        var ownAddress = platform.GetOwnEndpoint("payouts");
+        var own = ownAddress is null ? null : platform.CreateHttpClient(ownAddress);
+        using var proxied = platform.CreateHttpClient("payouts");
+        using var gateway = platform.CreateHttpClient("gateway");
+
+        string ownStatus;
         try
         {
-            var token = new AuthenticationHeaderValue("Bearer",
-                new LocalTokenIssuer(new AuthSettings(platform.SigningKey)).Issue(new AuthTokenRequest("900001", [PayoutsRoles.User])));
-            using var direct = platform.CreateHttpClient("payouts");
-            using var gateway = platform.CreateHttpClient("gateway");
-
-            var (statusDirect, statusGateway) = (await ProbeAsync(direct, token), await ProbeAsync(gateway, token));
-            Console.WriteLine($"  request: POST {Path} (user token); answered {statusDirect} direct, {statusGateway} through the gateway");
-
-            // Interleaved warm-up of both paths (JIT, connection pools, YARP's destination state).
-            await MeasureAsync(direct, token, warmup, concurrency);
-            await MeasureAsync(gateway, token, warmup, concurrency);
-
-            var directStats = LatencyStats.From(await MeasureAsync(direct, token, requests, concurrency));
-            var gatewayStats = LatencyStats.From(await MeasureAsync(gateway, token, requests, concurrency));
-
-            Console.WriteLine($"  direct to payouts : {directStats}");
-            Console.WriteLine($"  through gateway   : {gatewayStats}");
-            Console.WriteLine($"  ratio gateway/direct: p50 {gatewayStats.P50Ms / directStats.P50Ms:0.00}×, p99 {gatewayStats.P99Ms / directStats.P99Ms:0.00}×; " +
-                              $"added p50 {gatewayStats.P50Ms - directStats.P50Ms:0.000} ms, p99 {gatewayStats.P99Ms - directStats.P99Ms:0.000} ms");
+            ownStatus = own is null ? "– (not found)" : (await ProbeAsync(own, token)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        finally
+        catch (HttpRequestException e)
         {
-            await platform.StopAsync();
-            try { Directory.Delete(dataDirectory, recursive: true); }
-            catch (IOException) { }
+            ownStatus = $"– ({e.Message})";
+            own!.Dispose();
+            own = null;
         }
+        using var ownClient = own;
+        Console.WriteLine($"  request: POST {Path} (user token); answered {ownStatus} at the service's own port ({ownAddress?.ToString() ?? "not found"}), " +
+                          $"{await ProbeAsync(proxied, token)} through DCP's proxy ({proxied.BaseAddress}), {await ProbeAsync(gateway, token)} through the gateway ({gateway.BaseAddress})");
+
+        // Interleaved warm-up of every path (JIT, connection pools, YARP's destination state).
+        if (own is not null) await MeasureAsync(own, token, warmup, concurrency);
+        await MeasureAsync(proxied, token, warmup, concurrency);
+        await MeasureAsync(gateway, token, warmup, concurrency);
+
+        var ownStats = own is null ? null : LatencyStats.From(await MeasureAsync(own, token, requests, concurrency));
+        var proxiedStats = LatencyStats.From(await MeasureAsync(proxied, token, requests, concurrency));
+        var gatewayStats = LatencyStats.From(await MeasureAsync(gateway, token, requests, concurrency));
+
+        if (ownStats is not null) Console.WriteLine($"  payouts, own port     : {ownStats}");
+        Console.WriteLine($"  payouts, DCP's proxy  : {proxiedStats}");
+        Console.WriteLine($"  through the gateway   : {gatewayStats}");
+        if (ownStats is not null) Console.WriteLine($"  {Ratio("gateway / own port   ", gatewayStats, ownStats)}");
+        Console.WriteLine($"  {Ratio("gateway / DCP's proxy", gatewayStats, proxiedStats)}");
+        if (ownStats is not null) Console.WriteLine($"  {Ratio("DCP's proxy / own port", proxiedStats, ownStats)}");
+        return new Result(ownStats, proxiedStats, gatewayStats);
     }
+
+    public static string Ratio(string label, LatencyStats slower, LatencyStats faster) =>
+        $"{label}: p50 {slower.P50Ms / faster.P50Ms:0.00}×, p99 {slower.P99Ms / faster.P99Ms:0.00}×; " +
+        $"added p50 {slower.P50Ms - faster.P50Ms:0.000} ms, p99 {slower.P99Ms - faster.P99Ms:0.000} ms";
 
     private static async Task<int> ProbeAsync(HttpClient client, AuthenticationHeaderValue token)
     {

@@ -5,7 +5,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Payouts.AppHost.Platform;
 using Payouts.ServiceDefaults.Authentication;
 
 namespace Payouts.Bench;
@@ -28,39 +27,26 @@ public static class PayoutRequestBenchmark
 
     public static async Task RunAsync(int requests, int warmup, int concurrency, int users)
     {
-        var dataDirectory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "payouts-bench", Guid.NewGuid().ToString("N")[..12]);
-        var options = new PlatformOptions { DataDirectory = dataDirectory, Ephemeral = true, GatewayPort = 0, SettlementReplicas = 1 };
-        // A limit the benchmark never reaches: it measures the service behind the gateway, not rate limiting.
-        options.ExtraEnvironment["gateway"] = new() { ["Gateway__RateLimit__PermitLimit"] = "100000000", ["Gateway__RateLimit__WindowSeconds"] = "60" };
+        await using var platform = await BenchPlatform.StartAsync(settlementReplicas: 1,
+            new Dictionary<string, IReadOnlyDictionary<string, string>> { ["gateway"] = BenchPlatform.UnlimitedGateway });
+        var issuer = platform.Issuer;
+        using var gateway = platform.CreateHttpClient("gateway");
+        gateway.Timeout = TimeSpan.FromSeconds(60);
+        var admin = BenchSetup.Bearer(issuer, "1", PayoutsRoles.Admin);
+        // Every user can afford every request sent to it, so the figures are for successful holds.
+        var perUserFunds = (requests + warmup) * Amount;
 
-        await using var platform = await PayoutsPlatform.StartAsync(options);
-        try
-        {
-            var issuer = new LocalTokenIssuer(new AuthSettings(platform.SigningKey));
-            using var gateway = platform.CreateHttpClient("gateway");
-            gateway.Timeout = TimeSpan.FromSeconds(60);
-            var admin = BenchSetup.Bearer(issuer, "1", PayoutsRoles.Admin);
-            // Every user can afford every request sent to it, so the figures are for successful holds.
-            var perUserFunds = (requests + warmup) * Amount;
+        var many = await CreateUsersAsync(gateway, admin, issuer, 1_000_001, users, perUserFunds);
+        Console.WriteLine($"  many users: {users} users, POST {Path} (paypal, {Amount} USD), concurrency {concurrency}");
+        await ReportAsync(gateway, many, warmup, requests, concurrency, PaypalRequest);
 
-            var many = await CreateUsersAsync(gateway, admin, issuer, 1_000_001, users, perUserFunds);
-            Console.WriteLine($"  many users: {users} users, POST {Path} (paypal, {Amount} USD), concurrency {concurrency}");
-            await ReportAsync(gateway, many, warmup, requests, concurrency, PaypalRequest);
+        var hot = await CreateUsersAsync(gateway, admin, issuer, 2_000_001, 1, perUserFunds);
+        Console.WriteLine($"  hot account: 1 user, every request against one balance, concurrency {concurrency}");
+        await ReportAsync(gateway, hot, warmup, requests, concurrency, PaypalRequest);
 
-            var hot = await CreateUsersAsync(gateway, admin, issuer, 2_000_001, 1, perUserFunds);
-            Console.WriteLine($"  hot account: 1 user, every request against one balance, concurrency {concurrency}");
-            await ReportAsync(gateway, hot, warmup, requests, concurrency, PaypalRequest);
-
-            var (members, simpleRequest) = await CreateCompanyAsync(gateway, admin, issuer, members: users, funds: (requests + warmup + 1) * SimpleAmount);
-            Console.WriteLine($"  company wallet: {users} members of one company, POST {SimplePath} ({SimpleAmount} USD to its beneficiary), concurrency {concurrency}");
-            await ReportAsync(gateway, members, warmup, requests, concurrency, simpleRequest);
-        }
-        finally
-        {
-            await platform.StopAsync();
-            try { Directory.Delete(dataDirectory, recursive: true); }
-            catch (IOException) { }
-        }
+        var (members, simpleRequest) = await CreateCompanyAsync(gateway, admin, issuer, members: users, funds: (requests + warmup + 1) * SimpleAmount);
+        Console.WriteLine($"  company wallet: {users} members of one company, POST {SimplePath} ({SimpleAmount} USD to its beneficiary), concurrency {concurrency}");
+        await ReportAsync(gateway, members, warmup, requests, concurrency, simpleRequest);
     }
 
     private static async Task ReportAsync(HttpClient gateway, AuthenticationHeaderValue[] payers, int warmup, int requests, int concurrency,

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
-using Payouts.AppHost.Platform;
 using Payouts.ServiceDefaults.Authentication;
 
 namespace Payouts.Bench;
@@ -50,42 +49,34 @@ public static class SettlementThroughputBenchmark
 
     private static async Task<Result> RunOnceAsync(int replicas, int payouts, TimeSpan providerLatency)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "payouts-bench", Guid.NewGuid().ToString("N")[..12]);
-        var options = new PlatformOptions { DataDirectory = dataDirectory, Ephemeral = true, GatewayPort = 0, SettlementReplicas = replicas };
-        options.ExtraEnvironment[PlatformTopology.Gateway] = new() { ["Gateway__RateLimit__PermitLimit"] = "100000000", ["Gateway__RateLimit__WindowSeconds"] = "60" };
-        // The process call answers 202 at once; completion is read from the database, not from the call.
-        options.ExtraEnvironment[PlatformTopology.Payouts] = new() { ["Payouts__Processing__SettlementWait"] = "00:00:00" };
-        options.ExtraEnvironment[PlatformTopology.ProviderSandbox] = new() { ["Sandbox__Latency"] = providerLatency.ToString("c", CultureInfo.InvariantCulture) };
-
-        await using var platform = await PayoutsPlatform.StartAsync(options);
-        try
+        await using var platform = await BenchPlatform.StartAsync(replicas, new Dictionary<string, IReadOnlyDictionary<string, string>>
         {
-            var issuer = new LocalTokenIssuer(new AuthSettings(platform.SigningKey));
-            using var gateway = platform.CreateHttpClient(PlatformTopology.Gateway);
-            gateway.Timeout = TimeSpan.FromSeconds(120);
-            var admin = BenchSetup.Bearer(issuer, "1", PayoutsRoles.Admin);
+            ["gateway"] = BenchPlatform.UnlimitedGateway,
+            // The process call answers 202 at once; completion is read from the database, not from the call.
+            ["payouts"] = new Dictionary<string, string> { ["Payouts__Processing__SettlementWait"] = "00:00:00" },
+            ["provider-sandbox"] = new Dictionary<string, string> { ["Sandbox__Latency"] = providerLatency.ToString("c", CultureInfo.InvariantCulture) },
+        });
+        var issuer = platform.Issuer;
+        using var gateway = platform.CreateHttpClient("gateway");
+        gateway.Timeout = TimeSpan.FromSeconds(120);
+        var admin = BenchSetup.Bearer(issuer, "1", PayoutsRoles.Admin);
 
-            var ids = await CreatePayoutsAsync(gateway, admin, issuer, payouts);
-            var sampler = PipelineSampler.Start(platform.GetConnectionString("payoutsdb"), platform.GetConnectionString("settlementdb"), platform.GetConnectionString("messaging"));
-            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = ProcessConcurrency }, async (id, _) =>
-                await BenchSetup.SendOkAsync(gateway, admin, $"/api/admin/payouts/{id}/process", new { notes = "bench" }));
+        var ids = await CreatePayoutsAsync(gateway, admin, issuer, payouts);
+        var payoutsDb = await platform.GetConnectionStringAsync("payoutsdb");
+        var settlementDb = await platform.GetConnectionStringAsync("settlementdb");
+        var sampler = PipelineSampler.Start(payoutsDb, settlementDb, await platform.GetConnectionStringAsync("messaging"));
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = ProcessConcurrency }, async (id, _) =>
+            await BenchSetup.SendOkAsync(gateway, admin, $"/api/admin/payouts/{id}/process", new { notes = "bench" }));
 
-            var rows = await WaitForOutcomesAsync(platform.GetConnectionString("payoutsdb"), ids, TimeSpan.FromMinutes(10));
-            await sampler.DisposeAsync();
-            var completed = rows.Where(r => r.Status == "completed").ToList();
-            if (completed.Count == 0) throw new InvalidOperationException($"No payout completed ({rows.Count} failed).");
-            var stages = await StagesAsync(platform.GetConnectionString("settlementdb"), completed);
-            var start = rows.Min(r => r.ProcessedAt);
-            var end = completed.Count == 0 ? start : completed.Max(r => r.CompletedAt!.Value);
-            return new Result(replicas, rows.Count, completed.Count, rows.Count - completed.Count, (end - start).TotalSeconds,
-                LatencyStats.From([.. completed.Select(r => r.CompletedAt!.Value - r.ProcessedAt)]), stages, sampler.ToString());
-        }
-        finally
-        {
-            await platform.StopAsync();
-            try { Directory.Delete(dataDirectory, recursive: true); }
-            catch (IOException) { }
-        }
+        var rows = await WaitForOutcomesAsync(payoutsDb, ids, TimeSpan.FromMinutes(10));
+        await sampler.DisposeAsync();
+        var completed = rows.Where(r => r.Status == "completed").ToList();
+        if (completed.Count == 0) throw new InvalidOperationException($"No payout completed ({rows.Count} failed).");
+        var stages = await StagesAsync(settlementDb, completed);
+        var start = rows.Min(r => r.ProcessedAt);
+        var end = completed.Count == 0 ? start : completed.Max(r => r.CompletedAt!.Value);
+        return new Result(replicas, rows.Count, completed.Count, rows.Count - completed.Count, (end - start).TotalSeconds,
+            LatencyStats.From([.. completed.Select(r => r.CompletedAt!.Value - r.ProcessedAt)]), stages, sampler.ToString());
     }
 
     /// <summary>Users funded by an admin credit, each with one beneficiary's bank details (payable at once), and seed 002 simple payouts to them.</summary>

@@ -13,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPostgresDbContext<BankAccountsDbContext>("bankaccountsdb");
 builder.Services.AddTransactionalOutbox<BankAccountsDbContext>();
+builder.Services.AddQueueDepthMetrics();
 builder.AddRabbitMqMessaging(
     bus =>
     {

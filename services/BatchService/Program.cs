@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPostgresDbContext<BatchesDbContext>("batchesdb");
 builder.Services.AddTransactionalOutbox<BatchesDbContext>();
+builder.Services.AddQueueDepthMetrics();
 builder.AddRabbitMqMessaging();
 
 var app = builder.Build();

@@ -4,6 +4,7 @@ using Payouts.PayoutService.Application;
 using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Endpoints;
 using Payouts.PayoutService.Messaging;
+using Payouts.PayoutService.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -27,6 +28,8 @@ builder.Services.AddScoped<PayoutLifecycle>();
 builder.Services.AddScoped<PayoutOperations>();
 builder.Services.AddScoped<BalanceQueries>();
 builder.Services.AddHostedService<SettlementStatusSweep>();
+builder.Services.AddPayoutMetrics();
+builder.Services.AddQueueDepthMetrics();
 
 var app = builder.Build();
 

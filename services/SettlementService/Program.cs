@@ -11,6 +11,7 @@ using Payouts.SettlementService.Endpoints;
 using Payouts.SettlementService.Messaging;
 using Payouts.SettlementService.Providers;
 using Payouts.SettlementService.Reconciliation;
+using Payouts.SettlementService.Telemetry;
 using Polly;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -40,6 +41,8 @@ builder.Services.AddOptions<ReconciliationOptions>().BindConfiguration(Reconcili
 builder.Services.AddScoped<TransferReconciler>();
 builder.Services.AddScoped<TransferResolver>();
 builder.Services.AddHostedService<ReconciliationSweeper>();
+builder.Services.AddSettlementMetrics();
+builder.Services.AddQueueDepthMetrics();
 
 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to replace the client defaults.
 #pragma warning disable EXTEXP0001

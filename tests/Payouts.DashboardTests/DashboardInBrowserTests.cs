@@ -13,7 +13,7 @@ namespace Payouts.DashboardTests;
 /// Aspire dashboard, finds every resource running and healthy, and finds the trace of a payout request made through
 /// the gateway, with spans from the gateway and from PayoutService.
 /// </summary>
-public sealed class DashboardInBrowserTests(DashboardPlatformFixture fixture) : IClassFixture<DashboardPlatformFixture>, IAsyncLifetime
+public sealed class DashboardInBrowserTests(DashboardPlatformFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<DashboardPlatformFixture>, IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
     private static readonly TimeSpan UiTimeout = TimeSpan.FromSeconds(60);
@@ -38,6 +38,7 @@ public sealed class DashboardInBrowserTests(DashboardPlatformFixture fixture) : 
     public async Task An_operator_logs_in_sees_every_resource_running_and_healthy_and_finds_a_payout_requests_trace()
     {
         var page = await NewPageAsync();
+        output.WriteLine($"dashboard: {fixture.DashboardUrl}");
 
         await page.GotoAsync(fixture.LoginUrl);
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/$|/resources"), new() { Timeout = (float)UiTimeout.TotalMilliseconds });

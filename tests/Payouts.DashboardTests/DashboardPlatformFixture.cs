@@ -1,30 +1,32 @@
-using System.Security.Cryptography;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
-using Payouts.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Payouts.ServiceDefaults.Authentication;
 
 namespace Payouts.DashboardTests;
 
 /// <summary>
-/// The real AppHost with its dashboard on (the test builder turns it off by default), on free loopback ports, with a
-/// browser token of the test's own so it can log in; telemetry from every service goes to the dashboard's OTLP endpoint.
+/// The real AppHost with its dashboard on (the test builder turns it off by default), on free loopback ports; the
+/// browser logs in with the token the AppHost gave the dashboard, and every service's telemetry goes to the dashboard.
 /// </summary>
 public sealed class DashboardPlatformFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "payouts-dashboard-tests", Guid.NewGuid().ToString("N")[..12]);
-    private readonly string _browserToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-    private readonly int _dashboardPort = FreePort.Next();
     private DistributedApplication? _app;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The platform has not started.");
 
-    public string LoginUrl => $"{DashboardUrl}/login?t={_browserToken}";
+    /// <summary>The URL that logs a browser in: the dashboard's address and browser token as the AppHost configured them.</summary>
+    public string LoginUrl => $"{DashboardUrl}/login?t={Configuration["AppHost:BrowserToken"]}";
 
-    public string DashboardUrl => $"http://127.0.0.1:{_dashboardPort}";
+    /// <summary>Where the dashboard listens (the test builder gives it a free port), from its resource's URLs.</summary>
+    public string DashboardUrl { get; private set; } = "";
+
+    private IConfiguration Configuration => App.Services.GetRequiredService<IConfiguration>();
 
     /// <summary>The platform's resources as the dashboard names them (settlement runs as one replica here).</summary>
     public static readonly string[] Resources =
@@ -37,11 +39,7 @@ public sealed class DashboardPlatformFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Payouts_AppHost>(
             [
-                "--data-dir", _dataDirectory, "--gateway-port", "0", "--ephemeral", "true", "--settlement-replicas", "1",
-                $"--ASPNETCORE_URLS={DashboardUrl}",
-                $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:{FreePort.Next()}",
-                "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
-                $"--AppHost:BrowserToken={_browserToken}",
+                "--data-dir", _dataDirectory, "--gateway-port", "0", "--ephemeral", "true", "--settlement-replicas", "1", "--start-timeout", "600",
             ],
             (options, _) => options.DisableDashboard = false,
             timeout.Token);
@@ -49,6 +47,9 @@ public sealed class DashboardPlatformFixture : IAsyncLifetime
         await _app.StartAsync(timeout.Token);
         foreach (var resource in Resources)
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        var dashboard = await _app.ResourceNotifications.WaitForResourceAsync(
+            "aspire-dashboard", e => e.Snapshot.Urls.Any(u => u.Url.StartsWith("http", StringComparison.Ordinal)), timeout.Token);
+        DashboardUrl = dashboard.Snapshot.Urls.First(u => u.Url.StartsWith("http", StringComparison.Ordinal)).Url.TrimEnd('/');
     }
 
     public HttpClient CreateGatewayClient() => App.CreateHttpClient("gateway");

@@ -13,6 +13,8 @@ internal sealed class PayoutConfiguration : IEntityTypeConfiguration<Payout>
         builder.HasIndex(p => p.Reference).IsUnique();
         builder.HasIndex(p => new { p.UserId, p.RequestedAt });
         builder.HasIndex(p => new { p.Status, p.RequestedAt });
+        // Lets the payouts-by-status gauge count from the index alone (index-only scan) instead of the table.
+        builder.HasIndex(p => new { p.Status, p.Currency });
         builder.HasIndex(p => p.BankAccountId);
         builder.HasIndex(p => p.BeneficiaryDetailsId);
         builder.HasIndex(p => new { p.CompanyId, p.RequestedAt });

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Payouts.Messaging.Inbox;
 using Payouts.Messaging.Outbox;
+using Payouts.Messaging.Telemetry;
 
 namespace Payouts.Messaging;
 
@@ -19,7 +20,8 @@ public static class TransactionalOutboxRegistrationExtensions
     /// scoped DbContext; they are stored by the caller's SaveChanges/transaction, never sent before commit;</item>
     /// <item>a hosted dispatcher delivers committed rows in order, woken on commit and polling for the rest;</item>
     /// <item>unless turned off, every endpoint created by <c>ConfigureEndpoints</c> gets the transactional inbox;</item>
-    /// <item>a hosted cleanup removes inbox rows after <see cref="TransactionalOutboxOptions.InboxRetention"/>.</item>
+    /// <item>a hosted cleanup removes inbox rows after <see cref="TransactionalOutboxOptions.InboxRetention"/>;</item>
+    /// <item>gauges <c>payouts.outbox.backlog</c> and <c>payouts.outbox.oldest_age</c> report what waits in the outbox table.</item>
     /// </list>
     /// </summary>
     public static IServiceCollection AddTransactionalOutbox<TDbContext>(this IServiceCollection configurator,
@@ -55,6 +57,10 @@ public static class TransactionalOutboxRegistrationExtensions
         if (options.DispatcherEnabled)
             configurator.AddHostedService<OutboxDispatcher<TDbContext>>();
         configurator.AddHostedService<InboxCleanupService<TDbContext>>();
+
+        // Gauges of the outbox's backlog (meter Payouts.Messaging), for every service that has an outbox.
+        configurator.TryAddSingleton<OutboxBacklogMetrics<TDbContext>>();
+        configurator.AddHostedService<InstrumentsActivation<OutboxBacklogMetrics<TDbContext>>>();
 
         if (options.UseInboxOnConfiguredEndpoints)
             configurator.AddSingleton<IConfigureReceiveEndpoint, TransactionalInboxEndpointConfiguration<TDbContext>>();

@@ -47,7 +47,7 @@ public sealed partial class SettlePayoutConsumer(
         object? outcome;
         if (!beneficiary.Payable)
         {
-            transfer.Fail("destination_not_payable", beneficiary.NotPayableReason ?? "The destination cannot be paid", providerTransferId: null, now);
+            transfer.Fail(SettlementOutcome.DestinationNotPayable, beneficiary.NotPayableReason ?? "The destination cannot be paid", providerTransferId: null, now);
             outcome = new PayoutSettlementFailed(command.PayoutId, transfer.FailureCode!, transfer.FailureReason!, now);
         }
         else

@@ -11,6 +11,9 @@ public static class SettlementOutcome
     public const string CurrencyMismatch = "currency_mismatch";
     public const string NotReceivedByProvider = "not_received_by_provider";
 
+    /// <summary>Failed before any provider call: the destination cannot be paid (deleted, unverified…).</summary>
+    public const string DestinationNotPayable = "destination_not_payable";
+
     /// <summary>Returns <see cref="PayoutSettled"/>, <see cref="PayoutSettlementFailed"/>, or null while the outcome is still open.</summary>
     public static object? Apply(Transfer transfer, ProviderResult result, DateTimeOffset now)
     {

@@ -14,3 +14,7 @@ public record CounterStarted(Guid CounterId, string Name);
 public record CounterIncremented(Guid CounterId);
 
 public record CounterBumpedByName(string Name);
+
+public record SlowWork(Guid RunId, int Sequence);
+
+public record PoisonPill(Guid RunId);

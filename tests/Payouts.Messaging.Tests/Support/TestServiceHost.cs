@@ -25,9 +25,11 @@ public sealed class TestServiceHost : IAsyncDisposable
         string databaseConnectionString,
         Action<IBusRegistrationConfigurator>? registrations = null,
         Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? endpoints = null,
-        Action<TransactionalOutboxOptions>? outbox = null)
+        Action<TransactionalOutboxOptions>? outbox = null,
+        Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["ConnectionStrings:messaging"] = infrastructure.MessagingConnectionString;
         builder.Logging.ClearProviders();
         // PAYOUTS_TEST_LOGS=1 shows the services' logs when diagnosing a failing test.
         if (Environment.GetEnvironmentVariable("PAYOUTS_TEST_LOGS") == "1")
@@ -56,6 +58,8 @@ public sealed class TestServiceHost : IAsyncDisposable
                 endpoints?.Invoke(context, cfg);
             });
         });
+
+        configure?.Invoke(builder);
 
         var host = builder.Build();
         await using (var scope = host.Services.CreateAsyncScope())

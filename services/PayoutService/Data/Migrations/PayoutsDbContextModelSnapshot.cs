@@ -1214,6 +1214,8 @@ namespace Payouts.PayoutService.Data.Migrations
 
                     b.HasIndex("CompanyId", "RequestedAt");
 
+                    b.HasIndex("Status", "Currency");
+
                     b.HasIndex("Status", "RequestedAt");
 
                     b.HasIndex("UserId", "RequestedAt");
