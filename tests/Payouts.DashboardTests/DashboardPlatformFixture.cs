@@ -1,7 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Payouts.ServiceDefaults.Authentication;
 
@@ -20,13 +19,11 @@ public sealed class DashboardPlatformFixture : IAsyncLifetime
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The platform has not started.");
 
-    /// <summary>The URL that logs a browser in: the dashboard's address and browser token as the AppHost configured them.</summary>
-    public string LoginUrl => $"{DashboardUrl}/login?t={Configuration["AppHost:BrowserToken"]}";
+    /// <summary>The URL that logs a browser in, with its browser token: the dashboard resource's own URL.</summary>
+    public string LoginUrl { get; private set; } = "";
 
-    /// <summary>Where the dashboard listens (the test builder gives it a free port), from its resource's URLs.</summary>
-    public string DashboardUrl { get; private set; } = "";
-
-    private IConfiguration Configuration => App.Services.GetRequiredService<IConfiguration>();
+    /// <summary>Where the dashboard listens (the test builder gives it a free port).</summary>
+    public string DashboardUrl => new Uri(LoginUrl).GetLeftPart(UriPartial.Authority);
 
     /// <summary>The platform's resources as the dashboard names them (settlement runs as one replica here).</summary>
     public static readonly string[] Resources =
@@ -47,10 +44,14 @@ public sealed class DashboardPlatformFixture : IAsyncLifetime
         await _app.StartAsync(timeout.Token);
         foreach (var resource in Resources)
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        // The dashboard resource also lists its OTLP endpoints (gRPC is HTTP/2 only); the browser's is the one named
+        // "http", and Aspire publishes it as the login URL with the browser token.
         var dashboard = await _app.ResourceNotifications.WaitForResourceAsync(
-            "aspire-dashboard", e => e.Snapshot.Urls.Any(u => u.Url.StartsWith("http", StringComparison.Ordinal)), timeout.Token);
-        DashboardUrl = dashboard.Snapshot.Urls.First(u => u.Url.StartsWith("http", StringComparison.Ordinal)).Url.TrimEnd('/');
+            "aspire-dashboard", e => e.Snapshot.Urls.Any(IsFrontend), timeout.Token);
+        LoginUrl = dashboard.Snapshot.Urls.First(IsFrontend).Url;
     }
+
+    private static bool IsFrontend(UrlSnapshot url) => url.Name == "http" && !url.IsInternal;
 
     public HttpClient CreateGatewayClient() => App.CreateHttpClient("gateway");
 
