@@ -21,14 +21,14 @@ public sealed class MigrateCommandTests(InfrastructureFixture infrastructure)
         var environment = new Dictionary<string, string> { ["ConnectionStrings__settlementdb"] = database };
         var expected = ExpectedMigrations(database);
 
-        var (exitCode, output) = await ServiceProcess.RunCommandAsync(Projects.Settlement, environment, "migrate");
+        var (exitCode, output) = await ServiceProcess.RunCommandAsync(ServiceFolders.Settlement, environment, "migrate");
 
         Assert.True(exitCode == 0, output);
         Assert.Equal(expected, await AppliedMigrationsAsync(database));
         Assert.Contains($"Applied {expected.Count} migration(s) to {nameof(SettlementDbContext)}", output);
         Assert.DoesNotContain("Now listening on", output);
 
-        var (again, secondOutput) = await ServiceProcess.RunCommandAsync(Projects.Settlement, environment, "migrate");
+        var (again, secondOutput) = await ServiceProcess.RunCommandAsync(ServiceFolders.Settlement, environment, "migrate");
 
         Assert.True(again == 0, secondOutput);
         Assert.Contains($"{nameof(SettlementDbContext)} is up to date", secondOutput);
@@ -38,7 +38,7 @@ public sealed class MigrateCommandTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Migrate_without_a_connection_string_exits_non_zero_and_says_why()
     {
-        var (exitCode, output) = await ServiceProcess.RunCommandAsync(Projects.Settlement, new Dictionary<string, string>(), "migrate");
+        var (exitCode, output) = await ServiceProcess.RunCommandAsync(ServiceFolders.Settlement, new Dictionary<string, string>(), "migrate");
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains($"Migrating {nameof(SettlementDbContext)} failed", output);

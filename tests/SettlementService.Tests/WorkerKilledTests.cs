@@ -28,8 +28,8 @@ public sealed class WorkerKilledTests(InfrastructureFixture infrastructure)
             ["Sandbox__TimeoutHold"] = "00:01:00",
         };
         // As the AppHost does: each database is migrated once, by the service's migrate command, before it starts.
-        await ServiceProcess.MigrateAsync(Projects.ProviderSandbox, sandboxEnvironment);
-        await using var sandbox = await ServiceProcess.StartAsync(Projects.ProviderSandbox, sandboxEnvironment);
+        await ServiceProcess.MigrateAsync(ServiceFolders.ProviderSandbox, sandboxEnvironment);
+        await using var sandbox = await ServiceProcess.StartAsync(ServiceFolders.ProviderSandbox, sandboxEnvironment);
         var settlementEnvironment = new Dictionary<string, string>
         {
             ["ConnectionStrings__settlementdb"] = settlementDb,
@@ -42,14 +42,14 @@ public sealed class WorkerKilledTests(InfrastructureFixture infrastructure)
             ["Provider__DebitAccountId"] = DebitAccount,
             ["Provider__AttemptTimeout"] = "00:02:00",
         };
-        await ServiceProcess.MigrateAsync(Projects.Settlement, settlementEnvironment);
+        await ServiceProcess.MigrateAsync(ServiceFolders.Settlement, settlementEnvironment);
         await using var testBus = await TestBus.StartAsync(infrastructure.MessagingConnectionString);
         using var provider = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = sandbox.Address };
         provider.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         var command = new SettlePayout(Guid.NewGuid(), "PO-KILLED", DestinationKind.BankAccount,
             testBus.AddBankAccount(TestDestinations.TimesOutAccountNumber), "bank_transfer", 250m, "USD", "Payout killed mid-call");
 
-        var worker = await ServiceProcess.StartAsync(Projects.Settlement, settlementEnvironment);
+        var worker = await ServiceProcess.StartAsync(ServiceFolders.Settlement, settlementEnvironment);
         try
         {
             await testBus.SendAsync(command);
@@ -66,7 +66,7 @@ public sealed class WorkerKilledTests(InfrastructureFixture infrastructure)
         Assert.Equal(0L, await CountOurTransfersAsync(settlementDb, command.PayoutId));
         Assert.Empty(testBus.OutcomesFor(command.PayoutId));
 
-        await using var restarted = await ServiceProcess.StartAsync(Projects.Settlement, settlementEnvironment);
+        await using var restarted = await ServiceProcess.StartAsync(ServiceFolders.Settlement, settlementEnvironment);
         var settled = Assert.IsType<PayoutSettled>(await testBus.WaitForOutcomeAsync(command.PayoutId, TimeSpan.FromSeconds(60)));
 
         var atProvider = Assert.Single(await ProviderTransfersAsync(provider, command.PayoutId));

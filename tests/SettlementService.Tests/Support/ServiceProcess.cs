@@ -164,7 +164,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 }
 
 /// <summary>The platform projects these tests run as processes, by folder from the repository root.</summary>
-public static class Projects
+public static class ServiceFolders
 {
     public const string ProviderSandbox = "services/ProviderSandbox";
     public const string Settlement = "services/SettlementService";
