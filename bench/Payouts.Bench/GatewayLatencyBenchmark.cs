@@ -17,9 +17,9 @@ public static class GatewayLatencyBenchmark
 
     public sealed record Result(LatencyStats? Own, LatencyStats Proxied, LatencyStats Gateway);
 
-    public static async Task<Result> RunAsync(int requests, int warmup, int concurrency)
+    public static async Task<Result> RunAsync(int requests, int warmup, int concurrency, int settlementReplicas)
     {
-        await using var platform = await BenchPlatform.StartAsync(settlementReplicas: 2,
+        await using var platform = await BenchPlatform.StartAsync(settlementReplicas,
             new Dictionary<string, IReadOnlyDictionary<string, string>> { ["gateway"] = BenchPlatform.UnlimitedGateway });
         Console.WriteLine("  platform start (Aspire.Hosting.Testing, in process), where its time went:");
         Console.WriteLine(platform.Timeline);

@@ -73,7 +73,7 @@ static async Task RunAsync(string[] args)
             }
             Console.WriteLine();
             Console.WriteLine($"Gateway added latency ({settings.Requests} requests per path after {settings.Warmup} warm-up, concurrency {settings.Concurrency}):");
-            await GatewayLatencyBenchmark.RunAsync(settings.Requests, settings.Warmup, settings.Concurrency);
+            await GatewayLatencyBenchmark.RunAsync(settings.Requests, settings.Warmup, settings.Concurrency, settings.SettlementReplicas);
             break;
         }
     }
