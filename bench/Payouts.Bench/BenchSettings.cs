@@ -7,7 +7,8 @@ public sealed record BenchSettings(int ColdRuns, int Requests, int Warmup, int C
         var settings = new BenchSettings(ColdRuns: 3, Requests: 2000, Warmup: 300, Concurrency: 1, SettlementReplicas: 2);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
-            var value = int.TryParse(args[i + 1], out var n) && n > 0
+            // --cold-runs 0 skips the cold start (the latency part alone).
+            var value = int.TryParse(args[i + 1], out var n) && (n > 0 || (n == 0 && args[i] == "--cold-runs"))
                 ? n
                 : throw new ArgumentException($"{args[i]} needs a positive whole number, not '{args[i + 1]}'.");
             settings = args[i] switch

@@ -6,7 +6,7 @@ namespace Payouts.Bench;
 
 /// <summary>
 /// The gateway's added latency: the same request, with the same token, sent to the payouts service and through the
-/// gateway, one at a time (or a few at a time) after a warm-up. Under Aspire the payouts service's <c>http</c> endpoint
+/// gateway, one at a time (or a few at a time) after a warm-up, the paths taking turns. Under Aspire the payouts service's <c>http</c> endpoint
 /// is DCP's proxy, and the gateway reaches the service through that proxy too; so the request goes three ways: to the
 /// service's own port (no proxy), to its Aspire endpoint (DCP's proxy), and through the gateway (gateway → DCP's proxy
 /// → service; the gateway's own endpoint is not proxied).
@@ -17,9 +17,9 @@ public static class GatewayLatencyBenchmark
 
     public sealed record Result(LatencyStats? Own, LatencyStats Proxied, LatencyStats Gateway);
 
-    public static async Task<Result> RunAsync(int requests, int warmup, int concurrency)
+    public static async Task<Result> RunAsync(int requests, int warmup, int concurrency, int settlementReplicas)
     {
-        await using var platform = await BenchPlatform.StartAsync(settlementReplicas: 2,
+        await using var platform = await BenchPlatform.StartAsync(settlementReplicas,
             new Dictionary<string, IReadOnlyDictionary<string, string>> { ["gateway"] = BenchPlatform.UnlimitedGateway });
         Console.WriteLine("  platform start (Aspire.Hosting.Testing, in process), where its time went:");
         Console.WriteLine(platform.Timeline);
@@ -45,14 +45,14 @@ public static class GatewayLatencyBenchmark
         Console.WriteLine($"  request: POST {Path} (user token); answered {ownStatus} at the service's own port ({ownAddress?.ToString() ?? "not found"}), " +
                           $"{await ProbeAsync(proxied, token)} through DCP's proxy ({proxied.BaseAddress}), {await ProbeAsync(gateway, token)} through the gateway ({gateway.BaseAddress})");
 
-        // Interleaved warm-up of every path (JIT, connection pools, YARP's destination state).
-        if (own is not null) await MeasureAsync(own, token, warmup, concurrency);
-        await MeasureAsync(proxied, token, warmup, concurrency);
-        await MeasureAsync(gateway, token, warmup, concurrency);
-
-        var ownStats = own is null ? null : LatencyStats.From(await MeasureAsync(own, token, requests, concurrency));
-        var proxiedStats = LatencyStats.From(await MeasureAsync(proxied, token, requests, concurrency));
-        var gatewayStats = LatencyStats.From(await MeasureAsync(gateway, token, requests, concurrency));
+        // The paths take turns request by request (each round in a rotated order), so the load of a shared machine
+        // weighs on all of them alike; a warm-up first (JIT, connection pools, YARP's destination state).
+        HttpClient[] paths = ownClient is null ? [proxied, gateway] : [ownClient, proxied, gateway];
+        await MeasureInterleavedAsync(paths, token, warmup, concurrency);
+        var samples = await MeasureInterleavedAsync(paths, token, requests, concurrency);
+        var ownStats = ownClient is null ? null : LatencyStats.From(samples[0]);
+        var proxiedStats = LatencyStats.From(samples[^2]);
+        var gatewayStats = LatencyStats.From(samples[^1]);
 
         if (ownStats is not null) Console.WriteLine($"  payouts, own port     : {ownStats}");
         Console.WriteLine($"  payouts, DCP's proxy  : {proxiedStats}");
@@ -73,19 +73,25 @@ public static class GatewayLatencyBenchmark
         return (int)response.StatusCode;
     }
 
-    private static async Task<List<TimeSpan>> MeasureAsync(HttpClient client, AuthenticationHeaderValue token, int count, int concurrency)
+    /// <summary><paramref name="count"/> requests per path; every worker sends one request on each path per round.</summary>
+    private static async Task<List<TimeSpan>[]> MeasureInterleavedAsync(HttpClient[] paths, AuthenticationHeaderValue token, int count, int concurrency)
     {
-        var samples = new List<TimeSpan>(count);
+        var samples = paths.Select(_ => new List<TimeSpan>(count)).ToArray();
         var remaining = count;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
-            while (Interlocked.Decrement(ref remaining) >= 0)
+            int round;
+            while ((round = Interlocked.Decrement(ref remaining)) >= 0)
             {
-                var started = Stopwatch.GetTimestamp();
-                using var response = await SendAsync(client, token);
-                await response.Content.ReadAsByteArrayAsync();
-                var elapsed = Stopwatch.GetElapsedTime(started);
-                lock (samples) samples.Add(elapsed);
+                for (var k = 0; k < paths.Length; k++)
+                {
+                    var path = (round + k) % paths.Length;
+                    var started = Stopwatch.GetTimestamp();
+                    using var response = await SendAsync(paths[path], token);
+                    await response.Content.ReadAsByteArrayAsync();
+                    var elapsed = Stopwatch.GetElapsedTime(started);
+                    lock (samples) samples[path].Add(elapsed);
+                }
             }
         }));
         return samples;

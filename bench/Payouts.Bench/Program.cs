@@ -60,17 +60,20 @@ static async Task RunAsync(string[] args)
         default:
         {
             var settings = BenchSettings.Parse(args);
-            Console.WriteLine();
-            Console.WriteLine($"Cold start (AppHost executable started → its \"Payouts is ready\" line; fresh data folder; settlement ×{settings.SettlementReplicas}):");
-            Console.WriteLine($"  {ColdStartBenchmark.AppHostAssembly()}");
-            var coldStarts = await ColdStartBenchmark.RunAsync(settings.ColdRuns, settings.SettlementReplicas);
-            var seconds = coldStarts.Select(r => r.ReadySeconds).ToList();
-            Console.WriteLine($"  best {seconds.Min():0.0} s, median {Median(seconds):0.0} s, worst {seconds.Max():0.0} s (target < 20 s); load average {BenchResults.LoadAverage()}");
-            Console.WriteLine("  the AppHost's own output, last run (s since its process started):");
-            foreach (var (at, line) in coldStarts[^1].Output) Console.WriteLine($"    {at,6:0.0}  {line}");
+            if (settings.ColdRuns > 0)
+            {
+                Console.WriteLine();
+                Console.WriteLine($"Cold start (AppHost executable started → its \"Payouts is ready\" line; fresh data folder; settlement ×{settings.SettlementReplicas}):");
+                Console.WriteLine($"  {ColdStartBenchmark.AppHostAssembly()}");
+                var coldStarts = await ColdStartBenchmark.RunAsync(settings.ColdRuns, settings.SettlementReplicas);
+                var seconds = coldStarts.Select(r => r.ReadySeconds).ToList();
+                Console.WriteLine($"  best {seconds.Min():0.0} s, median {Median(seconds):0.0} s, worst {seconds.Max():0.0} s (target < 20 s); load average {BenchResults.LoadAverage()}");
+                Console.WriteLine("  the AppHost's own output, last run (s since its process started):");
+                foreach (var (at, line) in coldStarts[^1].Output) Console.WriteLine($"    {at,6:0.0}  {line}");
+            }
             Console.WriteLine();
             Console.WriteLine($"Gateway added latency ({settings.Requests} requests per path after {settings.Warmup} warm-up, concurrency {settings.Concurrency}):");
-            await GatewayLatencyBenchmark.RunAsync(settings.Requests, settings.Warmup, settings.Concurrency);
+            await GatewayLatencyBenchmark.RunAsync(settings.Requests, settings.Warmup, settings.Concurrency, settings.SettlementReplicas);
             break;
         }
     }
