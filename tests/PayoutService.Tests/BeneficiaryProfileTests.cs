@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Payouts.Contracts.BankAccounts;
 using Payouts.Contracts.Payouts;
 using Payouts.PayoutService.Tests.Support;
+using Payouts.Testing;
 
 namespace Payouts.PayoutService.Tests;
 
@@ -23,15 +24,8 @@ public sealed class BeneficiaryProfileTests(PayoutServiceFixture fixture) : Payo
     private static Task<(HttpResponseMessage Response, JsonNode Body)> PayAsync(HttpClient client, long beneficiaryId, long detailsId, decimal amount = 100m) =>
         client.PostJsonAsync("/payout/simple", new { beneficiary_id = beneficiaryId, amount, beneficiary_details_id = detailsId });
 
-    private async Task WaitForAsync(Func<Payouts.PayoutService.Data.PayoutsDbContext, Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await Fixture.QueryAsync(condition))
-        {
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"{what} did not happen in time.");
-            await Task.Delay(50);
-        }
-    }
+    private Task WaitForAsync(Func<Payouts.PayoutService.Data.PayoutsDbContext, Task<bool>> condition, string what) =>
+        Eventually.HoldsAsync(() => Fixture.QueryAsync(condition), what, TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(50));
 
     [Fact]
     public async Task The_saved_profile_is_embedded_and_an_older_copy_never_replaces_a_newer_one()

@@ -7,6 +7,7 @@ using Payouts.Contracts.Payouts;
 using Payouts.Contracts.Settlement;
 using Payouts.PayoutService.Telemetry;
 using Payouts.PayoutService.Tests.Support;
+using Payouts.Testing;
 
 namespace Payouts.PayoutService.Tests;
 
@@ -90,16 +91,9 @@ public sealed class PayoutMetricsTests(PayoutServiceFixture fixture) : PayoutSer
             .ToDictionary(m => (string)m.Tags[PayoutMetrics.StatusTag]!, m => m.Value));
     }
 
-    private static async Task WaitForGaugeAsync(MetricCollector<long> counts, Dictionary<string, long> expected)
-    {
-        var deadline = DateTime.UtcNow + GaugeTimeout;
-        while (!Gauge(counts).SequenceEqual(Sorted(expected)))
-        {
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"The gauge reads {Describe(Gauge(counts))}, expected {Describe(Sorted(expected))}");
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitForGaugeAsync(MetricCollector<long> counts, Dictionary<string, long> expected) =>
+        Eventually.HoldsAsync(() => Gauge(counts).SequenceEqual(Sorted(expected)), $"the gauge to read {Describe(Sorted(expected))}", GaugeTimeout,
+            detail: () => Task.FromResult($"It reads {Describe(Gauge(counts))}."));
 
     private static SortedDictionary<string, long> Transitions(MetricCollector<long> transitions) => Sorted(transitions.GetMeasurementSnapshot()
         .Where(m => Equals(m.Tags[PayoutMetrics.CurrencyTag], Pesos))

@@ -98,8 +98,7 @@ public sealed class InboxTests(InfrastructureFixture infrastructure)
 
         Assert.Equal(1, await service.QueryAsync(db => db.LedgerEntries.CountAsync()));
         await applied.WaitForAsync(m => m.Any(a => a.RunId == _run), Timeout, "the event of the one applied copy");
-        await Eventually.WaitUntilAsync(async () => await service.OutboxCountAsync() == 0, Timeout,
-            async () => $"{await service.OutboxCountAsync()} outbox rows left");
+        await Eventually.MatchAsync(() => service.OutboxCountAsync(), rows => rows == 0, "the outbox to empty (rows left)", Timeout);
         Assert.Single(applied.Messages, a => a.RunId == _run);
     }
 
@@ -118,8 +117,7 @@ public sealed class InboxTests(InfrastructureFixture infrastructure)
 
         await applied.WaitForAsync(m => m.Count(a => a.RunId == _run) >= 2, Timeout, "both commands' events");
         // Nothing is left to deliver, so a rolled-back first attempt's event could not still be on its way.
-        await Eventually.WaitUntilAsync(async () => await service.OutboxCountAsync() == 0, Timeout,
-            async () => $"{await service.OutboxCountAsync()} outbox rows left");
+        await Eventually.MatchAsync(() => service.OutboxCountAsync(), rows => rows == 0, "the outbox to empty (rows left)", Timeout);
 
         // Once each; the order the two events arrive in is not what this test is about.
         Assert.Equal([7m, 8m], applied.Messages.Where(a => a.RunId == _run).Select(a => a.Amount).Order());
@@ -141,8 +139,7 @@ public sealed class InboxTests(InfrastructureFixture infrastructure)
 
         await applied.WaitForAsync(m => m.Count(a => a.RunId == _run) >= 2, Timeout, "both commands' events");
         // Nothing is left to deliver, so a rolled-back first attempt's event could not still be on its way.
-        await Eventually.WaitUntilAsync(async () => await service.OutboxCountAsync() == 0, Timeout,
-            async () => $"{await service.OutboxCountAsync()} outbox rows left");
+        await Eventually.MatchAsync(() => service.OutboxCountAsync(), rows => rows == 0, "the outbox to empty (rows left)", Timeout);
 
         // Once each; the order the two events arrive in is not what this test is about.
         Assert.Equal([7m, 8m], applied.Messages.Where(a => a.RunId == _run).Select(a => a.Amount).Order());

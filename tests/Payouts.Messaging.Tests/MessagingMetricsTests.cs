@@ -147,5 +147,5 @@ public sealed class MessagingMetricsTests(InfrastructureFixture infrastructure)
     }
 
     static Task WaitForAsync(Func<bool> condition, Func<string> what) =>
-        Eventually.WaitUntilAsync(() => Task.FromResult(condition()), GaugeTimeout, () => Task.FromResult(what()));
+        Eventually.HoldsAsync(() => Task.FromResult(condition()), "the metrics to read as expected", GaugeTimeout, detail: () => Task.FromResult(what()));
 }

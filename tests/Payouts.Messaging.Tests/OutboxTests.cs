@@ -57,8 +57,7 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure)
         await received.WaitForAsync(m => m.Any(v => v.RunId == _run && v.Sequence == 2), DeliveryTimeout, "the committed message");
         Assert.Equal([2], received.Messages.Where(v => v.RunId == _run).Select(v => v.Sequence));
         Assert.Equal(0, await service.QueryAsync(db => db.LedgerEntries.CountAsync()));
-        await Eventually.WaitUntilAsync(async () => await service.OutboxCountAsync() == 0, DeliveryTimeout,
-            async () => $"{await service.OutboxCountAsync()} outbox rows left");
+        await Eventually.MatchAsync(() => service.OutboxCountAsync(), rows => rows == 0, "the outbox to empty (rows left)", DeliveryTimeout);
     }
 
     [Fact]
@@ -122,8 +121,7 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure)
         const int total = transactions * perTransaction;
         await received.WaitForAsync(m => m.Count(v => v.RunId == _run) >= total, DeliveryTimeout, $"{total} messages");
         Assert.Equal(Enumerable.Range(1, total), received.Messages.Where(v => v.RunId == _run).Select(v => v.Sequence));
-        await Eventually.WaitUntilAsync(async () => await replicaA.OutboxCountAsync() == 0, DeliveryTimeout,
-            async () => $"{await replicaA.OutboxCountAsync()} outbox rows left");
+        await Eventually.MatchAsync(() => replicaA.OutboxCountAsync(), rows => rows == 0, "the outbox to empty (rows left)", DeliveryTimeout);
     }
 
     [Fact]
@@ -150,9 +148,9 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure)
             });
 
             // The dispatcher keeps the row while it cannot get a confirm from the broker.
-            await Eventually.WaitUntilAsync(
+            await Eventually.HoldsAsync(
                 () => service.QueryAsync(db => db.Set<Outbox.OutboxMessage>().AnyAsync(m => m.DeliveryAttempts > 0)),
-                DeliveryTimeout, () => Task.FromResult("a failed delivery attempt to be recorded"));
+                "a failed delivery attempt to be recorded", DeliveryTimeout);
             Assert.Equal(1, await service.OutboxCountAsync());
         }
         finally
@@ -162,7 +160,6 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure)
 
         await received.WaitForAsync(m => m.Any(v => v.RunId == _run), TimeSpan.FromSeconds(60), "delivery after the broker came back");
         Assert.Single(received.Messages, v => v.RunId == _run);
-        await Eventually.WaitUntilAsync(async () => await service.OutboxCountAsync() == 0, DeliveryTimeout,
-            async () => $"{await service.OutboxCountAsync()} outbox rows left");
+        await Eventually.MatchAsync(() => service.OutboxCountAsync(), rows => rows == 0, "the outbox to empty (rows left)", DeliveryTimeout);
     }
 }

@@ -30,15 +30,15 @@ public sealed class SagaRepositoryTests(InfrastructureFixture infrastructure)
     async Task StartCounterAsync(TestServiceHost service, ISendEndpoint endpoint, Guid counterId, string name)
     {
         await endpoint.Send(new CounterStarted(counterId, name));
-        await Eventually.WaitUntilAsync(
+        await Eventually.HoldsAsync(
             () => service.QueryAsync(db => db.Counters.AnyAsync(c => c.CorrelationId == counterId)),
-            Timeout, () => Task.FromResult("the saga instance to be created"));
+            "the saga instance to be created", Timeout);
     }
 
     static Task WaitForCountAsync(TestServiceHost service, Guid counterId, int expected) =>
-        Eventually.WaitUntilAsync(
-            async () => await CountAsync(service, counterId) >= expected,
-            Timeout, async () => $"count {expected}, saga has {await CountAsync(service, counterId)}");
+        Eventually.MatchAsync(
+            () => CountAsync(service, counterId), count => count >= expected,
+            $"the saga to count {expected}", Timeout);
 
     static Task<int> CountAsync(TestServiceHost service, Guid counterId) =>
         service.QueryAsync(db => db.Counters.Where(c => c.CorrelationId == counterId).Select(c => c.Count).SingleAsync());

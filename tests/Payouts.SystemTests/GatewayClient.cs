@@ -32,18 +32,6 @@ public sealed class GatewayClient(RunningPlatform platform) : IDisposable
         return new Reply(response.StatusCode, Parse(raw), raw);
     }
 
-    /// <summary>Asks again every <paramref name="every"/> until <paramref name="attempt"/> gives an answer, failing past <paramref name="timeout"/>.</summary>
-    public static async Task<T> WaitForAsync<T>(Func<Task<T?>> attempt, string what, TimeSpan timeout, TimeSpan? every = null) where T : class
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (await attempt() is { } result) return result;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting for {what}.");
-            await Task.Delay(every ?? TimeSpan.FromMilliseconds(250));
-        }
-    }
-
     // A proxy error page is not JSON; keep it as a string so the assertion message shows it.
     private static JsonElement Parse(string raw)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using Payouts.Testing;
 
 namespace Payouts.SystemTests;
 
@@ -11,7 +12,7 @@ namespace Payouts.SystemTests;
 /// </summary>
 public sealed class MicroDepositVerificationThroughGatewayTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
 {
-    private static readonly TimeSpan Eventually = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task A_user_verifies_with_the_deposits_the_sandbox_shows_and_the_account_is_then_paid_through_the_provider()
@@ -35,7 +36,7 @@ public sealed class MicroDepositVerificationThroughGatewayTests(PlatformFixture 
         Assert.Equal("pending", added.Body.GetProperty("verification_status").GetString());
 
         // The user's statement: two completed credits to the account, paid by settlement through the provider.
-        var deposits = await sandbox.MicroDepositsAsync(accountNumber, Eventually);
+        var deposits = await sandbox.MicroDepositsAsync(accountNumber, Patience);
         Assert.Equal(2, deposits.Count);
         Assert.All(deposits, d =>
         {
@@ -59,11 +60,11 @@ public sealed class MicroDepositVerificationThroughGatewayTests(PlatformFixture 
 
         var processed = await gateway.PostAsync($"/api/admin/payouts/{payout}/process", admin, new { notes = "to the verified account" });
         Assert.True(processed.Status is HttpStatusCode.OK or HttpStatusCode.Accepted, processed.Raw);
-        var final = await GatewayClient.WaitForAsync(async () =>
+        var final = await Eventually.ValueAsync(async () =>
         {
             var read = await gateway.GetAsync($"/api/admin/payouts/{payout}", admin);
             return read.Body.GetProperty("data").GetProperty("status").GetString() == "processing" ? null : read;
-        }, "the payout to leave processing", Eventually);
+        }, "the payout to leave processing", Patience);
         var data = final.Body.GetProperty("data");
         Assert.Equal("completed", data.GetProperty("status").GetString());
         Assert.Equal(380m, data.GetProperty("user").GetProperty("balance").GetDecimal());
@@ -86,7 +87,7 @@ public sealed class MicroDepositVerificationThroughGatewayTests(PlatformFixture 
     /// <summary>Requests a payout, asking again while PayoutService has not yet heard that the account is verified.</summary>
     private static async Task<string> RequestPayoutAsync(GatewayClient gateway, AuthenticationHeaderValue user, long accountId, decimal amount)
     {
-        var reply = await GatewayClient.WaitForAsync(async () =>
+        var reply = await Eventually.ValueAsync(async () =>
         {
             var attempt = await gateway.PostAsync("/api/action/payout/", user,
                 new { amount = amount.ToString(CultureInfo.InvariantCulture), method = "bank_transfer", bank_account_id = accountId });
@@ -94,7 +95,7 @@ public sealed class MicroDepositVerificationThroughGatewayTests(PlatformFixture 
                 && (attempt.Body.GetProperty("error").GetString() is "bank_account_not_verified"
                     || (attempt.Body.TryGetProperty("field", out var field) && field.GetString() == "bank_account_id"));
             return notYetKnown ? null : attempt;
-        }, "PayoutService to know the verified bank account", Eventually);
+        }, "PayoutService to know the verified bank account", Patience);
         Assert.True(reply.Status == HttpStatusCode.OK, reply.Raw);
         return reply.Body.GetProperty("payout_uuid").GetString()!;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Payouts.Testing;
 
 namespace Payouts.SystemTests;
 
@@ -11,7 +12,7 @@ namespace Payouts.SystemTests;
 /// </summary>
 public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
 {
-    private static readonly TimeSpan Eventually = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Processing_a_pending_payout_with_a_reference_deducts_the_balance_creates_a_transaction_and_cannot_repeat()
@@ -171,7 +172,7 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClass
         Assert.True(added.Status == HttpStatusCode.OK, added.Raw);
         var accountId = added.Body.GetProperty("bank_account_id").GetInt64();
         using var sandbox = new SandboxClient(fixture.Platform);
-        var deposits = await sandbox.MicroDepositsAsync(account.Number, Eventually);
+        var deposits = await sandbox.MicroDepositsAsync(account.Number, Patience);
         var verified = await SendAsync(HttpMethod.Post, "/api/bank-accounts/verify/", token,
             new { bank_account_id = accountId, verification_amount_1 = SandboxClient.Amount(deposits[0]), verification_amount_2 = SandboxClient.Amount(deposits[1]) });
         Assert.True(verified.Status == HttpStatusCode.OK, verified.Raw);
@@ -185,11 +186,11 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClass
         Assert.True(processed.Status is HttpStatusCode.OK or HttpStatusCode.Accepted, processed.Raw);
 
         // 202 means settlement had not answered within the wait: the outcome arrives later through the saga.
-        var final = await GatewayClient.WaitForAsync(async () =>
+        var final = await Eventually.ValueAsync(async () =>
         {
             var read = await SendAsync(HttpMethod.Get, $"/api/admin/payouts/{payout}", Admin());
             return read.Body.GetProperty("data").GetProperty("status").GetString() == "processing" ? null : read;
-        }, "the payout to leave processing", Eventually);
+        }, "the payout to leave processing", Patience);
         return final.Body.GetProperty("data");
     }
 
@@ -205,7 +206,7 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClass
     /// <summary>Sends a payout request once PayoutService knows the account as verified; returns the first other answer.</summary>
     private async Task<Reply> SendPayoutRequestAsync(PayingUser user, decimal amount)
     {
-        return await GatewayClient.WaitForAsync(async () =>
+        return await Eventually.ValueAsync(async () =>
         {
             var attempt = await SendAsync(HttpMethod.Post, "/api/action/payout/", user.Token,
                 new { amount = amount.ToString(CultureInfo.InvariantCulture), method = "bank_transfer", bank_account_id = user.BankAccountId });
@@ -213,7 +214,7 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClass
                 && (attempt.Body.GetProperty("error").GetString() is "bank_account_not_verified"
                     || (attempt.Body.TryGetProperty("field", out var field) && field.GetString() == "bank_account_id"));
             return notYetKnown ? null : attempt;
-        }, "PayoutService to know the verified bank account", Eventually);
+        }, "PayoutService to know the verified bank account", Patience);
     }
 
     private static HttpRequestMessage Request(HttpMethod method, string path, AuthenticationHeaderValue token, object? body = null)

@@ -4,6 +4,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+using Payouts.Testing;
 
 namespace Payouts.SystemTests;
 
@@ -231,7 +232,7 @@ public sealed class PlatformThroughGatewayTests(RateLimitedPlatformFixture fixtu
 
         // And it serves again through the gateway (whose route to payouts is Aspire's proxy, in front of the new process).
         using var gateway = platform.CreateHttpClient("gateway");
-        var servedBy = await GatewayClient.WaitForAsync(async () =>
+        var servedBy = await Eventually.ValueAsync(async () =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/get/payouts/") { Content = new FormUrlEncodedContent([]) };
             request.Headers.Authorization = fixture.Tokens.Admin("after-restart");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Payouts.Testing;
 
 namespace Payouts.SystemTests;
 
@@ -27,7 +28,7 @@ public sealed class SandboxClient : IDisposable
     /// in payment-reference order (<c>MD-…-1</c>, <c>MD-…-2</c>), once settlement has paid both.
     /// </summary>
     public async Task<IReadOnlyList<JsonElement>> MicroDepositsAsync(string accountNumber, TimeSpan timeout) =>
-        await GatewayClient.WaitForAsync(async () =>
+        await Eventually.ValueAsync(async () =>
         {
             var credits = (await CreditsAsync(accountNumber)).Where(c => c.GetProperty("status").GetString() == "completed").ToList();
             return credits.Count >= 2 ? credits.OrderBy(c => c.GetProperty("paymentReference").GetString(), StringComparer.Ordinal).ToList() : null;

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Xunit.Abstractions;
+using Payouts.Testing;
 
 namespace Payouts.SystemTests;
 
@@ -60,20 +61,11 @@ public sealed class SettlementUnderFaultsTests(FaultTestPlatformFixture fixture,
         var processTime = clock.Elapsed;
         var faultReport = await faults;
 
-        try
-        {
-            await GatewayClient.WaitForAsync(async () =>
-            {
-                var counts = await databases.PayoutStatusCountsAsync(ids);
-                return counts.Keys.All(status => status is "completed" or "failed") ? counts : null;
-            }, "every payout to be completed or failed", SettleBound, TimeSpan.FromSeconds(1));
-        }
-        catch (TimeoutException)
-        {
-            output.WriteLine($"not settled within {SettleBound.TotalMinutes:0} min: payouts {Describe(await databases.PayoutStatusCountsAsync(ids))}; " +
-                             $"settlement transfers {Describe(await databases.SettlementTransferStatusCountsAsync())}; {faultReport}");
-            throw;
-        }
+        await Eventually.HoldsAsync(async () =>
+            (await databases.PayoutStatusCountsAsync(ids)).Keys.All(status => status is "completed" or "failed"),
+            "every payout to be completed or failed", SettleBound, TimeSpan.FromSeconds(1),
+            detail: async () => $"payouts {Describe(await databases.PayoutStatusCountsAsync(ids))}; " +
+                                $"settlement transfers {Describe(await databases.SettlementTransferStatusCountsAsync())}; {faultReport}");
         var settleTime = clock.Elapsed;
 
         var rows = await databases.PayoutsAsync(ids);
@@ -133,7 +125,7 @@ public sealed class SettlementUnderFaultsTests(FaultTestPlatformFixture fixture,
     /// </summary>
     private static async Task<string> InjectFaultsAsync(RunningPlatform platform, PlatformDatabases databases, Guid[] ids, Func<int> answered)
     {
-        await Until(() => Task.FromResult(answered() >= ids.Length / 4), TimeSpan.FromMinutes(2));
+        await Eventually.HeldWithinAsync(() => Task.FromResult(answered() >= ids.Length / 4), TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(200));
         var before = await databases.PayoutStatusCountsAsync(ids);
         var restart = Stopwatch.StartNew();
         using (var bound = new CancellationTokenSource(TimeSpan.FromMinutes(3)))
@@ -141,7 +133,7 @@ public sealed class SettlementUnderFaultsTests(FaultTestPlatformFixture fixture,
         var brokerBack = restart.Elapsed;
 
         var terminalAfterRestart = Terminal(await databases.PayoutStatusCountsAsync(ids));
-        var resumed = await Until(async () => Terminal(await databases.PayoutStatusCountsAsync(ids)) >= Math.Min(ids.Length, terminalAfterRestart + 25), TimeSpan.FromSeconds(90));
+        var resumed = await Eventually.HeldWithinAsync(async () => Terminal(await databases.PayoutStatusCountsAsync(ids)) >= Math.Min(ids.Length, terminalAfterRestart + 25), TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(200));
         var atKill = await databases.PayoutStatusCountsAsync(ids);
         var replica = (await platform.InstancesAsync("settlement"))[1];
         var killedPid = await platform.KillAsync(replica.ResourceId);
@@ -150,17 +142,6 @@ public sealed class SettlementUnderFaultsTests(FaultTestPlatformFixture fixture,
     }
 
     private static int Terminal(IReadOnlyDictionary<string, int> counts) => counts.GetValueOrDefault("completed") + counts.GetValueOrDefault("failed");
-
-    private static async Task<bool> Until(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) return false;
-            await Task.Delay(200);
-        }
-        return true;
-    }
 
     /// <summary>Processes one payout; transient failures (the platform is being faulted) are retried under one Idempotency-Key.</summary>
     private static async Task<int> ProcessAsync(GatewayClient gateway, AuthenticationHeaderValue admin, Guid payout)
@@ -215,7 +196,7 @@ public sealed class SettlementUnderFaultsTests(FaultTestPlatformFixture fixture,
         {
             // 50.00 to 149.99: within bank transfer's limits, and never beyond the credit.
             var amount = 50m + (request.Payee.UserId * 31 + request.N * 977) % 10_000 / 100m;
-            var reply = await GatewayClient.WaitForAsync(async () =>
+            var reply = await Eventually.ValueAsync(async () =>
             {
                 var attempt = await gateway.PostAsync("/payout/simple", request.Payee.Token, new
                 {

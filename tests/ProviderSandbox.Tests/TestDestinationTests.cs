@@ -49,7 +49,7 @@ public sealed class TestDestinationTests(SandboxFixture sandbox) : IClassFixture
         var id = transfer.GetProperty("_id").GetString()!;
         var failed = await Eventually.MatchAsync(
             () => client.GetTransferAsync(id), t => t.GetProperty("status").GetString() != "pending",
-            SandboxFactory.DelayedFailureAfter + TimeSpan.FromSeconds(10), "The pending transfer's failure");
+            "the pending transfer's failure", SandboxFactory.DelayedFailureAfter + TimeSpan.FromSeconds(10));
         Assert.Equal(("failed", "beneficiary_bank_rejected"), (failed.GetProperty("status").GetString(), failed.GetProperty("failureCode").GetString()));
         Assert.Equal(100m, await client.BalanceAsync(account));
     }

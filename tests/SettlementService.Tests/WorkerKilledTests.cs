@@ -91,13 +91,6 @@ public sealed class WorkerKilledTests(InfrastructureFixture infrastructure)
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what, ServiceProcess worker)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Timed out waiting for {what}. Worker output:\n{worker.Output}");
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitForAsync(Func<Task<bool>> condition, string what, ServiceProcess worker) =>
+        Eventually.HoldsAsync(condition, what, TimeSpan.FromSeconds(60), detail: () => Task.FromResult($"Worker output:\n{worker.Output}"));
 }

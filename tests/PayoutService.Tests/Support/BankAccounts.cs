@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Payouts.Contracts.BankAccounts;
+using Payouts.Testing;
 
 namespace Payouts.PayoutService.Tests.Support;
 
@@ -18,15 +19,8 @@ public static class BankAccounts
         return id;
     }
 
-    public static async Task WaitForAccountAsync(this PayoutServiceFixture fixture, long id, Func<Payouts.PayoutService.Domain.BankAccountView, bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var account = await fixture.QueryAsync(db => db.BankAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id));
-            if (account is not null && condition(account)) return;
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Bank account {id} did not reach the expected state in time.");
-            await Task.Delay(50);
-        }
-    }
+    public static Task WaitForAccountAsync(this PayoutServiceFixture fixture, long id, Func<Payouts.PayoutService.Domain.BankAccountView, bool> condition) =>
+        Eventually.MatchAsync(() => fixture.QueryAsync(db => db.BankAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id)),
+            account => account is not null && condition(account), $"bank account {id} to reach the expected state",
+            TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(50));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Payouts.Contracts.BankAccounts;
+using Payouts.Testing;
 
 namespace Payouts.PayoutService.Tests.Support;
 
@@ -35,12 +36,8 @@ public static class Companies
         var beneficiary = beneficiaryId ?? detailsId + 7;
         await fixture.Bus.Publish(new BeneficiaryDetailsAdded(detailsId, beneficiary, ownerId.Text(), companyId, "Access Bank", "****9876", currency, "NG",
             DateTimeOffset.UtcNow, "bank_transfer"));
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await fixture.QueryAsync(db => db.BeneficiaryDestinations.AnyAsync(d => d.Id == detailsId)))
-        {
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException("Beneficiary details did not reach the read model in time.");
-            await Task.Delay(50);
-        }
+        await Eventually.HoldsAsync(() => fixture.QueryAsync(db => db.BeneficiaryDestinations.AnyAsync(d => d.Id == detailsId)),
+            "the beneficiary details to reach the read model", TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(50));
 
         return (beneficiary, detailsId);
     }

@@ -58,14 +58,11 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
         });
         using var client = _factory.CreateClient();
         // The bus connects in the background: wait until it is up.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        await Eventually.MatchAsync(async () =>
         {
             using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
-            if (health.IsSuccessStatusCode) break;
-            if (DateTime.UtcNow > deadline) throw new InvalidOperationException($"PayoutService did not become healthy: {(int)health.StatusCode}");
-            await Task.Delay(100);
-        }
+            return health.StatusCode;
+        }, status => status == System.Net.HttpStatusCode.OK, "PayoutService to become healthy", TimeSpan.FromSeconds(60));
 
         await Events.ConnectAsync(Bus);
         await Settlement.ConnectAsync(Bus);

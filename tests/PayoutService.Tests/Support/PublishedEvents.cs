@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 using Payouts.Contracts.Payouts;
+using Payouts.Testing;
 
 namespace Payouts.PayoutService.Tests.Support;
 
@@ -25,17 +26,9 @@ public sealed class PublishedEvents
 
     public IEnumerable<T> OfType<T>() => _received.OfType<T>();
 
-    public async Task<T> WaitForAsync<T>(Func<T, bool> match, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (true)
-        {
-            var found = _received.OfType<T>().FirstOrDefault(match);
-            if (found is not null) return found;
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"No {typeof(T).Name} matching the test arrived in time.");
-            await Task.Delay(50);
-        }
-    }
+    public Task<T> WaitForAsync<T>(Func<T, bool> match, TimeSpan? timeout = null) where T : class =>
+        Eventually.ValueAsync(() => Task.FromResult(_received.OfType<T>().FirstOrDefault(match)),
+            $"a {typeof(T).Name} matching the test", timeout ?? TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(50));
 
     private Task Store<T>(ConsumeContext<T> context) where T : class
     {

@@ -140,14 +140,10 @@ public class SettlementFixture(InfrastructureFixture infrastructure) : IAsyncLif
     private async Task WaitUntilHealthyAsync()
     {
         using var client = Settlement.CreateClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        await Eventually.MatchAsync(async () =>
         {
             using var response = await client.GetAsync("/health");
-            if (response.IsSuccessStatusCode) return;
-            if (DateTime.UtcNow > deadline)
-                throw new InvalidOperationException($"SettlementService was not healthy within 60 s: {await response.Content.ReadAsStringAsync()}");
-            await Task.Delay(200);
-        }
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }, health => health.StatusCode == System.Net.HttpStatusCode.OK, "SettlementService to become healthy", TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(200));
     }
 }
