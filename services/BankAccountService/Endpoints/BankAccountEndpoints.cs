@@ -8,6 +8,8 @@ using Payouts.BankAccountService.Messaging;
 using Payouts.BankAccountService.Security;
 using Payouts.Contracts;
 using Payouts.ServiceDefaults.ApiErrors;
+using Payouts.ServiceDefaults.Authentication;
+using Payouts.ServiceDefaults.Http;
 using Payouts.ServiceDefaults.Security;
 
 namespace Payouts.BankAccountService.Endpoints;
@@ -33,7 +35,8 @@ public static partial class BankAccountEndpoints
         [FromKeyedServices(ServiceClock.Key)] TimeProvider clock, IOptions<BankAccountOptions> options, ILogger<BankAccount> logger)
     {
         var caller = Caller.From(request.HttpContext.User);
-        var (fields, bodyError) = await RequestFields.ReadAsync(request);
+        if (caller is null) return Caller.Unidentified.ToResult();
+        var (fields, bodyError) = await RequestFields.ReadAsync(request, RequestBodyErrors.NotFormOrJson, request.HttpContext.RequestAborted);
         if (fields is null) return bodyError!.ToResult();
 
         var errors = new FieldErrors();
@@ -128,7 +131,7 @@ public static partial class BankAccountEndpoints
                 if (becomesPrimary && previousPrimary is not null && previousPrimary != replaced) previousPrimary.Demote(now);
                 await db.SaveChangesAsync();
 
-                var account = BankAccount.Open(userId, caller.UserId == userId ? caller.CompanyId : null, bankName!, holderName!, accountType!,
+                var account = BankAccount.Open(userId, caller.Subject == userId ? caller.CompanyId : null, bankName!, holderName!, accountType!,
                     destination!, secrets.AccountNumberCiphertext, secrets.RoutingNumberCiphertext, secrets.Fingerprint,
                     verificationId, microDepositsHash, now, roundsSpent + 1);
                 if (becomesPrimary) account.MakePrimary(now);
@@ -179,7 +182,8 @@ public static partial class BankAccountEndpoints
     private static async Task<IResult> ListBankAccounts(HttpRequest request, BankAccountsDbContext db)
     {
         var caller = Caller.From(request.HttpContext.User);
-        var (fields, bodyError) = await RequestFields.ReadAsync(request);
+        if (caller is null) return Caller.Unidentified.ToResult();
+        var (fields, bodyError) = await RequestFields.ReadAsync(request, RequestBodyErrors.NotFormOrJson, request.HttpContext.RequestAborted);
         if (fields is null) return bodyError!.ToResult();
 
         var errors = new FieldErrors();
@@ -200,7 +204,8 @@ public static partial class BankAccountEndpoints
         HttpRequest request, BankAccountsDbContext db, IPublishEndpoint publish, AccountNumberProtector protector, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock, ILogger<BankAccount> logger)
     {
         var caller = Caller.From(request.HttpContext.User);
-        var (fields, bodyError) = await RequestFields.ReadAsync(request);
+        if (caller is null) return Caller.Unidentified.ToResult();
+        var (fields, bodyError) = await RequestFields.ReadAsync(request, RequestBodyErrors.NotFormOrJson, request.HttpContext.RequestAborted);
         if (fields is null) return bodyError!.ToResult();
 
         var errors = new FieldErrors();
@@ -244,7 +249,8 @@ public static partial class BankAccountEndpoints
         HttpRequest request, BankAccountsDbContext db, IPublishEndpoint publish, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock, ILogger<BankAccount> logger)
     {
         var caller = Caller.From(request.HttpContext.User);
-        var (fields, bodyError) = await RequestFields.ReadAsync(request);
+        if (caller is null) return Caller.Unidentified.ToResult();
+        var (fields, bodyError) = await RequestFields.ReadAsync(request, RequestBodyErrors.NotFormOrJson, request.HttpContext.RequestAborted);
         if (fields is null) return bodyError!.ToResult();
 
         var errors = new FieldErrors();
@@ -311,7 +317,7 @@ public static partial class BankAccountEndpoints
         else if (Guid.TryParse(id, out var uuid)) query = query.Where(a => a.Uuid == uuid);
         else return Task.FromResult<BankAccount?>(null);
 
-        if (!caller.IsAdmin) query = query.Where(a => a.UserId == caller.UserId);
+        if (!caller.IsAdmin) query = query.Where(a => a.UserId == caller.Subject);
         if (userId is not null) query = query.Where(a => a.UserId == userId);
         return query.SingleOrDefaultAsync();
     }

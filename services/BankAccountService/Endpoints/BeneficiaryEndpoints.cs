@@ -7,6 +7,8 @@ using Payouts.BankAccountService.Domain;
 using Payouts.BankAccountService.Security;
 using Payouts.BankAccountService.Messaging;
 using Payouts.ServiceDefaults.ApiErrors;
+using Payouts.ServiceDefaults.Authentication;
+using Payouts.ServiceDefaults.Http;
 
 namespace Payouts.BankAccountService.Endpoints;
 
@@ -36,7 +38,8 @@ public static partial class BeneficiaryEndpoints
         HttpRequest request, BankAccountsDbContext db, IPublishEndpoint publish, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock)
     {
         var caller = Caller.From(request.HttpContext.User);
-        var (fields, bodyError) = await RequestFields.ReadAsync(request);
+        if (caller is null) return Caller.Unidentified.ToResult();
+        var (fields, bodyError) = await RequestFields.ReadAsync(request, RequestBodyErrors.NotFormOrJson, request.HttpContext.RequestAborted);
         if (fields is null) return bodyError!.ToResult();
 
         var errors = new FieldErrors();
@@ -46,7 +49,7 @@ public static partial class BeneficiaryEndpoints
         var beneficiary = await db.ExecuteInTransactionAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            var created = Beneficiary.Create(caller.UserId, caller.CompanyId, profile, clock.GetUtcNow());
+            var created = Beneficiary.Create(caller.Subject, caller.CompanyId, profile, clock.GetUtcNow());
             db.Beneficiaries.Add(created);
             await db.SaveChangesAsync();
             // The id exists only now; the event commits with the row.
@@ -61,6 +64,7 @@ public static partial class BeneficiaryEndpoints
     private static async Task<IResult> List(HttpContext context, BankAccountsDbContext db, string? user_id)
     {
         var caller = Caller.From(context.User);
+        if (caller is null) return Caller.Unidentified.ToResult();
         var userId = caller.ActFor(string.IsNullOrWhiteSpace(user_id) ? null : user_id);
         if (userId is null) return ApiError.NotFound("User not found").ToResult();
 
@@ -71,7 +75,9 @@ public static partial class BeneficiaryEndpoints
 
     private static async Task<IResult> Get(HttpContext context, BankAccountsDbContext db, string id)
     {
-        var beneficiary = await FindAsync(db, id, Caller.From(context.User), tracked: false);
+        var caller = Caller.From(context.User);
+        if (caller is null) return Caller.Unidentified.ToResult();
+        var beneficiary = await FindAsync(db, id, caller, tracked: false);
         return beneficiary is null ? BeneficiaryNotFound.ToResult() : SinglePayoutEnvelope.Ok(BeneficiaryJson.From(beneficiary));
     }
 
@@ -79,9 +85,10 @@ public static partial class BeneficiaryEndpoints
         HttpRequest request, BankAccountsDbContext db, IPublishEndpoint publish, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock, string id)
     {
         var caller = Caller.From(request.HttpContext.User);
+        if (caller is null) return Caller.Unidentified.ToResult();
         if (await FindAsync(db, id, caller, tracked: false) is null) return BeneficiaryNotFound.ToResult();
 
-        var (fields, bodyError) = await RequestFields.ReadAsync(request);
+        var (fields, bodyError) = await RequestFields.ReadAsync(request, RequestBodyErrors.NotFormOrJson, request.HttpContext.RequestAborted);
         if (fields is null) return bodyError!.ToResult();
 
         var errors = new FieldErrors();
@@ -108,6 +115,7 @@ public static partial class BeneficiaryEndpoints
         ILogger<Beneficiary> logger, string id)
     {
         var caller = Caller.From(context.User);
+        if (caller is null) return Caller.Unidentified.ToResult();
         var removed = await db.ExecuteInTransactionAsync(async () =>
         {
             db.ChangeTracker.Clear();
@@ -139,10 +147,11 @@ public static partial class BeneficiaryEndpoints
         ILogger<BeneficiaryDetails> logger, string id)
     {
         var caller = Caller.From(request.HttpContext.User);
+        if (caller is null) return Caller.Unidentified.ToResult();
         var beneficiary = await FindAsync(db, id, caller, tracked: false);
         if (beneficiary is null) return BeneficiaryNotFound.ToResult();
 
-        var (fields, bodyError) = await RequestFields.ReadAsync(request);
+        var (fields, bodyError) = await RequestFields.ReadAsync(request, RequestBodyErrors.NotFormOrJson, request.HttpContext.RequestAborted);
         if (fields is null) return bodyError!.ToResult();
 
         var errors = new FieldErrors();
@@ -196,7 +205,9 @@ public static partial class BeneficiaryEndpoints
     }
     private static async Task<IResult> ListDetails(HttpContext context, BankAccountsDbContext db, string id)
     {
-        var beneficiary = await FindAsync(db, id, Caller.From(context.User), tracked: false);
+        var caller = Caller.From(context.User);
+        if (caller is null) return Caller.Unidentified.ToResult();
+        var beneficiary = await FindAsync(db, id, caller, tracked: false);
         if (beneficiary is null) return BeneficiaryNotFound.ToResult();
 
         var details = await db.BeneficiaryDetails.AsNoTracking()
@@ -208,6 +219,7 @@ public static partial class BeneficiaryEndpoints
         HttpContext context, BankAccountsDbContext db, IPublishEndpoint publish, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock, string id, string detailsId)
     {
         var caller = Caller.From(context.User);
+        if (caller is null) return Caller.Unidentified.ToResult();
         if (!long.TryParse(detailsId, out var numericDetailsId))
         {
             return await FindAsync(db, id, caller, tracked: false) is null ? BeneficiaryNotFound.ToResult() : DetailsNotFound.ToResult();
@@ -247,7 +259,7 @@ public static partial class BeneficiaryEndpoints
     {
         if (!long.TryParse(id, out var numericId)) return Task.FromResult<Beneficiary?>(null);
         var query = (tracked ? db.Beneficiaries : db.Beneficiaries.AsNoTracking()).Where(b => b.Id == numericId && b.DeletedAt == null);
-        if (!caller.IsAdmin) query = query.Where(b => b.UserId == caller.UserId);
+        if (!caller.IsAdmin) query = query.Where(b => b.UserId == caller.Subject);
         return query.SingleOrDefaultAsync();
     }
 
