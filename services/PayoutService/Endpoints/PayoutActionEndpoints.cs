@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Payouts.PayoutService.Application;
 using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Domain;
-using Payouts.PayoutService.Domain.Payouts;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Http;
 
