@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Payouts.BankAccountService.Application;
 using Payouts.BankAccountService.Data;
 using Payouts.BankAccountService.Domain;
 using Payouts.BankAccountService.Endpoints;
@@ -34,6 +35,10 @@ builder.Services.AddSingleton<AccountNumberProtector>();
 // The key the micro-deposit amounts are sealed with for settlement (checked at start below).
 builder.Services.AddMicroDepositSeal();
 builder.Services.TryAddKeyedSingleton(ServiceClock.Key, TimeProvider.System);
+builder.Services.AddScoped<BankAccountUpdates>();
+builder.Services.AddScoped<BankAccountQueries>();
+builder.Services.AddScoped<BeneficiaryUpdates>();
+builder.Services.AddScoped<BeneficiaryQueries>();
 builder.Services.AddOptions<BankAccountOptions>().BindConfiguration(BankAccountOptions.SectionName)
     .Validate(o => o.ExpiryDays > 0, "BankAccounts:Verification:ExpiryDays must be positive.")
     .Validate(o => o.MaxDepositRounds > 0, "BankAccounts:Verification:MaxDepositRounds must be positive.").ValidateOnStart();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Payouts.BankAccountService.Domain.Validation;
+using Payouts.ServiceDefaults.ApiErrors;
 
 namespace Payouts.BankAccountService.Domain;
 

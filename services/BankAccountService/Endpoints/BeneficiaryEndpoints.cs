@@ -1,23 +1,14 @@
-using Payouts.Contracts;
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using Payouts.BankAccountService.Data;
+using Payouts.BankAccountService.Application;
 using Payouts.BankAccountService.Domain;
-using Payouts.BankAccountService.Security;
-using Payouts.BankAccountService.Messaging;
 using Payouts.ServiceDefaults.ApiErrors;
+using Payouts.ServiceDefaults.Authentication;
+using Payouts.ServiceDefaults.Http;
 
 namespace Payouts.BankAccountService.Endpoints;
 
 /// <summary>Beneficiaries and their payment details under <c>/beneficiaries</c>, in seed 002's envelope.</summary>
-public static partial class BeneficiaryEndpoints
+public static class BeneficiaryEndpoints
 {
-    private static readonly ApiError BeneficiaryNotFound = ApiError.NotFound("Beneficiary not found");
-    private static readonly ApiError DetailsNotFound = ApiError.NotFound("Beneficiary details not found");
-    private static readonly ApiError DuplicateDetails =
-        new(StatusCodes.Status409Conflict, "duplicate_beneficiary_details", "These payment details have already been added to the beneficiary");
-
     public static IEndpointRouteBuilder MapBeneficiaryEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/beneficiaries").RequireAuthorization();
@@ -32,117 +23,68 @@ public static partial class BeneficiaryEndpoints
         return app;
     }
 
-    private static async Task<IResult> Create(
-        HttpRequest request, BankAccountsDbContext db, IPublishEndpoint publish, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock)
+    private static async Task<IResult> Create(HttpRequest request, BeneficiaryUpdates updates)
     {
-        var caller = Caller.From(request.HttpContext.User);
-        var (fields, bodyError) = await RequestFields.ReadAsync(request);
+        if (Caller.From(request.HttpContext.User) is not { } caller) return Caller.Unidentified.ToResult();
+        var (fields, bodyError) = await RequestFields.ReadAsync(request, RequestBodyErrors.NotFormOrJson, request.HttpContext.RequestAborted);
         if (fields is null) return bodyError!.ToResult();
 
         var errors = new FieldErrors();
         var profile = BeneficiaryRequest.Read(fields, errors);
         if (profile is null) return ApiError.Validation(errors.ToDictionary()).ToResult();
 
-        var beneficiary = await db.ExecuteInTransactionAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            var created = Beneficiary.Create(caller.UserId, caller.CompanyId, profile, clock.GetUtcNow());
-            db.Beneficiaries.Add(created);
-            await db.SaveChangesAsync();
-            // The id exists only now; the event commits with the row.
-            await publish.Publish(BeneficiaryMessages.Saved(created));
-            await db.SaveChangesAsync();
-            return created;
-        });
-
+        var beneficiary = await updates.CreateAsync(caller, profile);
         return SinglePayoutEnvelope.Ok(BeneficiaryJson.From(beneficiary), StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> List(HttpContext context, BankAccountsDbContext db, string? user_id)
+    private static async Task<IResult> List(HttpContext context, BeneficiaryQueries queries, string? user_id)
     {
-        var caller = Caller.From(context.User);
-        var userId = caller.ActFor(string.IsNullOrWhiteSpace(user_id) ? null : user_id);
-        if (userId is null) return ApiError.NotFound("User not found").ToResult();
-
-        var beneficiaries = await db.Beneficiaries.AsNoTracking()
-            .Where(b => b.UserId == userId && b.DeletedAt == null).OrderBy(b => b.Id).ToListAsync(context.RequestAborted);
-        return SinglePayoutEnvelope.Ok(beneficiaries.Select(BeneficiaryJson.From));
+        if (Caller.From(context.User) is not { } caller) return Caller.Unidentified.ToResult();
+        var beneficiaries = await queries.ListAsync(caller, string.IsNullOrWhiteSpace(user_id) ? null : user_id, context.RequestAborted);
+        return beneficiaries is null
+            ? ApiError.NotFound("User not found").ToResult()
+            : SinglePayoutEnvelope.Ok(beneficiaries.Select(BeneficiaryJson.From));
     }
 
-    private static async Task<IResult> Get(HttpContext context, BankAccountsDbContext db, string id)
+    private static async Task<IResult> Get(HttpContext context, BeneficiaryQueries queries, string id)
     {
-        var beneficiary = await FindAsync(db, id, Caller.From(context.User), tracked: false);
-        return beneficiary is null ? BeneficiaryNotFound.ToResult() : SinglePayoutEnvelope.Ok(BeneficiaryJson.From(beneficiary));
+        if (Caller.From(context.User) is not { } caller) return Caller.Unidentified.ToResult();
+        var beneficiary = await queries.FindAsync(caller, id);
+        return beneficiary is null ? BeneficiaryErrors.NotFound.ToResult() : SinglePayoutEnvelope.Ok(BeneficiaryJson.From(beneficiary));
     }
 
-    private static async Task<IResult> Update(
-        HttpRequest request, BankAccountsDbContext db, IPublishEndpoint publish, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock, string id)
+    private static async Task<IResult> Update(HttpRequest request, BeneficiaryQueries queries, BeneficiaryUpdates updates, string id)
     {
-        var caller = Caller.From(request.HttpContext.User);
-        if (await FindAsync(db, id, caller, tracked: false) is null) return BeneficiaryNotFound.ToResult();
+        if (Caller.From(request.HttpContext.User) is not { } caller) return Caller.Unidentified.ToResult();
+        // An unknown beneficiary is a 404 whatever the body holds.
+        if (await queries.FindAsync(caller, id) is null) return BeneficiaryErrors.NotFound.ToResult();
 
-        var (fields, bodyError) = await RequestFields.ReadAsync(request);
+        var (fields, bodyError) = await RequestFields.ReadAsync(request, RequestBodyErrors.NotFormOrJson, request.HttpContext.RequestAborted);
         if (fields is null) return bodyError!.ToResult();
 
         var errors = new FieldErrors();
         var profile = BeneficiaryRequest.Read(fields, errors);
         if (profile is null) return ApiError.Validation(errors.ToDictionary()).ToResult();
 
-        var beneficiary = await db.ExecuteInTransactionAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            var found = await LockLiveAsync(db, id, caller);
-            if (found is null) return null;
-
-            found.Update(profile, clock.GetUtcNow());
-            await publish.Publish(BeneficiaryMessages.Saved(found));
-            await db.SaveChangesAsync();
-            return found;
-        });
-
-        return beneficiary is null ? BeneficiaryNotFound.ToResult() : SinglePayoutEnvelope.Ok(BeneficiaryJson.From(beneficiary));
+        var beneficiary = await updates.UpdateAsync(caller, id, profile);
+        return beneficiary is null ? BeneficiaryErrors.NotFound.ToResult() : SinglePayoutEnvelope.Ok(BeneficiaryJson.From(beneficiary));
     }
 
-    private static async Task<IResult> Delete(
-        HttpContext context, BankAccountsDbContext db, IPublishEndpoint publish, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock,
-        ILogger<Beneficiary> logger, string id)
+    private static async Task<IResult> Delete(HttpContext context, BeneficiaryUpdates updates, string id)
     {
-        var caller = Caller.From(context.User);
-        var removed = await db.ExecuteInTransactionAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            var beneficiary = await LockLiveAsync(db, id, caller);
-            if (beneficiary is null) return (Beneficiary: (Beneficiary?)null, Details: 0);
-
-            var now = clock.GetUtcNow();
-            beneficiary.Delete(now);
-            // Its details go with it, each announced, so a consumer that tracks details alone stops paying them too.
-            var details = await db.BeneficiaryDetails.Where(d => d.BeneficiaryId == beneficiary.Id && d.DeletedAt == null).ToListAsync();
-            foreach (var each in details)
-            {
-                each.Delete(now);
-                await publish.Publish(BeneficiaryMessages.DetailsRemoved(each));
-            }
-
-            await publish.Publish(BeneficiaryMessages.Removed(beneficiary));
-            await db.SaveChangesAsync();
-            return (Beneficiary: (Beneficiary?)beneficiary, Details: details.Count);
-        });
-
-        if (removed.Beneficiary is null) return BeneficiaryNotFound.ToResult();
-        LogRemoved(logger, removed.Beneficiary.Id, removed.Beneficiary.UserId, removed.Details);
-        return SinglePayoutEnvelope.Ok(null, message: "Beneficiary deleted successfully");
+        if (Caller.From(context.User) is not { } caller) return Caller.Unidentified.ToResult();
+        return await updates.DeleteAsync(caller, id) is null
+            ? BeneficiaryErrors.NotFound.ToResult()
+            : SinglePayoutEnvelope.Ok(null, message: "Beneficiary deleted successfully");
     }
 
-    private static async Task<IResult> AddDetails(
-        HttpRequest request, BankAccountsDbContext db, IPublishEndpoint publish, AccountNumberProtector protector, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock,
-        ILogger<BeneficiaryDetails> logger, string id)
+    private static async Task<IResult> AddDetails(HttpRequest request, BeneficiaryQueries queries, BeneficiaryUpdates updates, string id)
     {
-        var caller = Caller.From(request.HttpContext.User);
-        var beneficiary = await FindAsync(db, id, caller, tracked: false);
-        if (beneficiary is null) return BeneficiaryNotFound.ToResult();
+        if (Caller.From(request.HttpContext.User) is not { } caller) return Caller.Unidentified.ToResult();
+        var beneficiary = await queries.FindAsync(caller, id);
+        if (beneficiary is null) return BeneficiaryErrors.NotFound.ToResult();
 
-        var (fields, bodyError) = await RequestFields.ReadAsync(request);
+        var (fields, bodyError) = await RequestFields.ReadAsync(request, RequestBodyErrors.NotFormOrJson, request.HttpContext.RequestAborted);
         if (fields is null) return bodyError!.ToResult();
 
         var errors = new FieldErrors();
@@ -161,100 +103,23 @@ public static partial class BeneficiaryEndpoints
 
         if (!errors.IsEmpty) return ApiError.Validation(errors.ToDictionary()).ToResult();
 
-        var secrets = DestinationSecrets.Protect(protector, destination!, BeneficiaryDetails.AccountNumberPurpose, BeneficiaryDetails.RoutingNumberPurpose);
-        try
-        {
-            var result = await db.ExecuteInTransactionAsync<(BeneficiaryDetails? Details, ApiError? Error)>(async () =>
-            {
-                db.ChangeTracker.Clear();
-                // Under the beneficiary's lock, so details are never added to one being deleted.
-                var owner = await LockLiveAsync(db, id, caller);
-                if (owner is null) return (null, BeneficiaryNotFound);
-                if (await db.BeneficiaryDetails.AnyAsync(d => d.BeneficiaryId == owner.Id && d.DeletedAt == null && d.Fingerprint == secrets.Fingerprint))
-                {
-                    return (null, DuplicateDetails);
-                }
-
-                var added = BeneficiaryDetails.Add(owner, bankName!, holderName, destination!,
-                    secrets.AccountNumberCiphertext, secrets.RoutingNumberCiphertext, secrets.Fingerprint, clock.GetUtcNow());
-                db.BeneficiaryDetails.Add(added);
-                await db.SaveChangesAsync();
-                await publish.Publish(BeneficiaryMessages.DetailsAdded(added, owner.CompanyId));
-                await db.SaveChangesAsync();
-                return (added, null);
-            });
-
-            if (result.Error is not null) return result.Error.ToResult();
-            LogDetailsAdded(logger, result.Details!.Id, result.Details.BeneficiaryId, AccountNumberMask.FromTail(result.Details.AccountNumberTail));
-            return SinglePayoutEnvelope.Ok(BeneficiaryJson.From(result.Details), StatusCodes.Status201Created);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: "23505" })
-        {
-            // The same details committed by a concurrent request between our check and our insert.
-            return DuplicateDetails.ToResult();
-        }
-    }
-    private static async Task<IResult> ListDetails(HttpContext context, BankAccountsDbContext db, string id)
-    {
-        var beneficiary = await FindAsync(db, id, Caller.From(context.User), tracked: false);
-        if (beneficiary is null) return BeneficiaryNotFound.ToResult();
-
-        var details = await db.BeneficiaryDetails.AsNoTracking()
-            .Where(d => d.BeneficiaryId == beneficiary.Id && d.DeletedAt == null).OrderBy(d => d.Id).ToListAsync(context.RequestAborted);
-        return SinglePayoutEnvelope.Ok(details.Select(BeneficiaryJson.From));
+        var outcome = await updates.AddDetailsAsync(caller, id, new BeneficiaryDetailsSubmission(bankName!, holderName, destination!));
+        return outcome.Value is { } details
+            ? SinglePayoutEnvelope.Ok(BeneficiaryJson.From(details), StatusCodes.Status201Created)
+            : outcome.Error!.ToResult();
     }
 
-    private static async Task<IResult> DeleteDetails(
-        HttpContext context, BankAccountsDbContext db, IPublishEndpoint publish, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock, string id, string detailsId)
+    private static async Task<IResult> ListDetails(HttpContext context, BeneficiaryQueries queries, string id)
     {
-        var caller = Caller.From(context.User);
-        if (!long.TryParse(detailsId, out var numericDetailsId))
-        {
-            return await FindAsync(db, id, caller, tracked: false) is null ? BeneficiaryNotFound.ToResult() : DetailsNotFound.ToResult();
-        }
+        if (Caller.From(context.User) is not { } caller) return Caller.Unidentified.ToResult();
+        var details = await queries.ListDetailsAsync(caller, id, context.RequestAborted);
+        return details is null ? BeneficiaryErrors.NotFound.ToResult() : SinglePayoutEnvelope.Ok(details.Select(BeneficiaryJson.From));
+    }
 
-        var error = await db.ExecuteInTransactionAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            var beneficiary = await LockLiveAsync(db, id, caller);
-            if (beneficiary is null) return BeneficiaryNotFound;
-
-            var details = await db.BeneficiaryDetails.SingleOrDefaultAsync(d => d.Id == numericDetailsId && d.BeneficiaryId == beneficiary.Id && d.DeletedAt == null);
-            if (details is null) return DetailsNotFound;
-
-            details.Delete(clock.GetUtcNow());
-            await publish.Publish(BeneficiaryMessages.DetailsRemoved(details));
-            await db.SaveChangesAsync();
-            return null;
-        });
-
+    private static async Task<IResult> DeleteDetails(HttpContext context, BeneficiaryUpdates updates, string id, string detailsId)
+    {
+        if (Caller.From(context.User) is not { } caller) return Caller.Unidentified.ToResult();
+        var error = await updates.DeleteDetailsAsync(caller, id, detailsId);
         return error?.ToResult() ?? SinglePayoutEnvelope.Ok(null, message: "Beneficiary details deleted successfully");
     }
-
-    /// <summary>
-    /// Inside a transaction: the live beneficiary, tracked, after taking its lock. Changes to one beneficiary and its
-    /// details happen one at a time, so each change is announced once and none is lost to a concurrent delete.
-    /// </summary>
-    private static async Task<Beneficiary?> LockLiveAsync(BankAccountsDbContext db, string id, Caller caller)
-    {
-        if (!long.TryParse(id, out var numericId)) return null;
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"beneficiary:" + numericId}, 0))");
-        return await FindAsync(db, id, caller, tracked: true);
-    }
-
-    /// <summary>A live beneficiary the caller may act on (their own; any for administrators), else null.</summary>
-    private static Task<Beneficiary?> FindAsync(BankAccountsDbContext db, string id, Caller caller, bool tracked)
-    {
-        if (!long.TryParse(id, out var numericId)) return Task.FromResult<Beneficiary?>(null);
-        var query = (tracked ? db.Beneficiaries : db.Beneficiaries.AsNoTracking()).Where(b => b.Id == numericId && b.DeletedAt == null);
-        if (!caller.IsAdmin) query = query.Where(b => b.UserId == caller.UserId);
-        return query.SingleOrDefaultAsync();
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Beneficiary {BeneficiaryId} of user {UserId} deleted with {DetailsCount} payment details")]
-    private static partial void LogRemoved(ILogger logger, long beneficiaryId, string userId, int detailsCount);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Payment details {BeneficiaryDetailsId} added to beneficiary {BeneficiaryId} ({MaskedAccountNumber})")]
-    private static partial void LogDetailsAdded(ILogger logger, long beneficiaryDetailsId, long beneficiaryId, string maskedAccountNumber);
 }
-

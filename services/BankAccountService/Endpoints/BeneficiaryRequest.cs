@@ -1,6 +1,7 @@
 using System.Net.Mail;
-using System.Text.Json.Nodes;
 using Payouts.BankAccountService.Domain;
+using Payouts.ServiceDefaults.ApiErrors;
+using Payouts.ServiceDefaults.Http;
 
 namespace Payouts.BankAccountService.Endpoints;
 
@@ -25,23 +26,14 @@ public static class BeneficiaryRequest
         var nickname = fields.Text("customer_nickname", errors, 100, required: false);
         var country = fields.Text("country", errors, 100, required: true);
 
-        var address = new BeneficiaryAddress(null, null, null, null, null);
-        switch (fields.Body["customer_address"])
-        {
-            case null:
-                break;
-            case JsonObject node:
-                address = new BeneficiaryAddress(
-                    RequestFields.TextOf(node, "city", errors, 100, false, "customer address city", "customer_address.city"),
-                    RequestFields.TextOf(node, "county", errors, 100, false, "customer address county", "customer_address.county"),
-                    RequestFields.TextOf(node, "postal_code", errors, 20, false, "customer address postal code", "customer_address.postal_code"),
-                    RequestFields.TextOf(node, "address_line_1", errors, 200, false, "customer address line 1", "customer_address.address_line_1"),
-                    RequestFields.TextOf(node, "address_line_2", errors, 200, false, "customer address line 2", "customer_address.address_line_2"));
-                break;
-            default:
-                errors.Add("customer_address", "The customer address field must be an object.");
-                break;
-        }
+        var address = fields.Object("customer_address", errors) is { } node
+            ? new BeneficiaryAddress(
+                node.Text("city", errors, 100, false, "customer address city", "customer_address.city"),
+                node.Text("county", errors, 100, false, "customer address county", "customer_address.county"),
+                node.Text("postal_code", errors, 20, false, "customer address postal code", "customer_address.postal_code"),
+                node.Text("address_line_1", errors, 200, false, "customer address line 1", "customer_address.address_line_1"),
+                node.Text("address_line_2", errors, 200, false, "customer address line 2", "customer_address.address_line_2"))
+            : new BeneficiaryAddress(null, null, null, null, null);
 
         return errors.IsEmpty ? new BeneficiaryProfile(recipientType!, name!, email!, nickname, country!, address) : null;
     }

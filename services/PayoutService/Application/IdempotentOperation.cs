@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Domain;
 using Payouts.ServiceDefaults.ApiErrors;
+using Payouts.ServiceDefaults.Http;
 
 namespace Payouts.PayoutService.Application;
 
@@ -17,7 +18,6 @@ public sealed record OperationResponse(int StatusCode, string Json);
 /// </summary>
 public sealed class IdempotentOperation(PayoutsDbContext db, TimeProvider clock)
 {
-    public const string HeaderName = "Idempotency-Key";
     private const int MaxKeyLength = 255;
 
     public static ApiError KeyReused() =>
@@ -29,7 +29,7 @@ public sealed class IdempotentOperation(PayoutsDbContext db, TimeProvider clock)
         Func<Task<OperationResponse>> operation, CancellationToken cancellationToken)
     {
         if (key is not null && (key.Length == 0 || key.Length > MaxKeyLength))
-            throw new ApiErrorException(ApiError.Validation(HeaderName, $"{HeaderName} must be 1 to {MaxKeyLength} characters"));
+            throw new ApiErrorException(ApiError.Validation(IdempotencyKeyHeader.Name, $"{IdempotencyKeyHeader.Name} must be 1 to {MaxKeyLength} characters"));
 
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(requestFingerprint)));
         return db.ExecuteInTransactionAsync(async () =>

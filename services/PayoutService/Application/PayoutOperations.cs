@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Domain.Ledger;
 using Payouts.PayoutService.Domain.Payouts;
-using Payouts.PayoutService.Endpoints;
 using Payouts.ServiceDefaults.ApiErrors;
+using Payouts.ServiceDefaults.Authentication;
 
 namespace Payouts.PayoutService.Application;
 
@@ -33,16 +33,16 @@ public sealed class ProcessingOptions
 public sealed class PayoutOperations(PayoutsDbContext db, PayoutLifecycle lifecycle, UserDirectory directory, LedgerStore ledger,
     IdempotentOperation idempotent, Microsoft.Extensions.Options.IOptions<ProcessingOptions> options, TimeProvider clock)
 {
-    public async Task<ProcessOutcome> ProcessAsync(HttpContext http, string payoutId, string? transactionReference, string? notes,
-        string fingerprint, CancellationToken ct)
+    public async Task<ProcessOutcome> ProcessAsync(Caller caller, string payoutId, string? transactionReference, string? notes,
+        string? idempotencyKey, string fingerprint, CancellationToken ct)
     {
-        var admin = await AdminUuidAsync(http, ct);
+        var admin = await AdminUuidAsync(caller, ct);
         Payout? processed = null;
-        await idempotent.RunAsync($"admin:{admin}:process:{payoutId}", http.Request.IdempotencyKey(), fingerprint, async () =>
+        await idempotent.RunAsync($"admin:{admin}:process:{payoutId}", idempotencyKey, fingerprint, async () =>
         {
             var payout = await lifecycle.LockAsync(payoutId, ct) ?? throw new ApiErrorException(ApiError.NotFound("Payout not found"));
             // With a reference it was paid outside: complete now. Without, the payout saga settles it through the provider.
-            await PayoutActionEndpoints.Transition(() => transactionReference is null
+            await GuardedTransition.RunAsync(() => transactionReference is null
                 ? lifecycle.StartProcessingAsync(payout, admin, notes, ct)
                 : lifecycle.CompleteWithReferenceAsync(payout, transactionReference, admin, notes, ct));
             await db.SaveChangesAsync(ct);
@@ -57,14 +57,15 @@ public sealed class PayoutOperations(PayoutsDbContext db, PayoutLifecycle lifecy
         return new ProcessOutcome(payout, balances.GetValueOrDefault(LedgerAccountKind.Available));
     }
 
-    public async Task<Payout> RejectAsync(HttpContext http, string payoutId, string reason, string? notes, string fingerprint, CancellationToken ct)
+    public async Task<Payout> RejectAsync(Caller caller, string payoutId, string reason, string? notes, string? idempotencyKey, string fingerprint,
+        CancellationToken ct)
     {
-        var admin = await AdminUuidAsync(http, ct);
+        var admin = await AdminUuidAsync(caller, ct);
         Payout? rejected = null;
-        await idempotent.RunAsync($"admin:{admin}:reject:{payoutId}", http.Request.IdempotencyKey(), fingerprint, async () =>
+        await idempotent.RunAsync($"admin:{admin}:reject:{payoutId}", idempotencyKey, fingerprint, async () =>
         {
             var payout = await lifecycle.LockAsync(payoutId, ct) ?? throw new ApiErrorException(ApiError.NotFound("Payout not found"));
-            await PayoutActionEndpoints.Transition(() => lifecycle.RejectAsync(payout, reason, admin, notes, ct));
+            await GuardedTransition.RunAsync(() => lifecycle.RejectAsync(payout, reason, admin, notes, ct));
             await db.SaveChangesAsync(ct);
             rejected = payout;
             return new OperationResponse(StatusCodes.Status200OK, "");
@@ -92,11 +93,9 @@ public sealed class PayoutOperations(PayoutsDbContext db, PayoutLifecycle lifecy
     }
 
     /// <summary>The acting admin's uuid (seed 004's <c>processedBy</c>); admins enter the directory like everyone.</summary>
-    private async Task<string> AdminUuidAsync(HttpContext http, CancellationToken ct)
+    private async Task<string> AdminUuidAsync(Caller caller, CancellationToken ct)
     {
-        var caller = http.RequireCaller();
-        await directory.EnsureAsync(caller, ct);
-        var uuid = await db.Users.AsNoTracking().Where(u => u.Id == caller.UserId).Select(u => u.Uuid).SingleAsync(ct);
-        return uuid.ToString();
+        var admin = await directory.EnsureAsync(caller, ct);
+        return admin.Uuid.ToString();
     }
 }

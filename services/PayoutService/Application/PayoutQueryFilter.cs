@@ -1,6 +1,5 @@
 using System.Globalization;
 using Payouts.PayoutService.Domain.Payouts;
-using Payouts.PayoutService.Endpoints;
 using Payouts.ServiceDefaults.ApiErrors;
 
 namespace Payouts.PayoutService.Application;

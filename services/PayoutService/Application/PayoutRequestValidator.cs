@@ -3,8 +3,8 @@ using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Domain;
 using Payouts.PayoutService.Domain.Fx;
 using Payouts.PayoutService.Domain.Payouts;
-using Payouts.PayoutService.Endpoints;
 using Payouts.ServiceDefaults.ApiErrors;
+using Payouts.ServiceDefaults.Http;
 
 namespace Payouts.PayoutService.Application;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Domain;
+using Payouts.ServiceDefaults.Authentication;
 
 namespace Payouts.PayoutService.Application;
 
@@ -17,7 +18,8 @@ public sealed class UserDirectory(PayoutsDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<DirectoryUser> EnsureAsync(Caller caller, CancellationToken cancellationToken)
     {
-        var known = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == caller.UserId, cancellationToken);
+        var userId = caller.UserId ?? throw new ArgumentException("Only platform users enter the directory.", nameof(caller));
+        var known = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
         // A user's company row is written with the user (here or by an admin), so only a new company needs the inserts.
         if (known is not null && (caller.CompanyId is null || known.CompanyId == caller.CompanyId)) return known;
 
@@ -31,10 +33,10 @@ public sealed class UserDirectory(PayoutsDbContext db, TimeProvider clock)
 
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO users (id, uuid, company_id, minimum_payout, created_at)
-            VALUES ({caller.UserId}, {Guid.CreateVersion7()}, {caller.CompanyId}, {DefaultMinimumPayout}, {now})
+            VALUES ({userId}, {Guid.CreateVersion7()}, {caller.CompanyId}, {DefaultMinimumPayout}, {now})
             ON CONFLICT (id) DO NOTHING
             """, cancellationToken);
-        return known ?? await db.Users.AsNoTracking().SingleAsync(u => u.Id == caller.UserId, cancellationToken);
+        return known ?? await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
     }
 
     /// <summary>A user by numeric id or uuid (every family's lookups accept either).</summary>

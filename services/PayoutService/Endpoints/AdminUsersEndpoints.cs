@@ -6,6 +6,7 @@ using Payouts.PayoutService.Domain;
 using Payouts.PayoutService.Domain.Ledger;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
+using Payouts.ServiceDefaults.Http;
 
 namespace Payouts.PayoutService.Endpoints;
 
@@ -23,7 +24,7 @@ public static class AdminUsersEndpoints
 
     private static async Task<IResult> CreateUser(HttpRequest request, PayoutsDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var fields = await RequestFields.ReadAsync(request, ct);
+        var fields = await request.ReadFieldsAsync(ct);
         var id = fields.PositiveLong("id") ?? throw new ApiErrorException(ApiError.Validation("id", "The id field is required."));
         var email = fields.Text("email", 320);
         if (email is not null && !email.Contains('@', StringComparison.Ordinal))
@@ -64,7 +65,7 @@ public static class AdminUsersEndpoints
         IdempotentOperation idempotent, PayoutsDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var admin = http.RequireCaller();
-        var fields = await RequestFields.ReadAsync(http.Request, ct);
+        var fields = await http.Request.ReadFieldsAsync(ct);
         var errors = new Dictionary<string, string[]>();
         if (!Currencies.TryNormalize(fields["currency"] ?? Currencies.Default, out var currency))
             errors["currency"] = ["The currency must be a supported ISO 4217 code."];

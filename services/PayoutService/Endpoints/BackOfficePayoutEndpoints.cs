@@ -3,6 +3,7 @@ using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Domain.Payouts;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
+using Payouts.ServiceDefaults.Http;
 
 namespace Payouts.PayoutService.Endpoints;
 
@@ -29,11 +30,11 @@ public static class BackOfficePayoutEndpoints
 
     private static async Task<IResult> ProcessBackOffice(HttpContext http, PayoutOperations operations, CancellationToken ct)
     {
-        var fields = await RequestFields.ReadAsync(http.Request, ct);
+        var fields = await http.Request.ReadFieldsAsync(ct);
         var payoutId = fields["payout_id"] ?? throw new ApiErrorException(ApiError.Validation("payout_id", "The payout id field is required."));
         var reference = fields.Text("transaction_id", MaxReferenceLength);
         var notes = fields.Text("notes", MaxReasonLength);
-        var outcome = await operations.ProcessAsync(http, payoutId, reference, notes, fields.Fingerprint(), ct);
+        var outcome = await operations.ProcessAsync(http.RequireCaller(), payoutId, reference, notes, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
         var payout = outcome.Payout;
         return payout.Status switch
         {
@@ -54,10 +55,10 @@ public static class BackOfficePayoutEndpoints
 
     private static async Task<IResult> ProcessAdmin(string id, HttpContext http, PayoutOperations operations, CancellationToken ct)
     {
-        var fields = await RequestFields.ReadAsync(http.Request, ct);
+        var fields = await http.Request.ReadFieldsAsync(ct);
         var reference = fields.Text("transactionReference", MaxReferenceLength);
         var notes = fields.Text("notes", MaxReasonLength);
-        var outcome = await operations.ProcessAsync(http, id, reference, notes, fields.Fingerprint(), ct);
+        var outcome = await operations.ProcessAsync(http.RequireCaller(), id, reference, notes, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
         var payout = outcome.Payout;
         return ApiJson.Camel(new
         {
@@ -79,19 +80,20 @@ public static class BackOfficePayoutEndpoints
 
     private static async Task<IResult> RejectBackOffice(HttpContext http, PayoutOperations operations, CancellationToken ct)
     {
-        var fields = await RequestFields.ReadAsync(http.Request, ct);
+        var fields = await http.Request.ReadFieldsAsync(ct);
         var payoutId = fields["payout_id"] ?? throw new ApiErrorException(ApiError.Validation("payout_id", "The payout id field is required."));
         var reason = fields.Text("reason", MaxReasonLength) ?? throw new ApiErrorException(ApiError.Validation("reason", "The reason field is required."));
-        await operations.RejectAsync(http, payoutId, reason, fields.Text("notes", MaxReasonLength), fields.Fingerprint(), ct);
+        var notes = fields.Text("notes", MaxReasonLength);
+        await operations.RejectAsync(http.RequireCaller(), payoutId, reason, notes, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
         return ApiJson.Snake(new { status = "success", message = "Payout rejected successfully" });
     }
 
     private static async Task<IResult> RejectAdmin(string id, HttpContext http, PayoutOperations operations, CancellationToken ct)
     {
-        var fields = await RequestFields.ReadAsync(http.Request, ct);
+        var fields = await http.Request.ReadFieldsAsync(ct);
         var reason = fields.Text("rejectionReason", MaxReasonLength)
             ?? throw new ApiErrorException(ApiError.Validation("rejectionReason", "Rejection reason is required"));
-        var payout = await operations.RejectAsync(http, id, reason, null, fields.Fingerprint(), ct);
+        var payout = await operations.RejectAsync(http.RequireCaller(), id, reason, null, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
         return ApiJson.Camel(new
         {
             success = true,

@@ -7,6 +7,7 @@ using Payouts.PayoutService.Domain.Billing;
 using Payouts.PayoutService.Domain.Ledger;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
+using Payouts.ServiceDefaults.Http;
 
 namespace Payouts.PayoutService.Endpoints;
 
@@ -83,7 +84,7 @@ public static class BillingEndpoints
     private static async Task<IResult> ManualPayment(HttpContext http, PayoutsDbContext db, IdempotentOperation idempotent, TimeProvider clock, CancellationToken ct)
     {
         var company = CompanyOf(http);
-        var fields = await RequestFields.ReadAsync(http.Request, ct);
+        var fields = await http.Request.ReadFieldsAsync(ct);
         var invoiceId = fields.PositiveLong("invoice_id") ?? throw new ApiErrorException(ApiError.Validation("invoice_id", "invoice_id is required"));
         var method = fields["payment_method"] ?? throw new ApiErrorException(ApiError.Validation("payment_method", "payment_method is required"));
         var reference = fields.Text("transaction_reference", 100) ?? fields.Text("reference", 100)
@@ -122,7 +123,7 @@ public static class BillingEndpoints
 
     private static async Task<IResult> CreateInvoice(HttpContext http, PayoutsDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var fields = await RequestFields.ReadAsync(http.Request, ct);
+        var fields = await http.Request.ReadFieldsAsync(ct);
         var company = fields.Text("company_id", 64) ?? throw new ApiErrorException(ApiError.Validation("company_id", "company_id is required"));
         if (!Currencies.TryNormalize(fields["currency"] ?? Currencies.Default, out var currency))
             throw new ApiErrorException(ApiError.Validation("currency", "The currency must be a supported ISO 4217 code."));
@@ -154,7 +155,7 @@ public static class BillingEndpoints
 
     private static async Task<IResult> Decline(long id, HttpContext http, PayoutsDbContext db, IdempotentOperation idempotent, TimeProvider clock, CancellationToken ct)
     {
-        var fields = await RequestFields.ReadAsync(http.Request, ct);
+        var fields = await http.Request.ReadFieldsAsync(ct);
         var reason = fields.Text("reason", 500) ?? throw new ApiErrorException(ApiError.Validation("reason", "reason is required"));
         return await Decide(id, http, db, idempotent, clock, "decline", (payment, admin, now) =>
         {

@@ -6,6 +6,7 @@ using Payouts.PayoutService.Domain;
 using Payouts.PayoutService.Domain.Fx;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
+using Payouts.ServiceDefaults.Http;
 
 namespace Payouts.PayoutService.Endpoints;
 
@@ -36,7 +37,7 @@ public static class FxRateEndpoints
         CancellationToken ct)
     {
         var caller = http.RequireCaller();
-        var fields = await RequestFields.ReadAsync(http.Request, ct);
+        var fields = await http.Request.ReadFieldsAsync(ct);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!Currencies.TryNormalize(baseCurrency, out var from)) errors["baseCurrency"] = [$"'{baseCurrency}' is not a supported currency."];
         if (!Currencies.TryNormalize(quoteCurrency, out var to)) errors["quoteCurrency"] = [$"'{quoteCurrency}' is not a supported currency."];

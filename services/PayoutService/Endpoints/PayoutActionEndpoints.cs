@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Payouts.PayoutService.Application;
 using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Domain;
-using Payouts.PayoutService.Domain.Payouts;
 using Payouts.ServiceDefaults.ApiErrors;
+using Payouts.ServiceDefaults.Http;
 
 namespace Payouts.PayoutService.Endpoints;
 
@@ -22,7 +22,7 @@ public static class PayoutActionEndpoints
         IdempotentOperation idempotent, CancellationToken ct)
     {
         var caller = http.RequireCaller();
-        var fields = await RequestFields.ReadAsync(http.Request, ct);
+        var fields = await http.Request.ReadFieldsAsync(ct);
         var user = await directory.EnsureAsync(caller, ct);
         var request = await PayoutRequestValidator.ValidateAsync(fields, user, db, ct);
 
@@ -53,33 +53,20 @@ public static class PayoutActionEndpoints
         IdempotentOperation idempotent, CancellationToken ct)
     {
         var caller = http.RequireCaller();
-        var fields = await RequestFields.ReadAsync(http.Request, ct);
+        var fields = await http.Request.ReadFieldsAsync(ct);
         var payoutId = fields["payout_id"] ?? throw new ApiErrorException(ApiError.Validation("payout_id", "The payout id field is required."));
-        await directory.EnsureAsync(caller, ct);
+        var user = await directory.EnsureAsync(caller, ct);
 
         var response = await idempotent.RunAsync($"user:{caller.UserId}:cancel", http.Request.IdempotencyKey(), fields.Fingerprint(), async () =>
         {
             var payout = await lifecycle.LockAsync(payoutId, ct);
             // Another user's payout does not exist for this caller (unless it draws on the caller's company wallet).
-            if (payout is null || !payout.IsVisibleTo(caller.UserId, caller.CompanyId))
+            if (payout is null || !payout.IsVisibleTo(user.Id, caller.CompanyId))
                 throw new ApiErrorException(ApiError.NotFound("Payout not found"));
-            await Transition(() => lifecycle.CancelAsync(payout, "cancelled by user", ct));
+            await GuardedTransition.RunAsync(() => lifecycle.CancelAsync(payout, "cancelled by user", ct));
             await db.SaveChangesAsync(ct);
             return ApiJson.Response(new { status = "success", message = "Payout cancelled successfully" }, ApiJson.SnakeCase);
         }, ct);
         return response.ToResult();
-    }
-
-    /// <summary>Runs a guarded transition, reporting a rule violation as its seed 000 error (400).</summary>
-    public static async Task Transition(Func<Task> transition)
-    {
-        try
-        {
-            await transition();
-        }
-        catch (PayoutRuleViolation violation)
-        {
-            throw new ApiErrorException(new ApiError(StatusCodes.Status400BadRequest, violation.Code, violation.Message));
-        }
     }
 }

@@ -5,6 +5,7 @@ using Payouts.PayoutService.Domain;
 using Payouts.PayoutService.Domain.Payouts;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
+using Payouts.ServiceDefaults.Http;
 
 namespace Payouts.PayoutService.Endpoints;
 
@@ -23,20 +24,20 @@ public static class PayoutQueryEndpoints
     private static async Task<IResult> OwnPayouts(HttpContext http, UserDirectory directory, PayoutsDbContext db, BalanceQueries balances, CancellationToken ct)
     {
         var caller = http.RequireCaller();
-        var fields = await RequestFields.ReadAsync(http.Request, ct);
+        var fields = await http.Request.ReadFieldsAsync(ct);
         var paging = Paging.From(fields, defaultLimit: 20, maxLimit: 100);
         var filter = PayoutQueryFilter.Parse(fields["status"], null, null);
         var currency = SummaryCurrency(fields);
-        await directory.EnsureAsync(caller, ct);
+        var user = await directory.EnsureAsync(caller, ct);
 
         // The caller's own payouts and, for a company member, those drawn on the company's wallet; never another company's.
         var companyId = caller.CompanyId;
         var query = filter.Apply(db.Payouts.AsNoTracking()
-            .Where(p => p.UserId == caller.UserId || (companyId != null && p.CompanyWallet && p.CompanyId == companyId)));
+            .Where(p => p.UserId == user.Id || (companyId != null && p.CompanyWallet && p.CompanyId == companyId)));
         var total = await query.CountAsync(ct);
         var payouts = await query.OrderByDescending(p => p.RequestedAt).ThenByDescending(p => p.Id).Skip(paging.Skip).Take(paging.Limit).ToListAsync(ct);
         var accounts = await BankAccountsOfAsync(db, payouts, ct);
-        var balance = await balances.ForUserAsync(caller.UserId, currency, ct);
+        var balance = await balances.ForUserAsync(user.Id, currency, ct);
 
         return ApiJson.Snake(new
         {
@@ -61,7 +62,7 @@ public static class PayoutQueryEndpoints
 
     private static async Task<IResult> AllPayouts(HttpContext http, PayoutsDbContext db, CancellationToken ct)
     {
-        var fields = await RequestFields.ReadAsync(http.Request, ct);
+        var fields = await http.Request.ReadFieldsAsync(ct);
         var paging = Paging.From(fields, defaultLimit: 50, maxLimit: 100);
         var filter = PayoutQueryFilter.Parse(fields["status"], fields["date_from"], fields["date_to"]);
         var currency = SummaryCurrency(fields);
@@ -97,7 +98,7 @@ public static class PayoutQueryEndpoints
 
     private static async Task<IResult> Statistics(HttpContext http, PayoutsDbContext db, CancellationToken ct)
     {
-        var fields = await RequestFields.ReadAsync(http.Request, ct);
+        var fields = await http.Request.ReadFieldsAsync(ct);
         var filter = PayoutQueryFilter.Parse(fields["status"], fields["date_from"], fields["date_to"]);
         var currency = SummaryCurrency(fields);
         var query = filter.Apply(db.Payouts.AsNoTracking()).Where(p => p.Currency == currency);

@@ -4,6 +4,7 @@ using Payouts.PayoutService.Application;
 using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Domain;
 using Payouts.ServiceDefaults.ApiErrors;
+using Payouts.ServiceDefaults.Http;
 
 namespace Payouts.PayoutService.Endpoints;
 
@@ -23,7 +24,7 @@ public static class SimplePayoutEndpoints
         IdempotentOperation idempotent, CancellationToken ct)
     {
         var caller = http.RequireCaller();
-        var fields = await RequestFields.ReadAsync(http.Request, ct);
+        var fields = await http.Request.ReadFieldsAsync(ct);
         var errors = new Dictionary<string, string[]>();
         var beneficiaryId = Id(fields, "beneficiary_id", "beneficiary id", errors);
         var detailsId = Id(fields, "beneficiary_details_id", "beneficiary details id", errors);

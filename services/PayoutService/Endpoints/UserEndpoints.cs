@@ -3,6 +3,7 @@ using Payouts.PayoutService.Application;
 using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Domain;
 using Payouts.ServiceDefaults.ApiErrors;
+using Payouts.ServiceDefaults.Http;
 
 namespace Payouts.PayoutService.Endpoints;
 
@@ -21,7 +22,7 @@ public static class UserEndpoints
     {
         var caller = http.RequireCaller();
         await directory.EnsureAsync(caller, ct);
-        var fields = await RequestFields.ReadAsync(http.Request, ct);
+        var fields = await http.Request.ReadFieldsAsync(ct);
         if (!Currencies.TryNormalize(fields["currency"] ?? Currencies.Default, out var currency))
             throw new ApiErrorException(ApiError.Validation("currency", "The currency must be a supported ISO 4217 code."));
 

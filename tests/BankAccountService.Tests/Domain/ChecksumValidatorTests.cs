@@ -1,5 +1,6 @@
 using Payouts.Contracts;
 using Payouts.BankAccountService.Domain;
+using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.BankAccountService.Domain.Validation;
 
 namespace Payouts.BankAccountService.Tests.Domain;

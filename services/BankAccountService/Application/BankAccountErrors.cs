@@ -1,6 +1,6 @@
 using Payouts.ServiceDefaults.ApiErrors;
 
-namespace Payouts.BankAccountService.Endpoints;
+namespace Payouts.BankAccountService.Application;
 
 /// <summary>The bank-account errors beyond the shared ones, in seed 000's <c>{error, message}</c> vocabulary.</summary>
 public static class BankAccountErrors

@@ -1,4 +1,4 @@
-namespace Payouts.BankAccountService.Domain;
+namespace Payouts.ServiceDefaults.ApiErrors;
 
 /// <summary>Validation messages per request field, in the order they were found.</summary>
 public sealed class FieldErrors
