@@ -23,7 +23,7 @@ builder.AddRabbitMqMessaging(bus =>
 {
     bus.AddConsumer<SettlePayoutConsumer, SettlePayoutConsumerDefinition>();
     bus.AddConsumer<SendMicroDepositsConsumer, SendMicroDepositsConsumerDefinition>();
-    bus.AddConsumer<GetSettlementStatusConsumer, RetryingConsumerDefinition<GetSettlementStatusConsumer>>();
+    bus.AddConsumer<GetSettlementStatusConsumer, GetSettlementStatusConsumerDefinition>();
     bus.AddConsumer<SettlementFaultConsumer, RetryingConsumerDefinition<SettlementFaultConsumer>>();
     // Published, so BankAccountService answers whatever its endpoint is called.
     bus.AddRequestClient<GetSettlementDestination>(RequestTimeout.After(s: 30));

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Payouts.Contracts.Settlement;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
 using Payouts.SettlementService.Data;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Payouts.Contracts.Settlement;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
 using Payouts.SettlementService.Domain;
