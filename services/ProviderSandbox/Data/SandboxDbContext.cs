@@ -4,7 +4,7 @@ using Payouts.ProviderSandbox.Domain;
 
 namespace Payouts.ProviderSandbox.Data;
 
-/// <summary>The providersandboxdb database: the sandbox's transfers and settlement account balances, kept across restarts.</summary>
+/// <summary>The providersandboxdb database: the sandbox's transfers and debit account balances, kept across restarts.</summary>
 public sealed class SandboxDbContext(DbContextOptions<SandboxDbContext> options) : DbContext(options)
 {
     public DbSet<Transfer> Transfers => Set<Transfer>();
