@@ -7,7 +7,6 @@ using Payouts.BankAccountService.Messaging;
 using Payouts.BankAccountService.Security;
 using Payouts.Contracts.BankAccounts;
 using Payouts.Messaging;
-using Payouts.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -7,8 +7,8 @@ using Payouts.BankAccountService.Domain;
 using Payouts.BankAccountService.Messaging;
 using Payouts.BankAccountService.Security;
 using Payouts.Contracts;
+using Payouts.Contracts.BankAccounts;
 using Payouts.ServiceDefaults.ApiErrors;
-using Payouts.ServiceDefaults.Security;
 
 namespace Payouts.BankAccountService.Endpoints;
 

@@ -1,5 +1,5 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Payouts.Data;
 using Payouts.ProviderSandbox.Domain;
 
 namespace Payouts.ProviderSandbox.Data;
@@ -16,33 +16,6 @@ public sealed class SandboxDbContext(DbContextOptions<SandboxDbContext> options)
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SandboxDbContext).Assembly);
-        UseSnakeCaseColumns(modelBuilder);
-    }
-
-    private static void UseSnakeCaseColumns(ModelBuilder modelBuilder)
-    {
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
-        {
-            foreach (var property in entity.GetProperties())
-            {
-                property.SetColumnName(SnakeCase(property.Name));
-            }
-        }
-    }
-
-    private static string SnakeCase(string name)
-    {
-        var builder = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return builder.ToString();
+        SnakeCaseColumns.Apply(modelBuilder, typeof(Transfer).Namespace!);
     }
 }

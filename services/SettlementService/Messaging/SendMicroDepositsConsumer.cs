@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Payouts.Contracts.BankAccounts;
 using Payouts.Contracts.Settlement;
-using Payouts.ServiceDefaults.Security;
 using Payouts.SettlementService.Data;
 using Payouts.SettlementService.Domain;
 using Payouts.SettlementService.Providers;
