@@ -3,7 +3,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Payouts.ServiceDefaults;
 
-internal static class HealthCheckTagging
+/// <summary>Readiness tags for the health checks Aspire's client integrations register (databases, brokers).</summary>
+public static class HealthCheckTagging
 {
     /// <summary>
     /// Adds <paramref name="tag"/> to the health check registered as <paramref name="name"/>: Aspire's client

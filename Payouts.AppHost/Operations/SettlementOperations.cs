@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Payouts.Contracts.Settlement;
 using Payouts.Hosting.RabbitMQ;
 using Payouts.ServiceDefaults.Authentication;
 
@@ -12,8 +13,8 @@ namespace Payouts.AppHost.Operations;
 /// </summary>
 internal static class SettlementOperations
 {
-    /// <summary>The command queues settlement consumes (services/SettlementService/Messaging).</summary>
-    private static readonly string[] Queues = ["settle-payout", "send-micro-deposits", "get-settlement-status"];
+    /// <summary>The command queues settlement consumes.</summary>
+    private static readonly string[] Queues = [SettlementQueues.SettlePayout, SettlementQueues.SendMicroDeposits, SettlementQueues.GetSettlementStatus];
 
     private const int FaultsShown = 5;
 

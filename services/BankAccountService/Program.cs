@@ -6,8 +6,8 @@ using Payouts.BankAccountService.Domain;
 using Payouts.BankAccountService.Endpoints;
 using Payouts.BankAccountService.Messaging;
 using Payouts.BankAccountService.Security;
+using Payouts.Contracts.BankAccounts;
 using Payouts.Messaging;
-using Payouts.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,7 +22,7 @@ builder.AddRabbitMqMessaging(
         // Through ConfigureEndpoints, so the transactional inbox makes it idempotent.
         bus.AddConsumer<MicroDepositOutcomeConsumer, MicroDepositOutcomeConsumerDefinition>();
     },
-    (context, rabbit) => rabbit.ReceiveEndpoint(GetSettlementDestinationConsumer.QueueName, endpoint =>
+    (context, rabbit) => rabbit.ReceiveEndpoint(BankAccountQueues.GetSettlementDestination, endpoint =>
     {
         endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
         endpoint.ConfigureConsumer<GetSettlementDestinationConsumer>(context);

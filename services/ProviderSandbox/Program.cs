@@ -4,14 +4,14 @@ using Payouts.ProviderSandbox.Authentication;
 using Payouts.ProviderSandbox.Configuration;
 using Payouts.ProviderSandbox.Data;
 using Payouts.ProviderSandbox.Endpoints;
-using Payouts.ProviderSandbox.Transfers;
+using Payouts.ProviderSandbox.Application;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddPostgresDbContext<SandboxDbContext>("providersandboxdb");
-// Hosted services start in order: open the configured settlement accounts (the schema is there: `migrate` ran first), then sweep.
-builder.Services.AddHostedService<SettlementAccountSeeder>();
+// Hosted services start in order: open the configured debit accounts (the schema is there: `migrate` ran first), then sweep.
+builder.Services.AddHostedService<DebitAccountSeeder>();
 builder.Services.AddHostedService<PendingTransferSweeper>();
 
 builder.Services.AddOptions<SandboxOptions>()
@@ -22,6 +22,8 @@ builder.Services.AddSingleton<SandboxKnobs>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<TransferProcessor>();
 builder.Services.AddScoped<PendingTransferResolver>();
+builder.Services.AddScoped<TransferQueries>();
+builder.Services.AddScoped<DebitAccounts>();
 
 // A provider's merchant API authenticates by API key, not by the platform's JWTs.
 builder.Services.AddAuthentication()

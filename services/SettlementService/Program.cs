@@ -3,9 +3,10 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Payouts.Contracts.BankAccounts;
 using Payouts.Contracts.Settlement;
 using Payouts.Messaging;
-using Payouts.ServiceDefaults.Security;
+using Payouts.SettlementService.Application;
 using Payouts.SettlementService.Data;
 using Payouts.SettlementService.Endpoints;
 using Payouts.SettlementService.Messaging;
@@ -23,7 +24,7 @@ builder.AddRabbitMqMessaging(bus =>
 {
     bus.AddConsumer<SettlePayoutConsumer, SettlePayoutConsumerDefinition>();
     bus.AddConsumer<SendMicroDepositsConsumer, SendMicroDepositsConsumerDefinition>();
-    bus.AddConsumer<GetSettlementStatusConsumer, RetryingConsumerDefinition<GetSettlementStatusConsumer>>();
+    bus.AddConsumer<GetSettlementStatusConsumer, GetSettlementStatusConsumerDefinition>();
     bus.AddConsumer<SettlementFaultConsumer, RetryingConsumerDefinition<SettlementFaultConsumer>>();
     // Published, so BankAccountService answers whatever its endpoint is called.
     bus.AddRequestClient<GetSettlementDestination>(RequestTimeout.After(s: 30));
@@ -39,6 +40,8 @@ builder.Services.AddMicroDepositSeal();
 builder.Services.AddOptions<ProviderOptions>().BindConfiguration(ProviderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.SectionName);
 builder.Services.AddScoped<TransferReconciler>();
+builder.Services.AddScoped<ReconciliationReports>();
+builder.Services.AddScoped<TransferStatusLookup>();
 builder.Services.AddScoped<TransferResolver>();
 builder.Services.AddHostedService<ReconciliationSweeper>();
 builder.Services.AddSettlementMetrics();

@@ -5,7 +5,7 @@ namespace Payouts.Testing;
 
 /// <summary>
 /// The service no longer migrates at start: the AppHost runs its `migrate` command first. In process, the test host
-/// does the same with the command's own ServiceDefaults piece, in <see cref="StartingAsync"/>, which runs before any
+/// does the same with the command's own Payouts.Data piece, in <see cref="StartingAsync"/>, which runs before any
 /// hosted service (server, bus, sweepers, seeders) starts.
 /// </summary>
 public sealed class MigrateBeforeStart<TContext>(IServiceProvider services) : IHostedLifecycleService

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Payouts.Contracts.BankAccounts;
 using Microsoft.Extensions.DependencyInjection;
 using Payouts.ProviderSandbox.Domain;
-using Payouts.ServiceDefaults.Security;
 using Payouts.SettlementService.Domain;
 using Payouts.SettlementService.Tests.Support;
 using Payouts.Testing;

@@ -9,7 +9,7 @@ using Payouts.BankAccountService.Security;
 using Payouts.Contracts;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
-using Payouts.ServiceDefaults.Security;
+using Payouts.Contracts.BankAccounts;
 
 namespace Payouts.BankAccountService.Application;
 

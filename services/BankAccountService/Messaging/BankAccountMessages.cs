@@ -1,7 +1,6 @@
 using Payouts.BankAccountService.Domain;
 using Payouts.Contracts;
 using Payouts.Contracts.BankAccounts;
-using Payouts.ServiceDefaults.Security;
 
 namespace Payouts.BankAccountService.Messaging;
 

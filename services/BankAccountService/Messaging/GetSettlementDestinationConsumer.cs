@@ -19,8 +19,6 @@ public sealed partial class GetSettlementDestinationConsumer(
     BankAccountsDbContext db, AccountNumberProtector protector, [FromKeyedServices(ServiceClock.Key)] TimeProvider clock, ILogger<GetSettlementDestinationConsumer> logger)
     : IConsumer<GetSettlementDestination>
 {
-    public const string QueueName = "get-settlement-destination";
-
     public async Task Consume(ConsumeContext<GetSettlementDestination> context)
     {
         var request = context.Message;

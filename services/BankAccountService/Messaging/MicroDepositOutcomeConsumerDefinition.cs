@@ -1,4 +1,5 @@
 using MassTransit;
+using Payouts.Contracts.BankAccounts;
 using Payouts.Messaging;
 
 namespace Payouts.BankAccountService.Messaging;
@@ -10,9 +11,7 @@ namespace Payouts.BankAccountService.Messaging;
 /// </summary>
 public sealed class MicroDepositOutcomeConsumerDefinition : ConsumerDefinition<MicroDepositOutcomeConsumer>
 {
-    public const string QueueName = "bank-account-micro-deposit-outcome";
-
-    public MicroDepositOutcomeConsumerDefinition() => EndpointName = QueueName;
+    public MicroDepositOutcomeConsumerDefinition() => EndpointName = BankAccountQueues.MicroDepositOutcome;
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<MicroDepositOutcomeConsumer> consumerConfigurator, IRegistrationContext context) =>

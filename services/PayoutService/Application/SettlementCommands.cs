@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Payouts.Contracts;
 using Payouts.Contracts.Settlement;
 using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Domain.Payouts;
@@ -12,9 +13,6 @@ namespace Payouts.PayoutService.Application;
 /// </summary>
 public static class SettlementCommands
 {
-    /// <summary>Settlement's competing-consumer queue (SettlementService's <c>SettlePayoutConsumerDefinition</c>).</summary>
-    public static readonly Uri SettlementQueue = new("queue:settle-payout");
-
     /// <summary>Where a payout goes, or null when no provider rail pays it (a mailed check).</summary>
     public static DestinationKind? DestinationKindOf(Payout payout) =>
         payout.BankAccountId is not null ? DestinationKind.BankAccount
@@ -47,7 +45,7 @@ public static class SettlementCommands
     public static async Task SendAsync(ConsumeContext context, PayoutsDbContext db, Guid payoutUuid)
     {
         var payout = await db.Payouts.AsNoTracking().SingleAsync(p => p.Uuid == payoutUuid, context.CancellationToken);
-        var endpoint = await context.GetSendEndpoint(SettlementQueue);
+        var endpoint = await context.GetSendEndpoint(QueueAddress.For(SettlementQueues.SettlePayout));
         await endpoint.Send(For(payout), context.CancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Payouts.Data;
 using Payouts.Messaging;
 using Payouts.PayoutService.Domain;
 using Payouts.PayoutService.Domain.Ledger;

@@ -17,9 +17,6 @@ namespace Payouts.PayoutService.Messaging;
 /// </summary>
 public sealed class PayoutStateMachine : MassTransitStateMachine<PayoutState>
 {
-    public const string StatusCompleted = "completed";
-    public const string StatusFailed = "failed";
-
     public PayoutStateMachine()
     {
         InstanceState(s => s.CurrentState);
@@ -54,11 +51,11 @@ public sealed class PayoutStateMachine : MassTransitStateMachine<PayoutState>
             When(SettlementFailed)
                 .ThenAsync(c => FailAsync(c, c.Message.PayoutId, c.Message.Code, c.Message.Reason, c.Message.FailedAt))
                 .TransitionTo(Failed),
-            When(StatusReported, c => c.Message.Status == StatusCompleted && c.Message.ProviderTransferId is not null)
+            When(StatusReported, c => c.Message.Status == TransferStatus.Completed && c.Message.ProviderTransferId is not null)
                 .Then(c => c.Saga.LastSettlementStatus = c.Message.Status)
                 .ThenAsync(c => CompleteAsync(c, c.Message.PayoutId, c.Message.ProviderTransferId!, c.Message.UpdatedAt ?? DateTimeOffset.UtcNow))
                 .TransitionTo(Completed),
-            When(StatusReported, c => c.Message.Status == StatusFailed)
+            When(StatusReported, c => c.Message.Status == TransferStatus.Failed)
                 .Then(c => c.Saga.LastSettlementStatus = c.Message.Status)
                 .ThenAsync(c => FailAsync(c, c.Message.PayoutId, c.Message.FailureCode ?? "settlement_failed",
                     c.Message.FailureReason ?? "Settlement reported the transfer failed", c.Message.UpdatedAt ?? DateTimeOffset.UtcNow))
@@ -69,8 +66,8 @@ public sealed class PayoutStateMachine : MassTransitStateMachine<PayoutState>
                 .Then(c => c.Saga.LastSettlementStatus = c.Message.Status)
                 .ThenAsync(c => SettlementCommands.SendAsync(c, c.GetServiceOrCreateInstance<PayoutsDbContext>(), c.Message.PayoutId)),
             // pending, unknown (settlement's reconciliation is on it), or anything else: the sweep asks again later.
-            When(StatusReported, c => c.Message.Status is not (StatusCompleted or StatusFailed or SettlementStatus.NotFound)
-                    || (c.Message.Status == StatusCompleted && c.Message.ProviderTransferId is null))
+            When(StatusReported, c => c.Message.Status is not (TransferStatus.Completed or TransferStatus.Failed or SettlementStatus.NotFound)
+                    || (c.Message.Status == TransferStatus.Completed && c.Message.ProviderTransferId is null))
                 .Then(c => c.Saga.LastSettlementStatus = c.Message.Status),
             Ignore(ProcessingStarted));
 

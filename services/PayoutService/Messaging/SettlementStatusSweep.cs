@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Payouts.Contracts;
 using Payouts.Contracts.Settlement;
 using Payouts.PayoutService.Application;
 using Payouts.PayoutService.Data;
@@ -16,9 +17,6 @@ namespace Payouts.PayoutService.Messaging;
 public sealed partial class SettlementStatusSweep(IServiceScopeFactory scopes, IOptions<ProcessingOptions> options, TimeProvider clock,
     ILogger<SettlementStatusSweep> logger) : BackgroundService
 {
-    /// <summary>SettlementService's <c>GetSettlementStatusConsumer</c> endpoint.</summary>
-    public static readonly Uri StatusQueue = new("queue:get-settlement-status");
-
     private const int BatchSize = 100;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -68,7 +66,7 @@ public sealed partial class SettlementStatusSweep(IServiceScopeFactory scopes, I
                 return;
             }
 
-            var endpoint = await send.GetSendEndpoint(StatusQueue);
+            var endpoint = await send.GetSendEndpoint(QueueAddress.For(SettlementQueues.GetSettlementStatus));
             foreach (var saga in due)
             {
                 await endpoint.Send(new GetSettlementStatus(saga.CorrelationId), cancellationToken);

@@ -1,8 +1,8 @@
 namespace Payouts.Contracts.Settlement;
 
 /// <summary>
-/// Reply to <see cref="GetSettlementStatus"/>. <see cref="Status"/> is one of <c>not_found</c> (settlement never saw
-/// the payout), <c>pending</c> or <c>unknown</c> (reconciliation will settle it), <c>completed</c>, <c>failed</c>.
+/// Reply to <see cref="GetSettlementStatus"/>. <see cref="Status"/> is <see cref="NotFound"/> (settlement never saw the
+/// payout) or a <see cref="TransferStatus"/>: pending or unknown (reconciliation will settle it), completed, failed.
 /// </summary>
 public sealed record SettlementStatus(
     Guid PayoutId,
@@ -14,5 +14,6 @@ public sealed record SettlementStatus(
     string? FailureReason,
     DateTimeOffset? UpdatedAt)
 {
+    /// <summary>Settlement has no transfer for the payout: it never received the command.</summary>
     public const string NotFound = "not_found";
 }

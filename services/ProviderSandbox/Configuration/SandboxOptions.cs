@@ -9,7 +9,8 @@ public sealed class SandboxOptions
     public List<string> ApiKeys { get; set; } = [];
 
     /// <summary>
-    /// Settlement (debit) accounts and their opening balance per currency, e.g. <c>Sandbox:SettlementAccounts:SANDBOX-SETTLEMENT-001:USD = 1000000</c>.
+    /// Debit accounts (the merchant's accounts transfers are paid from; the configuration key keeps its name) and their
+    /// opening balance per currency, e.g. <c>Sandbox:SettlementAccounts:SANDBOX-SETTLEMENT-001:USD = 1000000</c>.
     /// Created on start when missing; an existing account keeps its balance across restarts.
     /// </summary>
     public Dictionary<string, Dictionary<string, decimal>> SettlementAccounts { get; set; } = [];

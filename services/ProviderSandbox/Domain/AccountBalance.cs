@@ -1,7 +1,7 @@
 namespace Payouts.ProviderSandbox.Domain;
 
 /// <summary>
-/// A settlement (debit) account's balance in one currency. Transfers change it with single conditional UPDATEs
+/// A debit account's balance in one currency. Transfers change it with single conditional UPDATEs
 /// (see <c>TransferProcessor</c>), so it can never go below zero, even under concurrent debits.
 /// </summary>
 public sealed class AccountBalance(string accountId, string currency, decimal balance, DateTimeOffset updatedAt)

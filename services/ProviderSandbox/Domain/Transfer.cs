@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Payouts.ProviderSandbox.Domain;
 
 /// <summary>
-/// One transfer out of a settlement account, unique per <see cref="PaymentReference"/>. A credit to its beneficiary
+/// One transfer out of a debit account, unique per <see cref="PaymentReference"/>. A credit to its beneficiary
 /// once <see cref="TransferStatus.Completed"/>.
 /// </summary>
 public sealed class Transfer
@@ -44,7 +44,7 @@ public sealed class Transfer
 
     public string? FailureReason { get; private set; }
 
-    /// <summary>Whether the amount left the settlement account (and must go back if the transfer fails later).</summary>
+    /// <summary>Whether the amount left the debit account (and must go back if the transfer fails later).</summary>
     public bool Debited { get; private set; }
 
     /// <summary>When a <see cref="TransferStatus.Pending"/> transfer gets its final answer.</summary>
@@ -95,7 +95,7 @@ public sealed class Transfer
         return transfer;
     }
 
-    /// <summary>Whether creating this transfer takes its amount from the settlement account.</summary>
+    /// <summary>Whether creating this transfer takes its amount from the debit account.</summary>
     public static bool Debits(DestinationBehavior behavior) => behavior != DestinationBehavior.Closed;
 
     /// <summary>The beneficiary bank's late refusal: the transfer fails and its debit is owed back (the caller refunds it).</summary>

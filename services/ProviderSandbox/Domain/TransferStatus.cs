@@ -8,6 +8,6 @@ public static class TransferStatus
 
     public const string Completed = "completed";
 
-    /// <summary>Nothing reached the beneficiary; any debit was returned to the settlement account.</summary>
+    /// <summary>Nothing reached the beneficiary; any debit was returned to the debit account.</summary>
     public const string Failed = "failed";
 }

@@ -1,9 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Payouts.ProviderSandbox.Authentication;
 using Payouts.ProviderSandbox.Configuration;
-using Payouts.ProviderSandbox.Data;
 using Payouts.ProviderSandbox.Domain;
-using Payouts.ProviderSandbox.Transfers;
+using Payouts.ProviderSandbox.Application;
 
 namespace Payouts.ProviderSandbox.Endpoints;
 
@@ -33,7 +31,7 @@ public static class SandboxEndpoints
     /// </summary>
     private static async Task<IResult> ListCredits(
         string? accountNumber, string? bankCode, string? email, string? connectedAccountId,
-        SandboxDbContext db, PendingTransferResolver resolver, CancellationToken cancellationToken)
+        TransferQueries transfers, CancellationToken cancellationToken)
     {
         var given = new[] { accountNumber, email, connectedAccountId }.Count(v => !string.IsNullOrWhiteSpace(v));
         if (given != 1)
@@ -42,19 +40,11 @@ public static class SandboxEndpoints
                 .ToResult(StatusCodes.Status400BadRequest);
         }
 
-        await resolver.ResolveDueAsync(cancellationToken);
         var (rail, destination) = !string.IsNullOrWhiteSpace(accountNumber) ? (Rails.BankTransfer, accountNumber.Trim())
             : !string.IsNullOrWhiteSpace(email) ? (Rails.PayPal, email.Trim().ToLowerInvariant())
             : (Rails.Stripe, connectedAccountId!.Trim());
-
-        var query = db.Transfers.AsNoTracking().Where(t => t.Rail == rail && t.Destination == destination);
-        if (rail == Rails.BankTransfer && !string.IsNullOrWhiteSpace(bankCode))
-        {
-            query = query.Where(t => t.BeneficiaryBankCode == bankCode.Trim());
-        }
-
-        var transfers = await query.OrderByDescending(t => t.CreatedAt).Take(500).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new ProviderResponse<TransferResponse[]>([.. transfers.Select(TransferResponse.From)]));
+        var credits = await transfers.CreditsAsync(rail, destination, string.IsNullOrWhiteSpace(bankCode) ? null : bankCode.Trim(), cancellationToken);
+        return TypedResults.Ok(new ProviderResponse<TransferResponse[]>([.. credits.Select(TransferResponse.From)]));
     }
 
     private static IResult UpdateKnobs(KnobsUpdate update, SandboxKnobs knobs)
@@ -77,9 +67,9 @@ public static class SandboxEndpoints
         return TypedResults.Ok(new ProviderResponse<KnobSettings>(current));
     }
 
-    /// <summary>Sets (or opens) a settlement account's balance in one currency, e.g. to provoke insufficient funds.</summary>
+    /// <summary>Sets (or opens) a debit account's balance in one currency, e.g. to provoke insufficient funds.</summary>
     private static async Task<IResult> SetBalance(
-        string accountId, string currency, BalanceUpdate update, SandboxDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        string accountId, string currency, BalanceUpdate update, DebitAccounts accounts, CancellationToken cancellationToken)
     {
         currency = currency.ToUpperInvariant();
         if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper) || accountId.Length > 64
@@ -89,15 +79,8 @@ public static class SandboxEndpoints
                 .ToResult(StatusCodes.Status400BadRequest);
         }
 
-        var now = time.GetUtcNow();
-        await db.Database.ExecuteSqlAsync(
-            $"""
-            INSERT INTO account_balances (account_id, currency, balance, updated_at) VALUES ({accountId}, {currency}, {balance}, {now})
-            ON CONFLICT (account_id, currency) DO UPDATE SET balance = EXCLUDED.balance, updated_at = EXCLUDED.updated_at
-            """,
-            cancellationToken);
-        var account = await AccountEndpoints.ReadAccountAsync(db, accountId, cancellationToken);
-        return TypedResults.Ok(new ProviderResponse<AccountResponse>(account!));
+        var balances = await accounts.SetBalanceAsync(accountId, currency, balance, cancellationToken);
+        return TypedResults.Ok(new ProviderResponse<AccountResponse>(AccountResponse.From(accountId, balances)));
     }
 }
 

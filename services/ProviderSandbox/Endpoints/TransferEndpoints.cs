@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Payouts.ProviderSandbox.Authentication;
 using Payouts.ProviderSandbox.Configuration;
-using Payouts.ProviderSandbox.Data;
 using Payouts.ProviderSandbox.Domain;
-using Payouts.ProviderSandbox.Transfers;
+using Payouts.ProviderSandbox.Application;
 
 namespace Payouts.ProviderSandbox.Endpoints;
 
@@ -72,18 +70,14 @@ public static class TransferEndpoints
     private static Created<ProviderResponse<TransferResponse>> Created(Transfer transfer) =>
         TypedResults.Created($"/transfers/{transfer.Id}", new ProviderResponse<TransferResponse>(TransferResponse.From(transfer)));
 
-    private static async Task<IResult> GetTransfer(string id, SandboxDbContext db, PendingTransferResolver resolver, CancellationToken cancellationToken)
-    {
-        await resolver.ResolveDueAsync(cancellationToken);
-        var transfer = await db.Transfers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        return transfer is null
-            ? new ProviderError(FailureCodes.NotFound, "Transfer not found").ToResult(StatusCodes.Status404NotFound)
-            : TypedResults.Ok(new ProviderResponse<TransferResponse>(TransferResponse.From(transfer)));
-    }
+    private static async Task<IResult> GetTransfer(string id, TransferQueries transfers, CancellationToken cancellationToken) =>
+        await transfers.GetAsync(id, cancellationToken) is { } transfer
+            ? TypedResults.Ok(new ProviderResponse<TransferResponse>(TransferResponse.From(transfer)))
+            : new ProviderError(FailureCodes.NotFound, "Transfer not found").ToResult(StatusCodes.Status404NotFound);
 
     /// <summary><c>GET /transfers?paymentReference=…</c>: a list with the transfer for that reference, or empty.</summary>
     private static async Task<IResult> FindTransfers(
-        string? paymentReference, TransferProcessor processor, PendingTransferResolver resolver, CancellationToken cancellationToken)
+        string? paymentReference, TransferQueries transfers, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(paymentReference))
         {
@@ -91,8 +85,7 @@ public static class TransferEndpoints
                 new Dictionary<string, string[]> { ["paymentReference"] = ["paymentReference is required"] }).ToResult(StatusCodes.Status400BadRequest);
         }
 
-        await resolver.ResolveDueAsync(cancellationToken);
-        var transfer = await processor.FindByReferenceAsync(paymentReference.Trim(), cancellationToken);
+        var transfer = await transfers.FindByReferenceAsync(paymentReference.Trim(), cancellationToken);
         TransferResponse[] found = transfer is null ? [] : [TransferResponse.From(transfer)];
         return TypedResults.Ok(new ProviderResponse<TransferResponse[]>(found));
     }

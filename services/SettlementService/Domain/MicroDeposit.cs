@@ -1,3 +1,5 @@
+using Payouts.Contracts.Settlement;
+
 namespace Payouts.SettlementService.Domain;
 
 /// <summary>

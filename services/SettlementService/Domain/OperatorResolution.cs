@@ -1,3 +1,5 @@
+using Payouts.Contracts.Settlement;
+
 namespace Payouts.SettlementService.Domain;
 
 /// <summary>What an operator asks for when closing a transfer by hand, and who asks.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
+using Payouts.Contracts.Settlement;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.SettlementService.Domain;
 

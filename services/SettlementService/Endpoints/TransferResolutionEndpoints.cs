@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Payouts.Contracts.Settlement;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
 using Payouts.SettlementService.Domain;
@@ -97,6 +98,6 @@ public sealed record TransferResolutionData(
 {
     public static TransferResolutionData From(Transfer transfer, ProviderTransfer? theirs) => new(
         transfer.PayoutId, transfer.PaymentReference, transfer.Status, transfer.ProviderTransferId, transfer.Amount, transfer.Currency,
-        theirs?.Status ?? "not_found", theirs?.Amount, theirs?.Currency, transfer.FailureCode, transfer.FailureReason,
+        theirs?.Status ?? ProviderResult.NotFoundStatus, theirs?.Amount, theirs?.Currency, transfer.FailureCode, transfer.FailureReason,
         transfer.Resolution!, transfer.ResolvedBy!, transfer.ResolvedAt!.Value, transfer.ResolutionNote!);
 }

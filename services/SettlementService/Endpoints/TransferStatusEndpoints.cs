@@ -1,10 +1,8 @@
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
-using Payouts.SettlementService.Data;
+using Payouts.SettlementService.Application;
 using Payouts.SettlementService.Domain;
-using Payouts.SettlementService.Providers;
 
 namespace Payouts.SettlementService.Endpoints;
 
@@ -17,24 +15,11 @@ public static class TransferStatusEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetTransferStatus(
-        string transferId, SettlementDbContext db, ProviderClient provider, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> GetTransferStatus(string transferId, TransferStatusLookup lookup, CancellationToken cancellationToken)
     {
-        var transfer = await db.Transfers.AsNoTracking().SingleOrDefaultAsync(t => t.ProviderTransferId == transferId, cancellationToken);
-        if (transfer is null)
+        if (await lookup.FindAsync(transferId, cancellationToken) is not var (transfer, live))
         {
             return ApiError.NotFound("Transfer not found").ToResult();
-        }
-
-        ProviderTransfer? live = null;
-        try
-        {
-            live = await provider.GetTransferAsync(transferId, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            // Our record still answers; the provider's view is missing this time.
-            loggers.CreateLogger(typeof(TransferStatusEndpoints)).LogWarning(e, "Provider status for transfer {TransferId} unavailable", transferId);
         }
 
         return TypedResults.Ok(new TransferStatusResponse(new TransferStatusData(

@@ -1,4 +1,5 @@
 using Payouts.Contracts.BankAccounts;
+using Payouts.Contracts.Settlement;
 using Payouts.SettlementService.Domain;
 
 namespace Payouts.SettlementService.Messaging;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Payouts.Contracts.BankAccounts;
 using Payouts.Contracts.Settlement;
-using Payouts.ServiceDefaults.Security;
 using Payouts.SettlementService.Data;
 using Payouts.SettlementService.Domain;
 using Payouts.SettlementService.Providers;
@@ -16,7 +15,7 @@ namespace Payouts.SettlementService.Messaging;
 /// provider fails or refuses a deposit (the second is not sent after the first failed). Each deposit's payment
 /// reference comes from the verification, so duplicates and retries cannot pay it twice; a repeated command is
 /// answered again from the recorded deposits. An outcome that is not yet known, or a refusal caused by our own
-/// settlement account (not the holder's), fails the attempt: the message is retried (same references), and ends in
+/// debit account (not the holder's), fails the attempt: the message is retried (same references), and ends in
 /// <c>send-micro-deposits_error</c> if it never succeeds.
 /// </summary>
 public sealed partial class SendMicroDepositsConsumer(
@@ -80,9 +79,9 @@ public sealed partial class SendMicroDepositsConsumer(
                 case ProviderResult.Recorded { Transfer: { Status: TransferStatus.Failed } transfer }:
                     deposit.Fail(transfer.FailureCode ?? "provider_failed", transfer.FailureReason ?? "The provider failed the deposit", transfer.Id, time.GetUtcNow());
                     break;
-                case ProviderResult.Refused refused when SettlementAccountRefusal.Matches(refused):
+                case ProviderResult.Refused refused when DebitAccountRefusal.Matches(refused):
                     // Our account cannot pay: retried (same references), then send-micro-deposits_error for an operator.
-                    throw new SettlementAccountRefusedException(refused.Code);
+                    throw new DebitAccountRefusedException(refused.Code);
                 case ProviderResult.Refused refused:
                     deposit.Fail(refused.Code, refused.Reason, providerTransferId: null, time.GetUtcNow());
                     break;

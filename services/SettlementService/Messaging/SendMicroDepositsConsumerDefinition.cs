@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using MassTransit;
+using Payouts.Contracts.Settlement;
 
 namespace Payouts.SettlementService.Messaging;
 
@@ -10,11 +11,9 @@ namespace Payouts.SettlementService.Messaging;
 /// </summary>
 public sealed class SendMicroDepositsConsumerDefinition : ConsumerDefinition<SendMicroDepositsConsumer>
 {
-    public const string QueueName = "send-micro-deposits";
-
     public SendMicroDepositsConsumerDefinition()
     {
-        EndpointName = QueueName;
+        EndpointName = SettlementQueues.SendMicroDeposits;
         ConcurrentMessageLimit = 4;
     }
 

@@ -55,14 +55,14 @@ public sealed partial class SettlePayoutConsumer(
             var request = ProviderTransferRequest.To(
                 beneficiary, providerOptions.Value.DebitAccountId, command.Amount, command.Currency, command.Narration, transfer.PaymentReference);
             var result = await provider.CreateTransferAsync(request, beneficiary.Masked, cancellationToken);
-            if (result is ProviderResult.Refused refused && SettlementAccountRefusal.Matches(refused))
+            if (result is ProviderResult.Refused refused && DebitAccountRefusal.Matches(refused))
             {
-                // Our settlement account cannot pay, which says nothing about the payee: the provider recorded nothing, so
+                // Our debit account cannot pay, which says nothing about the payee: the provider recorded nothing, so
                 // the attempt rolls back (no transfer row) and is retried with the same reference, then ends in
                 // settle-payout_error for an operator. The payout stays processing; the saga's status check finds no
                 // transfer and sends the command again, so it is paid once the account is funded.
-                LogSettlementAccountRefused(logger, command.PayoutId, refused.Code, command.Currency);
-                throw new SettlementAccountRefusedException(refused.Code);
+                LogDebitAccountRefused(logger, command.PayoutId, refused.Code, command.Currency);
+                throw new DebitAccountRefusedException(refused.Code);
             }
 
             outcome = SettlementOutcome.Apply(transfer, result, time.GetUtcNow());
@@ -70,7 +70,7 @@ public sealed partial class SettlePayoutConsumer(
 
         await db.SaveChangesAsync(cancellationToken);
         if (outcome is not null) await context.Publish(outcome, cancellationToken);
-        LogSettled(logger, command.PayoutId, transfer.Rail, transfer.BeneficiaryMasked, transfer.Status);
+        LogTransferRecorded(logger, command.PayoutId, transfer.Rail, transfer.BeneficiaryMasked, transfer.Status);
     }
 
     /// <summary>A PayPal or Stripe handle travels on the command; a bank destination's details are asked for.</summary>
@@ -118,9 +118,9 @@ public sealed partial class SettlePayoutConsumer(
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Payout {PayoutId} not sent: the provider refused our settlement account ({Code}) for {Currency}; it waits for the account to be funded")]
-    private static partial void LogSettlementAccountRefused(ILogger logger, Guid payoutId, string code, string currency);
+        Message = "Payout {PayoutId} not sent: the provider refused our debit account ({Code}) for {Currency}; it waits for the account to be funded")]
+    private static partial void LogDebitAccountRefused(ILogger logger, Guid payoutId, string code, string currency);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Payout {PayoutId} by {Rail} to {MaskedBeneficiary}: transfer {Status}")]
-    private static partial void LogSettled(ILogger logger, Guid payoutId, string rail, string maskedBeneficiary, string status);
+    private static partial void LogTransferRecorded(ILogger logger, Guid payoutId, string rail, string maskedBeneficiary, string status);
 }

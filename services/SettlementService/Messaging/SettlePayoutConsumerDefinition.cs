@@ -1,4 +1,5 @@
 using MassTransit;
+using Payouts.Contracts.Settlement;
 using Payouts.Messaging;
 
 namespace Payouts.SettlementService.Messaging;
@@ -10,11 +11,9 @@ namespace Payouts.SettlementService.Messaging;
 /// </summary>
 public sealed class SettlePayoutConsumerDefinition : ConsumerDefinition<SettlePayoutConsumer>
 {
-    public const string QueueName = "settle-payout";
-
     public SettlePayoutConsumerDefinition()
     {
-        EndpointName = QueueName;
+        EndpointName = SettlementQueues.SettlePayout;
         ConcurrentMessageLimit = 8;
     }
 

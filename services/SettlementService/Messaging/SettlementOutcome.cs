@@ -28,11 +28,11 @@ public static class SettlementOutcome
                 transfer.MarkUnknown($"{CurrencyMismatch}: provider holds {recorded.Currency} for transfer {recorded.Id}", now);
                 return null;
 
-            case ProviderResult.Recorded { Transfer: { Status: "completed" } recorded }:
+            case ProviderResult.Recorded { Transfer: { Status: TransferStatus.Completed } recorded }:
                 transfer.Complete(recorded.Id, now);
                 return new PayoutSettled(transfer.PayoutId, recorded.Id, transfer.Amount, transfer.Currency, now);
 
-            case ProviderResult.Recorded { Transfer: { Status: "failed" } recorded }:
+            case ProviderResult.Recorded { Transfer: { Status: TransferStatus.Failed } recorded }:
                 transfer.Fail(recorded.FailureCode ?? "provider_failed", recorded.FailureReason ?? "The provider failed the transfer", recorded.Id, now);
                 return new PayoutSettlementFailed(transfer.PayoutId, transfer.FailureCode!, transfer.FailureReason!, now);
 

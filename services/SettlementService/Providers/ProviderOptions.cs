@@ -18,7 +18,7 @@ public sealed class ProviderOptions
 
     public string ApiKeyHeader { get; set; } = "X-Api-Key";
 
-    /// <summary>The settlement account transfers are paid from.</summary>
+    /// <summary>Our account at the provider that transfers are paid from.</summary>
     [Required]
     public string DebitAccountId { get; set; } = "";
 

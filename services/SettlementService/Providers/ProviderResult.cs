@@ -14,4 +14,18 @@ public abstract record ProviderResult
 
     /// <summary>No usable answer (timeout, lost connection, 5xx after retries, an answer that does not parse).</summary>
     public sealed record Unknown(string Reason) : ProviderResult;
+
+    /// <summary>The provider status reports show when it holds no transfer for the reference.</summary>
+    public const string NotFoundStatus = "not_found";
+
+    /// <summary>The provider status reports show when it gave no usable answer.</summary>
+    public const string NoAnswerStatus = "no_answer";
+
+    /// <summary>The provider's status as reports show it: its transfer's status, <see cref="NotFoundStatus"/> or <see cref="NoAnswerStatus"/>.</summary>
+    public static string StatusShown(ProviderResult answer) => answer switch
+    {
+        Recorded { Transfer: var transfer } => transfer.Status,
+        NotFound => NotFoundStatus,
+        _ => NoAnswerStatus,
+    };
 }

@@ -1,3 +1,4 @@
+using Payouts.Contracts.Settlement;
 using Payouts.SettlementService.Domain;
 using Payouts.SettlementService.Providers;
 

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Payouts.Contracts.Settlement;
 using Payouts.SettlementService.Data;
 using Payouts.SettlementService.Domain;
 using Payouts.SettlementService.Messaging;

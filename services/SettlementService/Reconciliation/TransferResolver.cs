@@ -98,10 +98,10 @@ public sealed partial class TransferResolver(
         {
             case ResolutionResult.Resolved { Transfer: var transfer, AtProvider: var theirs }:
                 LogResolved(logger, transfer.PayoutId, transfer.BeneficiaryMasked, resolution.Outcome, resolution.ResolvedBy,
-                    theirs?.Status ?? "not_found", theirs?.Id, transfer.Amount, transfer.Currency, theirs?.Amount, theirs?.Currency);
+                    theirs?.Status ?? ProviderResult.NotFoundStatus, theirs?.Id, transfer.Amount, transfer.Currency, theirs?.Amount, theirs?.Currency);
                 break;
             case ResolutionResult.Contradicted { Transfer: var transfer, AtProvider: var theirs }:
-                LogContradicted(logger, transfer.PayoutId, transfer.BeneficiaryMasked, resolution.Outcome, resolution.ResolvedBy, theirs?.Status ?? "not_found", theirs?.Id);
+                LogContradicted(logger, transfer.PayoutId, transfer.BeneficiaryMasked, resolution.Outcome, resolution.ResolvedBy, theirs?.Status ?? ProviderResult.NotFoundStatus, theirs?.Id);
                 break;
         }
     }

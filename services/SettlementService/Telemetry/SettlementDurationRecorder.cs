@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
+using Payouts.Contracts.Settlement;
 using Payouts.Messaging.Telemetry;
 using Payouts.SettlementService.Data;
 using Payouts.SettlementService.Domain;

@@ -46,7 +46,7 @@ public sealed class VerificationTests(InfrastructureFixture infrastructure) : IA
         Assert.DoesNotContain(first, command.Message.GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain(second, command.Message.GetRawText(), StringComparison.Ordinal);
         Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() =>
-            new Payouts.ServiceDefaults.Security.MicroDepositSeal(new byte[32]).Unseal(command.Message.GetProperty("verificationId").GetGuid(), command.Text("sealedAmounts")!));
+            new Payouts.Contracts.BankAccounts.MicroDepositSeal(new byte[32]).Unseal(command.Message.GetProperty("verificationId").GetGuid(), command.Text("sealedAmounts")!));
     }
 
     [Fact]

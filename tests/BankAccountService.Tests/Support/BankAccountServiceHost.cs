@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Payouts.BankAccountService.Data;
 using Payouts.BankAccountService.Domain;
+using Payouts.Contracts.BankAccounts;
 using Payouts.ServiceDefaults.Authentication;
-using Payouts.ServiceDefaults.Security;
 using Payouts.Testing;
 
 namespace Payouts.BankAccountService.Tests.Support;

@@ -3,7 +3,6 @@ using System.Net;
 using Payouts.Contracts.BankAccounts;
 using Payouts.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Payouts.ServiceDefaults.Security;
 
 namespace Payouts.BankAccountService.Tests.Support;
 

@@ -1,10 +1,10 @@
+using Payouts.Contracts.BankAccounts;
 using Payouts.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Payouts.ServiceDefaults.Security;
 using Payouts.SettlementService.Data;
 using Payouts.SettlementService.Providers;
 

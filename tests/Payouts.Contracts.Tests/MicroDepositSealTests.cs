@@ -3,11 +3,12 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
-using Payouts.ServiceDefaults.Security;
+using Payouts.Contracts.BankAccounts;
+using Payouts.Messaging;
 
-namespace Payouts.Gateway.Tests;
+namespace Payouts.Contracts.Tests;
 
-/// <summary>The seal on micro-deposit amounts (ServiceDefaults, shared by BankAccountService and settlement): domain only.</summary>
+/// <summary>The seal on micro-deposit amounts (with its contract; configured by Payouts.Messaging for BankAccountService and settlement): domain only.</summary>
 public sealed class MicroDepositSealTests
 {
     private static readonly MicroDepositSeal Seal = new(RandomNumberGenerator.GetBytes(32));
@@ -47,15 +48,15 @@ public sealed class MicroDepositSealTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:SigningKey"] = "a-development-signing-key-of-more-than-32-bytes" }).Build();
         var verificationId = Guid.NewGuid();
 
-        var bankAccounts = MicroDepositSeal.FromConfiguration(signingKeyOnly, Environment(Environments.Development));
-        var settlement = MicroDepositSeal.FromConfiguration(signingKeyOnly, Environment(Environments.Development));
+        var bankAccounts = MicroDepositSealRegistration.FromConfiguration(signingKeyOnly, Environment(Environments.Development));
+        var settlement = MicroDepositSealRegistration.FromConfiguration(signingKeyOnly, Environment(Environments.Development));
 
         Assert.Equal((0.21m, 0.43m), settlement.Unseal(verificationId, bankAccounts.Seal(verificationId, 0.21m, 0.43m)));
-        var production = Assert.Throws<InvalidOperationException>(() => MicroDepositSeal.FromConfiguration(signingKeyOnly, Environment(Environments.Production)));
+        var production = Assert.Throws<InvalidOperationException>(() => MicroDepositSealRegistration.FromConfiguration(signingKeyOnly, Environment(Environments.Production)));
         Assert.Contains(MicroDepositSeal.ConfigurationKey, production.Message, StringComparison.Ordinal);
         var shortKey = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [MicroDepositSeal.ConfigurationKey] = Convert.ToBase64String(new byte[16]) }).Build();
-        Assert.Throws<InvalidOperationException>(() => MicroDepositSeal.FromConfiguration(shortKey, Environment(Environments.Production)));
+        Assert.Throws<InvalidOperationException>(() => MicroDepositSealRegistration.FromConfiguration(shortKey, Environment(Environments.Production)));
     }
 
     private static HostingEnvironment Environment(string name) => new() { EnvironmentName = name };

@@ -1,9 +1,10 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Payouts.ServiceDefaults;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Payouts.Messaging;
 
 public static class RabbitMqMessagingExtensions
 {

@@ -3,13 +3,13 @@ using Microsoft.Extensions.Options;
 using Payouts.ProviderSandbox.Configuration;
 using Payouts.ProviderSandbox.Data;
 
-namespace Payouts.ProviderSandbox.Transfers;
+namespace Payouts.ProviderSandbox.Application;
 
 /// <summary>
-/// Opens the configured settlement accounts on start (after the migration, which is registered first). An account that
-/// exists keeps its balance: the sandbox's state survives its restarts.
+/// Opens the configured debit accounts (<see cref="SandboxOptions.SettlementAccounts"/>) on start (after the migration,
+/// which is registered first). An account that exists keeps its balance: the sandbox's state survives its restarts.
 /// </summary>
-public sealed class SettlementAccountSeeder(IServiceScopeFactory scopes, IOptions<SandboxOptions> options, TimeProvider time) : IHostedService
+public sealed class DebitAccountSeeder(IServiceScopeFactory scopes, IOptions<SandboxOptions> options, TimeProvider time) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -1,12 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Payouts.ServiceDefaults.Authentication;
 
-namespace Payouts.ServiceDefaults.Security;
+namespace Payouts.Contracts.BankAccounts;
 
 /// <summary>
 /// Seals the two micro-deposit amounts of a verification for their trip from BankAccountService to settlement
@@ -17,7 +13,8 @@ namespace Payouts.ServiceDefaults.Security;
 /// <remarks>
 /// The key is <c>MicroDeposits:SealingKey</c> (base64, 32 bytes), the same in both services. Only in the Development
 /// environment, when it is not configured, it is derived from <c>Auth:SigningKey</c> (HKDF-SHA256), which every service
-/// of a local platform shares. Any other environment without it refuses to start.
+/// of a local platform shares. Any other environment without it refuses to start (<c>MicroDepositSealRegistration</c>
+/// in Payouts.Messaging reads it).
 /// </remarks>
 public sealed class MicroDepositSeal
 {
@@ -32,25 +29,6 @@ public sealed class MicroDepositSeal
     {
         if (key.Length != KeyBytes) throw new InvalidOperationException($"{ConfigurationKey} must be {KeyBytes} bytes (base64).");
         _key = key;
-    }
-
-    public static MicroDepositSeal FromConfiguration(IConfiguration configuration, IHostEnvironment environment)
-    {
-        var configured = configuration[ConfigurationKey];
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            try
-            {
-                return new MicroDepositSeal(Convert.FromBase64String(configured));
-            }
-            catch (FormatException)
-            {
-                throw new InvalidOperationException($"{ConfigurationKey} is not valid base64.");
-            }
-        }
-
-        if (environment.IsDevelopment()) return DerivedFromSigningKey(AuthSettings.FromConfiguration(configuration).GetSigningKeyBytes());
-        throw new InvalidOperationException($"Micro-deposit sealing is not configured: set {ConfigurationKey} (base64, 32 bytes) in BankAccountService and SettlementService.");
     }
 
     /// <summary>The Development key: deterministic for a given signing key, used for nothing else.</summary>
@@ -90,12 +68,4 @@ public sealed class MicroDepositSeal
         return (decimal.Parse(parts[0], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture),
             decimal.Parse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
     }
-}
-
-public static class MicroDepositSealRegistration
-{
-    /// <summary>The seal as a singleton read from configuration; resolve it once at start so a missing key stops the service there.</summary>
-    public static IServiceCollection AddMicroDepositSeal(this IServiceCollection services) =>
-        services.AddSingleton(provider => MicroDepositSeal.FromConfiguration(
-            provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()));
 }

@@ -1,6 +1,9 @@
-namespace Payouts.SettlementService.Domain;
+namespace Payouts.Contracts.Settlement;
 
-/// <summary>Where a payout's transfer stands, as settlement knows it.</summary>
+/// <summary>
+/// Where a payout's transfer stands, as settlement knows it: the values of settlement's transfer records and of
+/// <see cref="SettlementStatus.Status"/> (which adds <see cref="SettlementStatus.NotFound"/>).
+/// </summary>
 public static class TransferStatus
 {
     /// <summary>Claimed by a worker that is calling the provider; never committed (the call runs in the claiming transaction).</summary>

@@ -1,11 +1,12 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 
-namespace Payouts.PayoutService.Data;
+namespace Payouts.Data;
 
-/// <summary>Names this service's columns in snake_case, like the messaging tables, so raw SQL reads naturally.</summary>
-internal static class SnakeCaseColumns
+/// <summary>Names a service's columns in snake_case, like the messaging tables, so raw SQL reads naturally.</summary>
+public static class SnakeCaseColumns
 {
+    /// <summary>Every property of the entities in <paramref name="domainNamespace"/> (or below it); others, e.g. the outbox's, keep their names.</summary>
     public static void Apply(ModelBuilder modelBuilder, string domainNamespace)
     {
         foreach (var entity in modelBuilder.Model.GetEntityTypes()

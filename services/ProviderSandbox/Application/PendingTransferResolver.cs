@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Payouts.ProviderSandbox.Data;
 using Payouts.ProviderSandbox.Domain;
 
-namespace Payouts.ProviderSandbox.Transfers;
+namespace Payouts.ProviderSandbox.Application;
 
 /// <summary>Gives pending transfers whose time has come their final answer: failed, with the debit returned.</summary>
 public sealed class PendingTransferResolver(SandboxDbContext db, TimeProvider time)

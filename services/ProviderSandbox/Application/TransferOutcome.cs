@@ -1,6 +1,6 @@
 using Payouts.ProviderSandbox.Domain;
 
-namespace Payouts.ProviderSandbox.Transfers;
+namespace Payouts.ProviderSandbox.Application;
 
 /// <summary>What became of a transfer request.</summary>
 public abstract record TransferOutcome

@@ -1,10 +1,6 @@
-namespace Payouts.SettlementService.Endpoints;
+namespace Payouts.SettlementService.Application;
 
-public sealed record FinishedTransfersReport(FinishedTransfersData Data)
-{
-    public bool Success => true;
-}
-
+/// <summary>A page of the finished-transfer report (<see cref="ReconciliationReports.FinishedAsync"/>).</summary>
 /// <param name="Checked">Transfers on this page compared with the provider.</param>
 /// <param name="Mismatches">Those the provider disagrees with, each with its differences.</param>
 /// <param name="Unanswered">Those the provider gave no usable answer for this time (not compared).</param>

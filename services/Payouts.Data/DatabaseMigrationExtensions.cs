@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Payouts.ServiceDefaults.Data;
+using Payouts.Data;
 
 namespace Microsoft.Extensions.Hosting;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Payouts.ServiceDefaults.Data;
+namespace Payouts.Data;
 
 /// <summary>
 /// Applies <typeparamref name="TContext"/>'s pending migrations, waiting while the database is not reachable yet (the

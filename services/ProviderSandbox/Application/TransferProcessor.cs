@@ -4,9 +4,9 @@ using Payouts.ProviderSandbox.Configuration;
 using Payouts.ProviderSandbox.Data;
 using Payouts.ProviderSandbox.Domain;
 
-namespace Payouts.ProviderSandbox.Transfers;
+namespace Payouts.ProviderSandbox.Application;
 
-/// <summary>Records transfers: one per payment reference, debited from the settlement account at most once.</summary>
+/// <summary>Records transfers: one per payment reference, debited from the debit account at most once.</summary>
 public sealed partial class TransferProcessor(SandboxDbContext db, SandboxKnobs knobs, TimeProvider time, ILogger<TransferProcessor> logger)
 {
     public async Task<TransferOutcome> CreateAsync(TransferInstruction instruction, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-namespace Payouts.ProviderSandbox.Transfers;
+namespace Payouts.ProviderSandbox.Application;
 
 /// <summary>Resolves due pending transfers in the background, so balances are returned even when nobody reads.</summary>
 public sealed partial class PendingTransferSweeper(IServiceScopeFactory scopes, ILogger<PendingTransferSweeper> logger) : BackgroundService
