@@ -1,9 +1,6 @@
 using MassTransit;
-using Microsoft.Extensions.Options;
 using Payouts.Contracts.Payouts;
 using Payouts.Contracts.Settlement;
-using Payouts.PayoutService.Application;
-using Payouts.PayoutService.Data;
 
 namespace Payouts.PayoutService.Messaging;
 
@@ -12,8 +9,10 @@ namespace Payouts.PayoutService.Messaging;
 /// (completed: held to paid) or <see cref="PayoutSettlementFailed"/> (failed: hold released). A payout still settling
 /// when its status check falls due is asked about (<see cref="SettlementStatusSweep"/>); settlement's
 /// <see cref="SettlementStatus"/> answer completes or fails it through the same lifecycle calls, or re-sends the command
-/// settlement never saw. Each step runs in the inbox's transaction with the saga row locked, so the payout change, the
-/// saga state and the messages commit together.
+/// settlement never saw. The work of each step is an activity beside this class (<see cref="SendSettlementCommandActivity"/>,
+/// <see cref="CompletePayoutActivity"/>, <see cref="FailPayoutActivity"/>), resolved with its dependencies per message.
+/// Each step runs in the inbox's transaction with the saga row locked, so the payout change, the saga state and the
+/// messages commit together.
 /// </summary>
 public sealed class PayoutStateMachine : MassTransitStateMachine<PayoutState>
 {
@@ -33,38 +32,29 @@ public sealed class PayoutStateMachine : MassTransitStateMachine<PayoutState>
 
         Initially(
             When(ProcessingStarted)
-                .Then(c =>
-                {
-                    c.Saga.PayoutNumber = c.Message.PayoutNumber;
-                    c.Saga.Reference = c.Message.Reference;
-                    c.Saga.StartedAt = c.Message.StartedAt;
-                    c.Saga.StatusCheckDueAt = c.Message.StartedAt + c.GetServiceOrCreateInstance<IOptions<ProcessingOptions>>().Value.StatusCheckAfter;
-                })
-                // Built from the payout row: the PayPal email or Stripe account, and any FX amounts, are not on the event.
-                .ThenAsync(c => SettlementCommands.SendAsync(c, c.GetServiceOrCreateInstance<PayoutsDbContext>(), c.Message.PayoutId))
+                .Activity(x => x.OfType<SendSettlementCommandActivity>())
                 .TransitionTo(Settling));
 
         During(Settling,
             When(Settled)
-                .ThenAsync(c => CompleteAsync(c, c.Message.PayoutId, c.Message.ProviderTransferId, c.Message.SettledAt))
+                .Activity(x => x.OfType<CompletePayoutActivity>())
                 .TransitionTo(Completed),
             When(SettlementFailed)
-                .ThenAsync(c => FailAsync(c, c.Message.PayoutId, c.Message.Code, c.Message.Reason, c.Message.FailedAt))
+                .Activity(x => x.OfType<FailPayoutActivity>())
                 .TransitionTo(Failed),
             When(StatusReported, c => c.Message.Status == TransferStatus.Completed && c.Message.ProviderTransferId is not null)
                 .Then(c => c.Saga.LastSettlementStatus = c.Message.Status)
-                .ThenAsync(c => CompleteAsync(c, c.Message.PayoutId, c.Message.ProviderTransferId!, c.Message.UpdatedAt ?? DateTimeOffset.UtcNow))
+                .Activity(x => x.OfType<CompletePayoutActivity>())
                 .TransitionTo(Completed),
             When(StatusReported, c => c.Message.Status == TransferStatus.Failed)
                 .Then(c => c.Saga.LastSettlementStatus = c.Message.Status)
-                .ThenAsync(c => FailAsync(c, c.Message.PayoutId, c.Message.FailureCode ?? "settlement_failed",
-                    c.Message.FailureReason ?? "Settlement reported the transfer failed", c.Message.UpdatedAt ?? DateTimeOffset.UtcNow))
+                .Activity(x => x.OfType<FailPayoutActivity>())
                 .TransitionTo(Failed),
             // Settlement never received the command (lost before it was stored): send it again. Safe: settlement keys
             // transfers by payout id, so a command that was only late is still paid once.
             When(StatusReported, c => c.Message.Status == SettlementStatus.NotFound)
                 .Then(c => c.Saga.LastSettlementStatus = c.Message.Status)
-                .ThenAsync(c => SettlementCommands.SendAsync(c, c.GetServiceOrCreateInstance<PayoutsDbContext>(), c.Message.PayoutId)),
+                .Activity(x => x.OfType<SendSettlementCommandActivity>()),
             // pending, unknown (settlement's reconciliation is on it), or anything else: the sweep asks again later.
             When(StatusReported, c => c.Message.Status is not (TransferStatus.Completed or TransferStatus.Failed or SettlementStatus.NotFound)
                     || (c.Message.Status == TransferStatus.Completed && c.Message.ProviderTransferId is null))
@@ -83,22 +73,4 @@ public sealed class PayoutStateMachine : MassTransitStateMachine<PayoutState>
     public Event<PayoutSettled> Settled { get; private set; } = null!;
     public Event<PayoutSettlementFailed> SettlementFailed { get; private set; } = null!;
     public Event<SettlementStatus> StatusReported { get; private set; } = null!;
-
-    private static async Task CompleteAsync<T>(BehaviorContext<PayoutState, T> c, Guid payoutId, string providerTransferId, DateTimeOffset at)
-        where T : class
-    {
-        await c.GetServiceOrCreateInstance<PayoutLifecycle>().For(c).CompleteSettledAsync(payoutId, providerTransferId, c.CancellationToken);
-        c.Saga.ProviderTransferId = providerTransferId;
-        c.Saga.FinishedAt = at;
-        c.Saga.StatusCheckDueAt = null;
-    }
-
-    private static async Task FailAsync<T>(BehaviorContext<PayoutState, T> c, Guid payoutId, string code, string reason, DateTimeOffset at)
-        where T : class
-    {
-        await c.GetServiceOrCreateInstance<PayoutLifecycle>().For(c).FailSettlementAsync(payoutId, code, reason, c.CancellationToken);
-        c.Saga.FailureReason = $"{code}: {reason}";
-        c.Saga.FinishedAt = at;
-        c.Saga.StatusCheckDueAt = null;
-    }
 }
