@@ -10,10 +10,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Payouts.Gateway.Tests.Infrastructure;
 using Payouts.ServiceDefaults.Authentication;
 
-namespace Payouts.Gateway.Tests;
+namespace Payouts.ServiceDefaults.Tests;
 
 /// <summary>
 /// A minimal service built the way the real ones are (AddServiceDefaults, MapDefaultEndpoints,

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Payouts.Gateway.Tests.Infrastructure;
+namespace Payouts.Http.Testing;
 
 public static class HttpExtensions
 {

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Payouts.Gateway.Tests.Infrastructure;
+namespace Payouts.Http.Testing;
 
 /// <summary>What a fake backend saw of a forwarded request.</summary>
 public sealed record EchoedRequest(

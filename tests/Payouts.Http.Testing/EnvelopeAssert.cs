@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Payouts.Gateway.Tests.Infrastructure;
+namespace Payouts.Http.Testing;
 
 /// <summary>The error body families as the seeds show them, checked property by property.</summary>
 public enum Family

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Payouts.ServiceDefaults.ApiErrors;
 
-namespace Payouts.Gateway.Tests;
+namespace Payouts.ServiceDefaults.Tests;
 
 /// <summary>The shared envelope helper the services use too (Payouts.ServiceDefaults/ApiErrors).</summary>
 public sealed class ApiErrorEnvelopeTests

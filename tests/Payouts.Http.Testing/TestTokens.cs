@@ -1,6 +1,6 @@
 using Payouts.ServiceDefaults.Authentication;
 
-namespace Payouts.Gateway.Tests.Infrastructure;
+namespace Payouts.Http.Testing;
 
 /// <summary>
 /// Tokens for the gateway under test. Every call mints a distinct token (fresh jti), so each test
