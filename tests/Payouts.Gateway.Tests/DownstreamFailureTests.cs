@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Payouts.Gateway.Routing;
-using Payouts.Gateway.Tests.Infrastructure;
+using Payouts.Gateway.Tests.Support;
 
 namespace Payouts.Gateway.Tests;
 

@@ -1,4 +1,4 @@
-using Payouts.Gateway.Tests.Infrastructure;
+using Payouts.Gateway.Tests.Support;
 
 namespace Payouts.Gateway.Tests;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Payouts.Gateway.Tests.Infrastructure;
+using Payouts.Gateway.Tests.Support;
 
 namespace Payouts.Gateway.Tests;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Payouts.Gateway.Routing;
-using Payouts.Gateway.Tests.Infrastructure;
+using Payouts.Gateway.Tests.Support;
 
 namespace Payouts.Gateway.Tests;
 

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
-namespace Payouts.Gateway.Tests.Infrastructure;
+namespace Payouts.Gateway.Tests.Support;
 
 /// <summary>
 /// Sends one HTTP/1.1 request over a plain socket, headers exactly as given. HttpClient in this

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Payouts.SystemTests;
+namespace Payouts.SystemTests.Support;
 
 /// <summary>A payout as payoutsdb holds it.</summary>
 public sealed record PayoutRow(Guid Uuid, long UserId, string Status, decimal Amount, decimal NetAmount, string? TransactionReference);

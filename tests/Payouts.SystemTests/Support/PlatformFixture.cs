@@ -3,7 +3,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 
-namespace Payouts.SystemTests;
+namespace Payouts.SystemTests.Support;
 
 /// <summary>
 /// One whole platform per test class: the real AppHost under <see cref="DistributedApplicationTestingBuilder"/>, with a

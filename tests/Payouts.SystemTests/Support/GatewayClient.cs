@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Payouts.SystemTests;
+namespace Payouts.SystemTests.Support;
 
 /// <summary>An answer from the platform: status, parsed body and the raw text for assertion messages.</summary>
 public sealed record Reply(HttpStatusCode Status, JsonElement Body, string Raw)

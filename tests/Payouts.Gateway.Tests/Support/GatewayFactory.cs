@@ -7,7 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Payouts.Gateway.Tests.Infrastructure;
+namespace Payouts.Gateway.Tests.Support;
 
 /// <summary>
 /// The real gateway (its Program) on Kestrel at 127.0.0.1 with a random port, so body limits and

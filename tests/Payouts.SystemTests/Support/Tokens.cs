@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using Payouts.ServiceDefaults.Authentication;
 
-namespace Payouts.SystemTests;
+namespace Payouts.SystemTests.Support;
 
 /// <summary>Bearer tokens signed with the platform's dev key by the services' own issuer.</summary>
 public sealed class Tokens(string signingKey)

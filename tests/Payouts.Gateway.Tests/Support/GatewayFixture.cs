@@ -1,6 +1,6 @@
 using Payouts.Gateway.Routing;
 
-namespace Payouts.Gateway.Tests.Infrastructure;
+namespace Payouts.Gateway.Tests.Support;
 
 /// <summary>
 /// Four echo backends (one per cluster) and a gateway pointed at them through

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Payouts.Hosting;
 
-namespace Payouts.SystemTests;
+namespace Payouts.SystemTests.Support;
 
 /// <summary>
 /// The real AppHost (<c>Payouts.AppHost/Program.cs</c>) run by <see cref="DistributedApplicationTestingBuilder"/>, and

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Aspire.Hosting.Testing;
 
-namespace Payouts.SystemTests;
+namespace Payouts.SystemTests.Support;
 
 /// <summary>
 /// The fault test's own platform: two settlement replicas (one gets killed), and the safety nets that resolve what a

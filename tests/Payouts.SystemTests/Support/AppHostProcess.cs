@@ -3,7 +3,7 @@ using System.Text;
 using Payouts.Hosting;
 using Payouts.Testing;
 
-namespace Payouts.SystemTests;
+namespace Payouts.SystemTests.Support;
 
 /// <summary>
 /// The built AppHost run as a user runs it (<c>dotnet Payouts.AppHost.dll …</c>), with its output captured and a marker

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Payouts.Testing;
 
-namespace Payouts.SystemTests;
+namespace Payouts.SystemTests.Support;
 
 /// <summary>
 /// The provider sandbox asked directly, as a sandbox user would: what a beneficiary account received, and a transfer

@@ -1,4 +1,4 @@
-namespace Payouts.SystemTests;
+namespace Payouts.SystemTests.Support;
 
 /// <summary>
 /// Finds running processes by an environment variable the test gave them (children inherit it), so processes left

@@ -1,4 +1,4 @@
-namespace Payouts.SystemTests;
+namespace Payouts.SystemTests.Support;
 
 internal static class TempFolder
 {
