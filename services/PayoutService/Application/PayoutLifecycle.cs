@@ -114,7 +114,7 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
     {
         var now = clock.GetUtcNow();
         payout.CompleteWithReference(transactionReference, processedBy, notes, now);
-        await SettleLedgerAsync(payout, now, cancellationToken);
+        await RecordPaidOutAsync(payout, now, cancellationToken);
     }
 
     /// <summary>Hands a pending payout to settlement: <c>processing</c>, and <see cref="PayoutProcessingStarted"/> for its saga.</summary>
@@ -136,7 +136,7 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         var payout = await LockAsync(payoutUuid.ToString(), cancellationToken) ?? throw new InvalidOperationException($"Payout {payoutUuid} does not exist.");
         var now = clock.GetUtcNow();
         if (payout.CompleteSettlement(providerTransferId, now))
-            await SettleLedgerAsync(payout, now, cancellationToken);
+            await RecordPaidOutAsync(payout, now, cancellationToken);
     }
 
     /// <summary>Settlement failed the payout (from the saga): releases the hold and keeps the reason.</summary>
@@ -150,7 +150,8 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         await publish.Publish(new PayoutFailed(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), code, reason, now), cancellationToken);
     }
 
-    private async Task SettleLedgerAsync(Payout payout, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The money has left: held → paid in the ledger, the withdrawal in the user's history, the notification and <see cref="PayoutCompleted"/>.</summary>
+    private async Task RecordPaidOutAsync(Payout payout, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await ledger.PostAsync(LedgerPosting.Complete(payout.Wallet, payout.Amount, payout.Fees, payout.Currency, payout.Reference, payout.Id), cancellationToken);
         var destination = payout.BankAccountId is { } accountId
