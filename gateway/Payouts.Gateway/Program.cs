@@ -1,6 +1,7 @@
 using Payouts.Gateway;
 using Payouts.Gateway.Errors;
 using Payouts.Gateway.Health;
+using Payouts.Gateway.OpenApi;
 using Payouts.Gateway.RateLimiting;
 using Payouts.Gateway.RequestLimits;
 using Payouts.Gateway.Routing;
@@ -20,6 +21,7 @@ builder.Services.AddOptions<GatewayOptions>()
 builder.Services.AddSingleton<IProxyConfigProvider, ServiceDiscoveryProxyConfigProvider>();
 builder.Services.AddReverseProxy();
 builder.Services.AddGatewayRateLimiting();
+builder.Services.AddMergedApiDocuments();
 builder.Services.AddHealthChecks()
     .AddCheck<ClusterDestinationsHealthCheck>("clusters", tags: [Extensions.ReadyTag]);
 
@@ -43,6 +45,8 @@ app.MapReverseProxy(proxy =>
     proxy.UsePassiveHealthChecks();
 });
 
+app.MapMergedApiDocuments();
+app.MapApiReferenceInDevelopment();
 app.MapPublicApiFallback();
 
 app.Run();

@@ -12,6 +12,7 @@ using Payouts.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddPublicApiDocuments();
 builder.AddPostgresDbContext<BankAccountsDbContext>("bankaccountsdb");
 builder.Services.AddTransactionalOutbox<BankAccountsDbContext>();
 builder.Services.AddQueueDepthMetrics();
@@ -53,6 +54,7 @@ app.Services.GetRequiredService<BankAccountKeys>();
 app.Services.GetRequiredService<MicroDepositSeal>();
 
 app.MapDefaultEndpoints();
+app.MapPublicApiDocuments();
 app.MapBankAccountEndpoints();
 app.MapBeneficiaryEndpoints();
 app.MapPublicApiFallback();

@@ -4,6 +4,7 @@ using Payouts.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddPublicApiDocuments();
 builder.AddPostgresDbContext<BatchesDbContext>("batchesdb");
 builder.Services.AddTransactionalOutbox<BatchesDbContext>();
 builder.Services.AddQueueDepthMetrics();
@@ -15,6 +16,7 @@ var app = builder.Build();
 if (MigrateCommand.IsRequested(args)) return await app.RunMigrateCommandAsync<BatchesDbContext>();
 
 app.MapDefaultEndpoints();
+app.MapPublicApiDocuments();
 app.MapPublicApiFallback();
 
 app.Run();

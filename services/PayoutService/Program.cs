@@ -9,6 +9,7 @@ using Payouts.PayoutService.Telemetry;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddPublicApiDocuments();
 builder.AddPostgresDbContext<PayoutsDbContext>("payoutsdb");
 builder.Services.AddTransactionalOutbox<PayoutsDbContext>();
 builder.AddRabbitMqMessaging(bus =>
@@ -37,6 +38,7 @@ var app = builder.Build();
 if (MigrateCommand.IsRequested(args)) return await app.RunMigrateCommandAsync<PayoutsDbContext>();
 
 app.MapDefaultEndpoints();
+app.MapPublicApiDocuments();
 app.MapAdminUsersEndpoints();
 app.MapUserEndpoints();
 app.MapPaymentMethodEndpoints();

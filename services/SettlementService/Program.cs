@@ -18,6 +18,7 @@ using Polly;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddPublicApiDocuments();
 builder.AddPostgresDbContext<SettlementDbContext>("settlementdb");
 builder.Services.AddTransactionalOutbox<SettlementDbContext>();
 builder.AddRabbitMqMessaging(bus =>
@@ -90,6 +91,7 @@ if (MigrateCommand.IsRequested(args)) return await app.RunMigrateCommandAsync<Se
 app.Services.GetRequiredService<MicroDepositSeal>();
 
 app.MapDefaultEndpoints();
+app.MapPublicApiDocuments();
 app.MapTransferStatusEndpoints();
 app.MapReconciliationEndpoints();
 app.MapTransferResolutionEndpoints();
