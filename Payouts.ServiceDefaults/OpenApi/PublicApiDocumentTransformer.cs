@@ -37,6 +37,27 @@ public sealed class PublicApiDocumentTransformer(PublicApiDocument document) : I
         }
 
         openApi.Paths = paths;
+        NameTagsInWords(openApi);
         return Task.CompletedTask;
     }
+
+    /// <summary>An operation's tag is its endpoint class (<c>AdminPayoutQueryEndpoints</c>); readers get words (<c>Admin payout query</c>).</summary>
+    private static void NameTagsInWords(OpenApiDocument openApi)
+    {
+        foreach (var operation in openApi.Paths.Values.SelectMany(item => item.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
+        {
+            if (operation.Tags is { Count: > 0 } tags)
+            {
+                operation.Tags = tags.Select(tag => new OpenApiTagReference(InWords(tag.Reference.Id ?? ""), openApi)).ToHashSet();
+            }
+        }
+
+        if (openApi.Tags is { Count: > 0 } documentTags)
+        {
+            openApi.Tags = documentTags.Select(tag => new OpenApiTag { Name = InWords(tag.Name ?? ""), Description = tag.Description }).ToHashSet();
+        }
+    }
+
+    private static string InWords(string typeName) =>
+        Words.FromPascalCase(typeName.EndsWith("Endpoints", StringComparison.Ordinal) && typeName != "Endpoints" ? typeName[..^"Endpoints".Length] : typeName);
 }

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
@@ -13,7 +12,7 @@ namespace Payouts.ServiceDefaults.OpenApi;
 /// What every public operation shows beyond what its endpoint declares: a summary, who may call it (bearer token,
 /// admin role), the media types of an app or back-office body, and the family's error envelope on failure.
 /// </summary>
-public sealed partial class PublicApiOperationTransformer(PublicApiDocument document) : IOpenApiOperationTransformer
+public sealed class PublicApiOperationTransformer(PublicApiDocument document) : IOpenApiOperationTransformer
 {
     private const string FormMediaType = "application/x-www-form-urlencoded";
     private const string JsonMediaType = "application/json";
@@ -27,17 +26,21 @@ public sealed partial class PublicApiOperationTransformer(PublicApiDocument docu
         var access = AccessOf(metadata);
         if (access != Access.Anonymous)
         {
-            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(PublicApiDocumentTransformer.BearerScheme, context.Document)] = [] }];
+            // OpenAPI 3.1 lets a bearer requirement list the roles it needs; alternatives are separate requirements.
+            operation.Security = access == Access.Admin
+                ? [.. PayoutsRoles.Administrators.Select(role => BearerRequirement(context.Document, role))]
+                : [BearerRequirement(context.Document)];
             var who = access == Access.Admin
                 ? $"Needs a bearer token with role {string.Join(" or ", PayoutsRoles.Administrators)}."
                 : "Needs a bearer token.";
             operation.Description = operation.Description is null ? who : operation.Description + "\n\n" + who;
         }
 
-        // Seed 000 bodies are key=value form fields; the services read JSON alike (RequestFields).
-        if (document.Family == ApiFamily.App && method is "POST" or "PUT" or "PATCH")
+        // Seed 000 bodies are key=value form fields and the services read JSON alike (RequestFields); the other
+        // families send JSON. An endpoint that declares its body (Accepts<T>) gets its schema shown.
+        if (method is "POST" or "PUT" or "PATCH")
         {
-            AcceptFormAndJson(operation);
+            AcceptBody(operation, document.Family == ApiFamily.App ? [FormMediaType, JsonMediaType] : [JsonMediaType]);
         }
 
         var envelope = new OpenApiSchemaReference(ErrorEnvelopeSchemas.NameOf(document.Family), context.Document);
@@ -57,13 +60,16 @@ public sealed partial class PublicApiOperationTransformer(PublicApiDocument docu
         return Task.CompletedTask;
     }
 
-    private static void AcceptFormAndJson(OpenApiOperation operation)
+    private static OpenApiSecurityRequirement BearerRequirement(OpenApiDocument? document, params string[] roles) =>
+        new() { [new OpenApiSecuritySchemeReference(PublicApiDocumentTransformer.BearerScheme, document)] = [.. roles] };
+
+    private static void AcceptBody(OpenApiOperation operation, string[] mediaTypes)
     {
         var declared = operation.RequestBody?.Content?.Values.FirstOrDefault()?.Schema;
         var schema = declared ?? new OpenApiSchema { Type = JsonSchemaType.Object, Description = "The endpoint's fields." };
         var body = operation.RequestBody as OpenApiRequestBody ?? new OpenApiRequestBody { Required = false };
         body.Content ??= new Dictionary<string, OpenApiMediaType>();
-        foreach (var mediaType in new[] { FormMediaType, JsonMediaType })
+        foreach (var mediaType in mediaTypes)
         {
             if (!body.Content.ContainsKey(mediaType))
             {
@@ -125,10 +131,6 @@ public sealed partial class PublicApiOperationTransformer(PublicApiDocument docu
             return $"{method} /{relativePath}";
         }
 
-        var words = WordStart().Replace(handler.Name, " $1").ToLowerInvariant();
-        return char.ToUpperInvariant(words[0]) + words[1..];
+        return Words.FromPascalCase(handler.Name);
     }
-
-    [GeneratedRegex("(?<!^)([A-Z])")]
-    private static partial Regex WordStart();
 }
