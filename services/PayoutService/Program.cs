@@ -27,6 +27,7 @@ builder.Services.AddScoped<IdempotentOperation>();
 builder.Services.AddScoped<PayoutLifecycle>();
 builder.Services.AddScoped<PayoutOperations>();
 builder.Services.AddScoped<BalanceQueries>();
+builder.Services.AddScoped<PayoutQueries>();
 builder.Services.AddHostedService<SettlementStatusSweep>();
 builder.Services.AddPayoutMetrics();
 builder.Services.AddQueueDepthMetrics();
