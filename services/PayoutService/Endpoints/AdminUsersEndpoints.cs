@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Payouts.PayoutService.Application;
 using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Domain;
@@ -46,15 +45,14 @@ public static class AdminUsersEndpoints
 
     private static async Task<IResult> GetUser(string id, UserDirectory directory, LedgerStore ledger, CancellationToken ct)
     {
-        if (await directory.FindAsync(id, ct) is not { } user) return UserNotFound.ToResult();
+        if (await directory.FindAsync(id, ct) is not { } user) return ApiError.NotFound("User not found").ToResult();
         var balances = await ledger.UserBalancesAsync(user.Id, Currencies.Default, ct);
         return ApiJson.Camel(AdminResponse<AdminUserView>.Of(AdminUserView.From(user, balances.GetValueOrDefault(LedgerAccountKind.Available))));
     }
 
-    private static readonly ApiError UserNotFound = ApiError.NotFound("User not found");
 
-    private static async Task<IResult> Credit(string id, HttpContext http, UserDirectory directory, LedgerStore ledger,
-        IdempotentOperation idempotent, PayoutsDbContext db, TimeProvider clock, CancellationToken ct)
+
+    private static async Task<IResult> Credit(string id, HttpContext http, EarningsCredits credits, CancellationToken ct)
     {
         if (http.PlatformCaller() is not { } admin) return Caller.Unidentified.ToResult();
         var (fields, bodyError) = await http.Request.ReadFieldsAsync(ct);
@@ -67,23 +65,10 @@ public static class AdminUsersEndpoints
         var description = fields.Text("description", 500, errors) ?? $"Credit {reference}";
         if (errors.ToError() is { } invalid) return invalid.ToResult();
 
-        if (await directory.FindAsync(id, ct) is not { } user) return UserNotFound.ToResult();
-        var response = await idempotent.RunAsync($"admin:{admin.Subject}:credit:{user.Id}", http.Request.IdempotencyKey(),
-            $"{user.Id}|{amount}|{currency}|{reference}|{description}", async () =>
-            {
-                var posted = await ledger.PostAsync(LedgerPosting.Credit(user.Id, amount, currency, reference!), ct);
-                var record = new UserTransaction
-                {
-                    Uuid = Guid.CreateVersion7(), UserId = user.Id, Type = UserTransactionType.Credit, Status = "completed", Amount = amount,
-                    Currency = currency, Description = description, Reference = reference, CreatedAt = clock.GetUtcNow(),
-                };
-                db.UserTransactions.Add(record);
-                await db.SaveChangesAsync(ct);
-                var balances = await ledger.UserBalancesAsync(user.Id, currency, ct);
-                return ApiJson.Response(new AdminActionResponse<AppliedCredit>(true, "Credit applied successfully", new AppliedCredit(
-                    record.Uuid, user.Uuid, amount, currency, reference!, posted.Id, balances.GetValueOrDefault(LedgerAccountKind.Available),
-                    record.CreatedAt)), ApiJson.CamelCase, StatusCodes.Status201Created);
-            }, ct);
-        return response.ToResult();
+        var outcome = await credits.CreditAsync(admin.Subject, id, new EarningsCredit(amount, currency, reference!, description),
+            http.Request.IdempotencyKey(), applied => ApiJson.Response(new AdminActionResponse<AppliedCredit>(true, "Credit applied successfully",
+                new AppliedCredit(applied.Record.Uuid, applied.User.Uuid, amount, currency, reference!, applied.LedgerTransactionId, applied.Balance,
+                    applied.Record.CreatedAt)), ApiJson.CamelCase, StatusCodes.Status201Created), ct);
+        return outcome.ToResult();
     }
 }

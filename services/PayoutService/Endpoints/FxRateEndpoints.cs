@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Payouts.PayoutService.Application;
-using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Domain;
 using Payouts.PayoutService.Domain.Fx;
 using Payouts.PayoutService.Endpoints.Responses;
@@ -28,14 +26,10 @@ public static class FxRateEndpoints
         return app;
     }
 
-    private static async Task<IResult> List(PayoutsDbContext db, CancellationToken ct)
-    {
-        var rates = await db.FxRates.AsNoTracking().OrderBy(r => r.BaseCurrency).ThenBy(r => r.QuoteCurrency).ToListAsync(ct);
-        return ApiJson.Camel(AdminResponse<FxRateList>.Of(new FxRateList(rates.Select(FxRateView.Of))));
-    }
+    private static async Task<IResult> List(FxRateSettings rates, CancellationToken ct) =>
+        ApiJson.Camel(AdminResponse<FxRateList>.Of(new FxRateList((await rates.ListAsync(ct)).Select(FxRateView.Of))));
 
-    private static async Task<IResult> Set(string baseCurrency, string quoteCurrency, HttpContext http, PayoutsDbContext db, TimeProvider clock,
-        CancellationToken ct)
+    private static async Task<IResult> Set(string baseCurrency, string quoteCurrency, HttpContext http, FxRateSettings rates, CancellationToken ct)
     {
         if (http.PlatformCaller() is not { } caller) return Caller.Unidentified.ToResult();
         var (fields, bodyError) = await http.Request.ReadFieldsAsync(ct);
@@ -58,17 +52,8 @@ public static class FxRateEndpoints
         };
         if (errors.Count > 0) return ApiError.Validation(errors, "Invalid FX rate").ToResult();
 
-        // One statement, so two admins setting a new pair at once both succeed (the later write wins) instead of one failing on the unique pair.
-        var now = clock.GetUtcNow();
-        var saved = await db.FxRates.FromSql($"""
-            INSERT INTO fx_rates (base_currency, quote_currency, rate, processing_fee, enabled, updated_at, updated_by)
-            VALUES ({from}, {to}, {rate!.Value}, {fee!.Value}, {enabled}, {now}, {caller.Subject})
-            ON CONFLICT (base_currency, quote_currency) DO UPDATE SET
-                rate = EXCLUDED.rate, processing_fee = EXCLUDED.processing_fee, enabled = EXCLUDED.enabled,
-                updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
-            RETURNING *
-            """).AsNoTracking().ToListAsync(ct);
-        return ApiJson.Camel(new AdminActionResponse<FxRateView>(true, "FX rate saved", FxRateView.Of(saved.Single())));
+        var saved = await rates.SetAsync(new FxRateSetting(from, to, rate!.Value, fee!.Value, enabled), caller.Subject, ct);
+        return ApiJson.Camel(new AdminActionResponse<FxRateView>(true, "FX rate saved", FxRateView.Of(saved)));
     }
 
     private static decimal? Number(RequestFields fields, string name, Dictionary<string, string[]> errors)
