@@ -20,16 +20,25 @@ public static class DbContextTransactionExtensions
         }, cancellationToken);
 
     /// <inheritdoc cref="ExecuteInTransactionAsync(DbContext, Func{Task}, CancellationToken)"/>
-    public static Task<TResult> ExecuteInTransactionAsync<TResult>(this DbContext context, Func<Task<TResult>> operation, CancellationToken cancellationToken = default)
+    public static Task<TResult> ExecuteInTransactionAsync<TResult>(this DbContext context, Func<Task<TResult>> operation, CancellationToken cancellationToken = default) =>
+        context.ExecuteInTransactionAsync(operation, _ => true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ExecuteInTransactionAsync{TResult}(DbContext, Func{Task{TResult}}, CancellationToken)"/>, but commits only when
+    /// <paramref name="commit"/> accepts the result; otherwise rolls back, so an operation that returns a refusal leaves nothing behind.
+    /// </summary>
+    public static Task<TResult> ExecuteInTransactionAsync<TResult>(this DbContext context, Func<Task<TResult>> operation, Func<TResult, bool> commit,
+        CancellationToken cancellationToken = default)
     {
         var strategy = context.Database.CreateExecutionStrategy();
         return strategy.ExecuteAsync(
-            (context, operation),
+            (context, operation, commit),
             async (_, state, ct) =>
             {
                 await using var transaction = await state.context.Database.BeginTransactionAsync(ct);
                 var result = await state.operation();
-                await transaction.CommitAsync(ct);
+                if (state.commit(result)) await transaction.CommitAsync(ct);
+                else await transaction.RollbackAsync(ct);
                 return result;
             },
             verifySucceeded: null,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Payouts.PayoutService.Data;
+using Payouts.PayoutService.Domain;
 using Payouts.PayoutService.Domain.Ledger;
 
 namespace Payouts.PayoutService.Application;
@@ -8,8 +9,20 @@ namespace Payouts.PayoutService.Application;
 /// <summary>A user's balances in one currency, all derived from ledger accounts and entries.</summary>
 public sealed record UserBalance(decimal Available, decimal Held, decimal Paid, decimal Earned, DateTimeOffset? LastUpdated);
 
+/// <summary>A user's balances and the activity behind them.</summary>
 public sealed class BalanceQueries(PayoutsDbContext db)
 {
+    /// <summary>The user's activity and, for a company member, withdrawals from the company's wallet; newest first.</summary>
+    public async Task<(IReadOnlyList<UserTransaction> Items, int Total)> TransactionsAsync(long userId, string? companyId, Paging paging,
+        CancellationToken cancellationToken)
+    {
+        var query = db.UserTransactions.AsNoTracking().Where(t => t.UserId == userId || (companyId != null && t.CompanyId == companyId));
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
+            .Skip(paging.Skip).Take(paging.Limit).ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
     public async Task<UserBalance> ForUserAsync(long userId, string currency, CancellationToken cancellationToken)
     {
         var owner = userId.ToString(CultureInfo.InvariantCulture);

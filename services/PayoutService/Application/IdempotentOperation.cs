@@ -24,15 +24,18 @@ public sealed class IdempotentOperation(PayoutsDbContext db, TimeProvider clock)
         new(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused",
             "This Idempotency-Key was already used with a different request");
 
-    /// <summary>Runs <paramref name="operation"/> (which must SaveChanges) in a retried transaction; errors end as <see cref="ApiErrorException"/>.</summary>
-    public Task<OperationResponse> RunAsync(string scope, string? key, string requestFingerprint,
-        Func<Task<OperationResponse>> operation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="operation"/> (which must SaveChanges) in a retried transaction. An error it returns rolls the
+    /// transaction back, so a refused request leaves nothing held, nothing published and its key free for a retry.
+    /// </summary>
+    public async Task<ApiOutcome<OperationResponse>> RunAsync(string scope, string? key, string requestFingerprint,
+        Func<Task<ApiOutcome<OperationResponse>>> operation, CancellationToken cancellationToken)
     {
         if (key is not null && (key.Length == 0 || key.Length > MaxKeyLength))
-            throw new ApiErrorException(ApiError.Validation(IdempotencyKeyHeader.Name, $"{IdempotencyKeyHeader.Name} must be 1 to {MaxKeyLength} characters"));
+            return ApiError.Validation(IdempotencyKeyHeader.Name, $"{IdempotencyKeyHeader.Name} must be 1 to {MaxKeyLength} characters");
 
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(requestFingerprint)));
-        return db.ExecuteInTransactionAsync(async () =>
+        return await db.ExecuteInTransactionAsync<ApiOutcome<OperationResponse>>(async () =>
         {
             // A retry of the whole unit must not see entities tracked by the failed attempt.
             db.ChangeTracker.Clear();
@@ -47,20 +50,20 @@ public sealed class IdempotentOperation(PayoutsDbContext db, TimeProvider clock)
                 if (inserted == 0)
                 {
                     var first = await db.IdempotencyRecords.AsNoTracking().SingleAsync(r => r.Scope == scope && r.Key == key, cancellationToken);
-                    if (first.RequestHash != hash) throw new ApiErrorException(KeyReused());
+                    if (first.RequestHash != hash) return KeyReused();
                     return new OperationResponse(first.StatusCode, first.ResponseBody);
                 }
             }
 
-            var response = await operation();
-            if (key is not null)
+            var outcome = await operation();
+            if (key is not null && outcome.Value is { } response)
             {
                 await db.Database.ExecuteSqlAsync(
                     $"UPDATE idempotency_keys SET status_code = {response.StatusCode}, response_body = {response.Json} WHERE scope = {scope} AND key = {key}",
                     cancellationToken);
             }
 
-            return response;
-        }, cancellationToken);
+            return outcome;
+        }, outcome => outcome.Error is null, cancellationToken);
     }
 }

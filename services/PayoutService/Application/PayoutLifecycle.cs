@@ -36,10 +36,10 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
     }
 
     /// <summary>
-    /// Holds the amount and adds the pending payout and its <see cref="PayoutRequested"/> (the caller saves); throws
-    /// <see cref="ApiErrorException"/> for insufficient balance.
+    /// Holds the amount and adds the pending payout and its <see cref="PayoutRequested"/> (the caller saves); an error when
+    /// the destination is gone or the balance does not cover the amount.
     /// </summary>
-    public async Task<Payout> RequestAsync(Payout payout, CancellationToken cancellationToken)
+    public async Task<ApiOutcome<Payout>> RequestAsync(Payout payout, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (payout.BankAccountId is { } accountId)
@@ -48,8 +48,7 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
             // first and its consumer finds (and cancels) this payout.
             var deleted = await db.Database.SqlQuery<bool>($"SELECT deleted AS \"Value\" FROM bank_accounts WHERE id = {accountId} FOR SHARE")
                 .ToListAsync(cancellationToken);
-            if (deleted is not [false])
-                throw new ApiErrorException(ApiError.Validation("bank_account_id", "Bank account not found"));
+            if (deleted is not [false]) return ApiError.Validation("bank_account_id", "Bank account not found");
         }
 
         if (payout.BeneficiaryDetailsId is { } detailsId)
@@ -57,8 +56,7 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
             // The same for beneficiary details removed (alone or with their beneficiary) while this request ran.
             var removed = await db.Database.SqlQuery<bool>($"SELECT removed AS \"Value\" FROM beneficiary_destinations WHERE id = {detailsId} FOR SHARE")
                 .ToListAsync(cancellationToken);
-            if (removed is not [false])
-                throw new ApiErrorException(ApiError.NotFound("Beneficiary details not found"));
+            if (removed is not [false]) return ApiError.NotFound("Beneficiary details not found");
         }
 
         LedgerTransaction hold;
@@ -69,7 +67,7 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         }
         catch (InsufficientFundsException)
         {
-            throw new ApiErrorException(new ApiError(StatusCodes.Status400BadRequest, "insufficient_balance", "Insufficient balance for payout request"));
+            return new ApiError(StatusCodes.Status400BadRequest, "insufficient_balance", "Insufficient balance for payout request");
         }
 
         // The payout's id and reference number in one round trip, so the hold, the payout and its event are written by the
@@ -90,44 +88,50 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         return payout;
     }
 
-    public async Task CancelAsync(Payout payout, string reason, CancellationToken cancellationToken)
+    /// <summary>Cancels a pending payout and releases its hold; the seed 000 error when its status does not allow it.</summary>
+    public async Task<ApiError?> CancelAsync(Payout payout, string reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        payout.Cancel(now);
+        if (Refusal(() => payout.Cancel(now)) is { } refusal) return refusal;
         await ReleaseHoldAsync(payout, cancellationToken);
         Notify(payout, "payout_cancelled", $"Your payout {payout.Reference} was cancelled: {reason}", now);
         await publish.Publish(new PayoutCancelled(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), reason, now), cancellationToken);
+        return null;
     }
 
-    public async Task RejectAsync(Payout payout, string reason, string rejectedBy, string? notes, CancellationToken cancellationToken)
+    /// <summary>Rejects a pending payout and releases its hold; the seed 000 error when it was already processed.</summary>
+    public async Task<ApiError?> RejectAsync(Payout payout, string reason, string rejectedBy, string? notes, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        payout.Reject(reason, rejectedBy, notes, now);
+        if (Refusal(() => payout.Reject(reason, rejectedBy, notes, now)) is { } refusal) return refusal;
         await ReleaseHoldAsync(payout, cancellationToken);
         Notify(payout, "payout_rejected", $"Your payout {payout.Reference} was rejected: {reason}", now);
         await publish.Publish(new PayoutRejected(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), reason, rejectedBy, now), cancellationToken);
+        return null;
     }
 
     /// <summary>Paid outside the platform: held → paid now, the withdrawal record, <see cref="PayoutCompleted"/>.</summary>
-    public async Task CompleteWithReferenceAsync(Payout payout, string transactionReference, string processedBy, string? notes,
+    public async Task<ApiError?> CompleteWithReferenceAsync(Payout payout, string transactionReference, string processedBy, string? notes,
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        payout.CompleteWithReference(transactionReference, processedBy, notes, now);
+        if (Refusal(() => payout.CompleteWithReference(transactionReference, processedBy, notes, now)) is { } refusal) return refusal;
         await RecordPaidOutAsync(payout, now, cancellationToken);
+        return null;
     }
 
     /// <summary>Hands a pending payout to settlement: <c>processing</c>, and <see cref="PayoutProcessingStarted"/> for its saga.</summary>
-    public async Task StartProcessingAsync(Payout payout, string processedBy, string? notes, CancellationToken cancellationToken)
+    public async Task<ApiError?> StartProcessingAsync(Payout payout, string processedBy, string? notes, CancellationToken cancellationToken)
     {
         // A mailed check has no provider rail: it is paid outside and processed with its reference.
-        var destination = SettlementCommands.DestinationKindOf(payout) ?? throw new ApiErrorException(ApiError.Validation("transaction_id",
-            $"A {payout.Method} payout is paid outside the platform: process it with its transaction reference."));
+        if (SettlementCommands.DestinationKindOf(payout) is not { } destination)
+            return ApiError.Validation("transaction_id", $"A {payout.Method} payout is paid outside the platform: process it with its transaction reference.");
 
         var now = clock.GetUtcNow();
-        payout.StartProcessing(processedBy, notes, now);
+        if (Refusal(() => payout.StartProcessing(processedBy, notes, now)) is { } refusal) return refusal;
         await publish.Publish(new PayoutProcessingStarted(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), payout.Amount, payout.NetAmount,
             payout.Currency, payout.Method, destination, SettlementCommands.DestinationIdOf(payout), processedBy, now), cancellationToken);
+        return null;
     }
 
     /// <summary>Settlement paid the payout (from the saga): completes it unless it already reached a final status.</summary>
@@ -169,6 +173,20 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         Notify(payout, "payout_completed", $"Your payout {payout.Reference} of {payout.NetAmount} {payout.Currency} was paid", now);
         await publish.Publish(new PayoutCompleted(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), payout.Amount, payout.NetAmount,
             payout.Currency, payout.TransactionReference, now), cancellationToken);
+    }
+
+    /// <summary>A transition the payout's status refuses, as its seed 000 error (400); the payout is unchanged.</summary>
+    private static ApiError? Refusal(Action transition)
+    {
+        try
+        {
+            transition();
+            return null;
+        }
+        catch (PayoutRuleViolation violation)
+        {
+            return new ApiError(StatusCodes.Status400BadRequest, violation.Code, violation.Message);
+        }
     }
 
     private Task ReleaseHoldAsync(Payout payout, CancellationToken cancellationToken) =>

@@ -13,42 +13,30 @@ public sealed record ProcessOutcome(Payout Payout, decimal UserBalance)
     public bool StillProcessing => Payout.Status == PayoutStatus.Processing;
 }
 
-/// <summary>Settlement timing (<c>Payouts:Processing</c>).</summary>
-public sealed class ProcessingOptions
-{
-    /// <summary>How long a process request without a reference waits for settlement's answer before replying 202.</summary>
-    public TimeSpan SettlementWait { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>How long a payout may stay processing before settlement is asked for its transfer's status.</summary>
-    public TimeSpan StatusCheckAfter { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>After asking, when to ask again if the transfer is still open or no answer came.</summary>
-    public TimeSpan StatusCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>How often the sweep looks for payouts due a status check.</summary>
-    public TimeSpan StatusSweepInterval { get; set; } = TimeSpan.FromSeconds(10);
-}
-
 /// <summary>Admin transitions shared by the seed 000 back office and seed 004 admin endpoints.</summary>
 public sealed class PayoutOperations(PayoutsDbContext db, PayoutLifecycle lifecycle, UserDirectory directory, LedgerStore ledger,
     IdempotentOperation idempotent, Microsoft.Extensions.Options.IOptions<ProcessingOptions> options, TimeProvider clock)
 {
-    public async Task<ProcessOutcome> ProcessAsync(Caller caller, string payoutId, string? transactionReference, string? notes,
+    public async Task<ApiOutcome<ProcessOutcome>> ProcessAsync(Caller caller, string payoutId, string? transactionReference, string? notes,
         string? idempotencyKey, string fingerprint, CancellationToken ct)
     {
         var admin = await AdminUuidAsync(caller, ct);
         Payout? processed = null;
-        await idempotent.RunAsync($"admin:{admin}:process:{payoutId}", idempotencyKey, fingerprint, async () =>
+        var outcome = await idempotent.RunAsync($"admin:{admin}:process:{payoutId}", idempotencyKey, fingerprint, async () =>
         {
-            var payout = await lifecycle.LockAsync(payoutId, ct) ?? throw new ApiErrorException(ApiError.NotFound("Payout not found"));
+            var payout = await lifecycle.LockAsync(payoutId, ct);
+            if (payout is null) return PayoutNotFound;
             // With a reference it was paid outside: complete now. Without, the payout saga settles it through the provider.
-            await GuardedTransition.RunAsync(() => transactionReference is null
-                ? lifecycle.StartProcessingAsync(payout, admin, notes, ct)
-                : lifecycle.CompleteWithReferenceAsync(payout, transactionReference, admin, notes, ct));
+            var refusal = transactionReference is null
+                ? await lifecycle.StartProcessingAsync(payout, admin, notes, ct)
+                : await lifecycle.CompleteWithReferenceAsync(payout, transactionReference, admin, notes, ct);
+            if (refusal is not null) return refusal;
             await db.SaveChangesAsync(ct);
             processed = payout;
-            return new OperationResponse(StatusCodes.Status200OK, "");
+            return Recorded;
         }, ct);
+        if (outcome.Error is { } error) return error;
+
         var payout = processed ?? await FindAsync(payoutId, ct);
         if (payout.Status == PayoutStatus.Processing)
             payout = await WaitForSettlementAsync(payout, ct);
@@ -57,21 +45,31 @@ public sealed class PayoutOperations(PayoutsDbContext db, PayoutLifecycle lifecy
         return new ProcessOutcome(payout, balances.GetValueOrDefault(LedgerAccountKind.Available));
     }
 
-    public async Task<Payout> RejectAsync(Caller caller, string payoutId, string reason, string? notes, string? idempotencyKey, string fingerprint,
+    public async Task<ApiOutcome<Payout>> RejectAsync(Caller caller, string payoutId, string reason, string? notes, string? idempotencyKey, string fingerprint,
         CancellationToken ct)
     {
         var admin = await AdminUuidAsync(caller, ct);
         Payout? rejected = null;
-        await idempotent.RunAsync($"admin:{admin}:reject:{payoutId}", idempotencyKey, fingerprint, async () =>
+        var outcome = await idempotent.RunAsync($"admin:{admin}:reject:{payoutId}", idempotencyKey, fingerprint, async () =>
         {
-            var payout = await lifecycle.LockAsync(payoutId, ct) ?? throw new ApiErrorException(ApiError.NotFound("Payout not found"));
-            await GuardedTransition.RunAsync(() => lifecycle.RejectAsync(payout, reason, admin, notes, ct));
+            var payout = await lifecycle.LockAsync(payoutId, ct);
+            if (payout is null) return PayoutNotFound;
+            if (await lifecycle.RejectAsync(payout, reason, admin, notes, ct) is { } refusal) return refusal;
             await db.SaveChangesAsync(ct);
             rejected = payout;
-            return new OperationResponse(StatusCodes.Status200OK, "");
+            return Recorded;
         }, ct);
+        if (outcome.Error is { } error) return error;
         return rejected ?? await FindAsync(payoutId, ct);
     }
+
+    private static readonly ApiError PayoutNotFound = ApiError.NotFound("Payout not found");
+
+    /// <summary>
+    /// What a key stores for these transitions: the answer is built from the payout as it is when the request (or its replay)
+    /// ends, so a replay shows the settlement outcome that has come in since.
+    /// </summary>
+    private static readonly OperationResponse Recorded = new(StatusCodes.Status200OK, "");
 
     /// <summary>Re-reads the payout until settlement's outcome is in or the configured wait is over.</summary>
     private async Task<Payout> WaitForSettlementAsync(Payout payout, CancellationToken ct)

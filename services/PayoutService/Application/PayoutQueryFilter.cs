@@ -7,15 +7,18 @@ namespace Payouts.PayoutService.Application;
 /// <summary>Status and requested-at range filters shared by the payout lists and statistics.</summary>
 public sealed record PayoutQueryFilter(string? Status, DateTimeOffset? From, DateTimeOffset? To)
 {
-    /// <summary><c>status</c> (<c>all</c> or a seed 000 status), <c>date_from</c>/<c>date_to</c> (yyyy-MM-dd, inclusive days).</summary>
-    public static PayoutQueryFilter Parse(string? status, string? dateFrom, string? dateTo, string statusField = "status")
+    /// <summary>
+    /// <c>status</c> (<c>all</c> or a seed 000 status), <c>date_from</c>/<c>date_to</c> (yyyy-MM-dd, inclusive days); problems
+    /// go to <paramref name="errors"/>.
+    /// </summary>
+    public static PayoutQueryFilter Parse(string? status, string? dateFrom, string? dateTo, FieldErrors errors, string statusField = "status")
     {
         if (status is not null && status != "all" && !PayoutStatus.All.Contains(status))
-            throw new ApiErrorException(ApiError.Validation(statusField, $"The status must be all or one of: {string.Join(", ", PayoutStatus.All)}."));
-        var from = Date(dateFrom, "date_from");
-        var to = Date(dateTo, "date_to")?.AddDays(1);
+            errors.Add(statusField, $"The status must be all or one of: {string.Join(", ", PayoutStatus.All)}.");
+        var from = Date(dateFrom, "date_from", errors);
+        var to = Date(dateTo, "date_to", errors)?.AddDays(1);
         if (from is not null && to is not null && from >= to)
-            throw new ApiErrorException(ApiError.Validation("date_from", "The date from must not be after the date to."));
+            errors.Add("date_from", "The date from must not be after the date to.");
         return new PayoutQueryFilter(status is null or "all" ? null : status, from, to);
     }
 
@@ -27,11 +30,12 @@ public sealed record PayoutQueryFilter(string? Status, DateTimeOffset? From, Dat
         return payouts;
     }
 
-    private static DateTimeOffset? Date(string? text, string field)
+    private static DateTimeOffset? Date(string? text, string field, FieldErrors errors)
     {
         if (text is null) return null;
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
-            : throw new ApiErrorException(ApiError.Validation(field, $"The {field.Replace('_', ' ')} must be a date (yyyy-MM-dd)."));
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        errors.Add(field, $"The {field.Replace('_', ' ')} must be a date (yyyy-MM-dd).");
+        return null;
     }
 }

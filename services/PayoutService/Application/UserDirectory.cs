@@ -2,9 +2,14 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Domain;
+using Npgsql;
+using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
 
 namespace Payouts.PayoutService.Application;
+
+/// <summary>A user an admin enters in the directory.</summary>
+public sealed record NewDirectoryUser(long Id, string? Email, string? FirstName, string? LastName, string? Phone, string? CompanyId, decimal MinimumPayout);
 
 /// <summary>The users and companies directory: users appear on their first authenticated request.</summary>
 public sealed class UserDirectory(PayoutsDbContext db, TimeProvider clock)
@@ -37,6 +42,28 @@ public sealed class UserDirectory(PayoutsDbContext db, TimeProvider clock)
             ON CONFLICT (id) DO NOTHING
             """, cancellationToken);
         return known ?? await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
+    }
+
+    /// <summary>Adds a user (and its company when new); a user with the same id already there is a 409.</summary>
+    public async Task<ApiOutcome<DirectoryUser>> CreateAsync(NewDirectoryUser entered, CancellationToken cancellationToken)
+    {
+        var user = new DirectoryUser
+        {
+            Id = entered.Id, Uuid = Guid.CreateVersion7(), Email = entered.Email, FirstName = entered.FirstName, LastName = entered.LastName,
+            Phone = entered.Phone, CompanyId = entered.CompanyId, MinimumPayout = entered.MinimumPayout, CreatedAt = clock.GetUtcNow(),
+        };
+        db.Users.Add(user);
+        if (user.CompanyId is not null && !await db.Companies.AnyAsync(c => c.Id == user.CompanyId, cancellationToken))
+            db.Companies.Add(new Company { Id = user.CompanyId, CreatedAt = user.CreatedAt });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return user;
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return new ApiError(StatusCodes.Status409Conflict, "conflict", "A user with this id already exists");
+        }
     }
 
     /// <summary>A user by numeric id or uuid (every family's lookups accept either).</summary>

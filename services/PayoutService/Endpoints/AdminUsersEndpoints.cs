@@ -1,9 +1,9 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Payouts.PayoutService.Application;
 using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Domain;
 using Payouts.PayoutService.Domain.Ledger;
+using Payouts.PayoutService.Endpoints.Responses;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
 using Payouts.ServiceDefaults.Http;
@@ -15,100 +15,60 @@ public static class AdminUsersEndpoints
 {
     public static RouteGroupBuilder MapAdminUsersEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin/users").RequireAuthorization(PayoutsPolicies.Admin).AddEndpointFilter<ApiErrorFilter>();
-        group.MapPost("/", CreateUser);
-        group.MapGet("/{id}", GetUser);
-        group.MapPost("/{id}/credits", Credit);
+        var group = app.MapGroup("/api/admin/users").RequireAuthorization(PayoutsPolicies.Admin);
+        group.MapPost("/", CreateUser).Produces<AdminResponse<AdminUserView>>(StatusCodes.Status201Created);
+        group.MapGet("/{id}", GetUser).Produces<AdminResponse<AdminUserView>>();
+        group.MapPost("/{id}/credits", Credit).Produces<AdminActionResponse<AppliedCredit>>(StatusCodes.Status201Created);
         return group;
     }
 
-    private static async Task<IResult> CreateUser(HttpRequest request, PayoutsDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> CreateUser(HttpRequest request, UserDirectory directory, CancellationToken ct)
     {
-        var fields = await request.ReadFieldsAsync(ct);
-        var id = fields.PositiveLong("id") ?? throw new ApiErrorException(ApiError.Validation("id", "The id field is required."));
-        var email = fields.Text("email", 320);
-        if (email is not null && !email.Contains('@', StringComparison.Ordinal))
-            throw new ApiErrorException(ApiError.Validation("email", "The email must be a valid email address."));
+        var (fields, bodyError) = await request.ReadFieldsAsync(ct);
+        if (fields is null) return bodyError!.ToResult();
+        var errors = new FieldErrors();
+        var id = fields.PositiveLong("id", errors, "The id field is required.");
+        var email = fields.Text("email", 320, errors);
+        if (email is not null && !email.Contains('@', StringComparison.Ordinal)) errors.Add("email", "The email must be a valid email address.");
         var minimum = UserDirectory.DefaultMinimumPayout;
         if (fields["minimumPayout"] is { } minimumText
             && (!decimal.TryParse(minimumText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out minimum) || minimum < 0))
-            throw new ApiErrorException(ApiError.Validation("minimumPayout", "The minimum payout must be a non-negative number."));
+            errors.Add("minimumPayout", "The minimum payout must be a non-negative number.");
+        var user = new NewDirectoryUser(id ?? 0, email, fields.Text("firstName", 100, errors), fields.Text("lastName", 100, errors),
+            fields.Text("phone", 32, errors), fields.Text("companyId", 64, errors), minimum);
+        if (errors.ToError() is { } invalid) return invalid.ToResult();
 
-        var user = new DirectoryUser
-        {
-            Id = id, Uuid = Guid.CreateVersion7(), Email = email, FirstName = fields.Text("firstName", 100), LastName = fields.Text("lastName", 100),
-            Phone = fields.Text("phone", 32), CompanyId = fields.Text("companyId", 64), MinimumPayout = minimum, CreatedAt = clock.GetUtcNow(),
-        };
-        db.Users.Add(user);
-        if (user.CompanyId is not null && !await db.Companies.AnyAsync(c => c.Id == user.CompanyId, ct))
-            db.Companies.Add(new Company { Id = user.CompanyId, CreatedAt = user.CreatedAt });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
-        {
-            throw new ApiErrorException(new ApiError(StatusCodes.Status409Conflict, "conflict", "A user with this id already exists"));
-        }
-
-        return ApiJson.Camel(new { success = true, data = AdminUserView.From(user, balance: 0) }, StatusCodes.Status201Created);
+        var created = await directory.CreateAsync(user, ct);
+        if (created.Value is not { } saved) return created.Error!.ToResult();
+        return ApiJson.Camel(AdminResponse<AdminUserView>.Of(AdminUserView.From(saved, balance: 0)), StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> GetUser(string id, UserDirectory directory, LedgerStore ledger, CancellationToken ct)
     {
-        var user = await directory.FindAsync(id, ct) ?? throw new ApiErrorException(ApiError.NotFound("User not found"));
+        if (await directory.FindAsync(id, ct) is not { } user) return ApiError.NotFound("User not found").ToResult();
         var balances = await ledger.UserBalancesAsync(user.Id, Currencies.Default, ct);
-        return ApiJson.Camel(new { success = true, data = AdminUserView.From(user, balances.GetValueOrDefault(LedgerAccountKind.Available)) });
+        return ApiJson.Camel(AdminResponse<AdminUserView>.Of(AdminUserView.From(user, balances.GetValueOrDefault(LedgerAccountKind.Available))));
     }
 
-    private static async Task<IResult> Credit(string id, HttpContext http, UserDirectory directory, LedgerStore ledger,
-        IdempotentOperation idempotent, PayoutsDbContext db, TimeProvider clock, CancellationToken ct)
+
+
+    private static async Task<IResult> Credit(string id, HttpContext http, EarningsCredits credits, CancellationToken ct)
     {
-        var admin = http.RequireCaller();
-        var fields = await http.Request.ReadFieldsAsync(ct);
-        var errors = new Dictionary<string, string[]>();
-        if (!Currencies.TryNormalize(fields["currency"] ?? Currencies.Default, out var currency))
-            errors["currency"] = ["The currency must be a supported ISO 4217 code."];
+        if (http.PlatformCaller() is not { } admin) return Caller.Unidentified.ToResult();
+        var (fields, bodyError) = await http.Request.ReadFieldsAsync(ct);
+        if (fields is null) return bodyError!.ToResult();
+        var errors = new FieldErrors();
+        var currency = fields.Currency(errors);
         decimal amount = 0;
-        if (errors.Count == 0 && AmountParser.Validate(fields["amount"], currency, out amount) is { } amountError)
-            errors["amount"] = [amountError];
-        var reference = fields.Text("reference", 100);
-        if (reference is null) errors["reference"] = ["The reference field is required."];
-        if (errors.Count > 0) throw new ApiErrorException(ApiError.Validation(errors));
+        if (errors.IsEmpty && AmountParser.Validate(fields["amount"], currency, out amount) is { } amountError) errors.Add("amount", amountError);
+        var reference = fields.Text("reference", 100, errors, "The reference field is required.");
+        var description = fields.Text("description", 500, errors) ?? $"Credit {reference}";
+        if (errors.ToError() is { } invalid) return invalid.ToResult();
 
-        var user = await directory.FindAsync(id, ct) ?? throw new ApiErrorException(ApiError.NotFound("User not found"));
-        var description = fields.Text("description", 500) ?? $"Credit {reference}";
-        var response = await idempotent.RunAsync($"admin:{admin.Subject}:credit:{user.Id}", http.Request.IdempotencyKey(),
-            $"{user.Id}|{amount}|{currency}|{reference}|{description}", async () =>
-            {
-                var posted = await ledger.PostAsync(LedgerPosting.Credit(user.Id, amount, currency, reference!), ct);
-                var record = new UserTransaction
-                {
-                    Uuid = Guid.CreateVersion7(), UserId = user.Id, Type = UserTransactionType.Credit, Status = "completed", Amount = amount,
-                    Currency = currency, Description = description, Reference = reference, CreatedAt = clock.GetUtcNow(),
-                };
-                db.UserTransactions.Add(record);
-                await db.SaveChangesAsync(ct);
-                var balances = await ledger.UserBalancesAsync(user.Id, currency, ct);
-                return ApiJson.Response(new
-                {
-                    success = true,
-                    message = "Credit applied successfully",
-                    data = new
-                    {
-                        id = record.Uuid, userId = user.Uuid, amount, currency, reference, ledgerTransactionId = posted.Id,
-                        balance = balances.GetValueOrDefault(LedgerAccountKind.Available), createdAt = record.CreatedAt,
-                    },
-                }, ApiJson.CamelCase, StatusCodes.Status201Created);
-            }, ct);
-        return response.ToResult();
+        var outcome = await credits.CreditAsync(admin.Subject, id, new EarningsCredit(amount, currency, reference!, description),
+            http.Request.IdempotencyKey(), applied => ApiJson.Response(new AdminActionResponse<AppliedCredit>(true, "Credit applied successfully",
+                new AppliedCredit(applied.Record.Uuid, applied.User.Uuid, amount, currency, reference!, applied.LedgerTransactionId, applied.Balance,
+                    applied.Record.CreatedAt)), ApiJson.CamelCase, StatusCodes.Status201Created), ct);
+        return outcome.ToResult();
     }
-}
-
-/// <summary>Seed 004's user object.</summary>
-public sealed record AdminUserView(Guid Id, long NumericId, string? Email, string? FirstName, string? LastName, string? Phone, string? CompanyId,
-    decimal MinimumPayout, decimal? Balance)
-{
-    public static AdminUserView From(DirectoryUser user, decimal? balance) =>
-        new(user.Uuid, user.Id, user.Email, user.FirstName, user.LastName, user.Phone, user.CompanyId, user.MinimumPayout, balance);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Payouts.PayoutService.Application;
+using Payouts.ServiceDefaults.ApiErrors;
 
 namespace Payouts.PayoutService.Endpoints;
 
@@ -21,6 +22,10 @@ public static class ApiJson
 
     public static IResult ToResult(this OperationResponse response) =>
         Results.Content(response.Json, "application/json; charset=utf-8", statusCode: response.StatusCode);
+
+    /// <summary>The stored response, or the error in the family's envelope.</summary>
+    public static IResult ToResult(this ApiOutcome<OperationResponse> outcome) =>
+        outcome.Error is { } error ? error.ToResult() : outcome.Value!.ToResult();
 
     public static IResult Snake<T>(T body, int statusCode = StatusCodes.Status200OK) =>
         Results.Json(body, SnakeCase, statusCode: statusCode);

@@ -1,6 +1,6 @@
 using Payouts.PayoutService.Application;
-using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Domain.Payouts;
+using Payouts.PayoutService.Endpoints.Responses;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
 using Payouts.ServiceDefaults.Http;
@@ -18,87 +18,92 @@ public static class BackOfficePayoutEndpoints
 
     public static IEndpointRouteBuilder MapBackOfficePayoutEndpoints(this IEndpointRouteBuilder app)
     {
-        var backOffice = app.MapGroup("/api/payouts").RequireAuthorization(PayoutsPolicies.Admin).AddEndpointFilter<ApiErrorFilter>();
-        backOffice.MapPost("/process/", ProcessBackOffice);
-        backOffice.MapPost("/reject/", RejectBackOffice);
+        var backOffice = app.MapGroup("/api/payouts").RequireAuthorization(PayoutsPolicies.Admin);
+        backOffice.MapPost("/process/", ProcessBackOffice)
+            .Produces<ProcessingCompleted>().Produces<ProcessingAccepted>(StatusCodes.Status202Accepted);
+        backOffice.MapPost("/reject/", RejectBackOffice).Produces<StatusMessage>();
 
-        var admin = app.MapGroup("/api/admin/payouts").RequireAuthorization(PayoutsPolicies.Admin).AddEndpointFilter<ApiErrorFilter>();
-        admin.MapPost("/{id}/process", ProcessAdmin);
-        admin.MapPost("/{id}/reject", RejectAdmin);
+        var admin = app.MapGroup("/api/admin/payouts").RequireAuthorization(PayoutsPolicies.Admin);
+        admin.MapPost("/{id}/process", ProcessAdmin)
+            .Produces<AdminActionResponse<ProcessedPayout>>().Produces<AdminActionResponse<ProcessedPayout>>(StatusCodes.Status202Accepted);
+        admin.MapPost("/{id}/reject", RejectAdmin).Produces<AdminActionResponse<RejectedPayout>>();
         return app;
     }
 
     private static async Task<IResult> ProcessBackOffice(HttpContext http, PayoutOperations operations, CancellationToken ct)
     {
-        var fields = await http.Request.ReadFieldsAsync(ct);
-        var payoutId = fields["payout_id"] ?? throw new ApiErrorException(ApiError.Validation("payout_id", "The payout id field is required."));
-        var reference = fields.Text("transaction_id", MaxReferenceLength);
-        var notes = fields.Text("notes", MaxReasonLength);
-        var outcome = await operations.ProcessAsync(http.RequireCaller(), payoutId, reference, notes, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
-        var payout = outcome.Payout;
+        var (fields, bodyError) = await http.Request.ReadFieldsAsync(ct);
+        if (fields is null) return bodyError!.ToResult();
+        var errors = new FieldErrors();
+        var payoutId = fields.Required("payout_id", errors, "The payout id field is required.");
+        var reference = fields.Text("transaction_id", MaxReferenceLength, errors);
+        var notes = fields.Text("notes", MaxReasonLength, errors);
+        if (errors.ToError() is { } invalid) return invalid.ToResult();
+        if (http.PlatformCaller() is not { } caller) return Caller.Unidentified.ToResult();
+
+        var outcome = await operations.ProcessAsync(caller, payoutId!, reference, notes, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
+        if (outcome.Value is not { Payout: var payout }) return outcome.Error!.ToResult();
         return payout.Status switch
         {
-            PayoutStatus.Processing => ApiJson.Snake(new
-            {
-                status = "processing", message = "Payout is being processed", payout_id = payout.Id, processed_at = payout.ProcessedAt,
-            }, StatusCodes.Status202Accepted),
-            PayoutStatus.Failed => ApiJson.Snake(new
-            {
-                status = "failed", message = "Payout settlement failed", payout_id = payout.Id, failure_reason = payout.FailureReason,
-            }),
-            _ => ApiJson.Snake(new
-            {
-                status = "success", message = "Payout processed successfully", processed_at = payout.ProcessedAt, transaction_id = payout.TransactionReference,
-            }),
+            PayoutStatus.Processing => ApiJson.Snake(new ProcessingAccepted("processing", "Payout is being processed", payout.Id, payout.ProcessedAt),
+                StatusCodes.Status202Accepted),
+            PayoutStatus.Failed => ApiJson.Snake(new ProcessingFailed("failed", "Payout settlement failed", payout.Id, payout.FailureReason)),
+            _ => ApiJson.Snake(new ProcessingCompleted("success", "Payout processed successfully", payout.ProcessedAt, payout.TransactionReference)),
         };
     }
 
     private static async Task<IResult> ProcessAdmin(string id, HttpContext http, PayoutOperations operations, CancellationToken ct)
     {
-        var fields = await http.Request.ReadFieldsAsync(ct);
-        var reference = fields.Text("transactionReference", MaxReferenceLength);
-        var notes = fields.Text("notes", MaxReasonLength);
-        var outcome = await operations.ProcessAsync(http.RequireCaller(), id, reference, notes, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
-        var payout = outcome.Payout;
-        return ApiJson.Camel(new
+        var (fields, bodyError) = await http.Request.ReadFieldsAsync(ct);
+        if (fields is null) return bodyError!.ToResult();
+        var errors = new FieldErrors();
+        var reference = fields.Text("transactionReference", MaxReferenceLength, errors);
+        var notes = fields.Text("notes", MaxReasonLength, errors);
+        if (errors.ToError() is { } invalid) return invalid.ToResult();
+        if (http.PlatformCaller() is not { } caller) return Caller.Unidentified.ToResult();
+
+        var outcome = await operations.ProcessAsync(caller, id, reference, notes, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
+        if (outcome.Value is not { } processed) return outcome.Error!.ToResult();
+        var payout = processed.Payout;
+        var message = payout.Status switch
         {
-            success = payout.Status != PayoutStatus.Failed,
-            message = payout.Status switch
-            {
-                PayoutStatus.Processing => "Payout is being processed",
-                PayoutStatus.Failed => "Payout settlement failed",
-                _ => "Payout processed successfully",
-            },
-            data = new
-            {
-                id = payout.Uuid, status = payout.Status, processedAt = payout.ProcessedAt, completedAt = payout.CompletedAt,
-                processedBy = payout.ProcessedBy, transactionReference = payout.TransactionReference, failureReason = payout.FailureReason,
-                userBalance = outcome.UserBalance,
-            },
-        }, outcome.StillProcessing ? StatusCodes.Status202Accepted : StatusCodes.Status200OK);
+            PayoutStatus.Processing => "Payout is being processed",
+            PayoutStatus.Failed => "Payout settlement failed",
+            _ => "Payout processed successfully",
+        };
+        return ApiJson.Camel(new AdminActionResponse<ProcessedPayout>(payout.Status != PayoutStatus.Failed, message, new ProcessedPayout(
+                payout.Uuid, payout.Status, payout.ProcessedAt, payout.CompletedAt, payout.ProcessedBy, payout.TransactionReference, payout.FailureReason,
+                processed.UserBalance)),
+            processed.StillProcessing ? StatusCodes.Status202Accepted : StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> RejectBackOffice(HttpContext http, PayoutOperations operations, CancellationToken ct)
     {
-        var fields = await http.Request.ReadFieldsAsync(ct);
-        var payoutId = fields["payout_id"] ?? throw new ApiErrorException(ApiError.Validation("payout_id", "The payout id field is required."));
-        var reason = fields.Text("reason", MaxReasonLength) ?? throw new ApiErrorException(ApiError.Validation("reason", "The reason field is required."));
-        var notes = fields.Text("notes", MaxReasonLength);
-        await operations.RejectAsync(http.RequireCaller(), payoutId, reason, notes, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
-        return ApiJson.Snake(new { status = "success", message = "Payout rejected successfully" });
+        var (fields, bodyError) = await http.Request.ReadFieldsAsync(ct);
+        if (fields is null) return bodyError!.ToResult();
+        var errors = new FieldErrors();
+        var payoutId = fields.Required("payout_id", errors, "The payout id field is required.");
+        var reason = fields.Text("reason", MaxReasonLength, errors, "The reason field is required.");
+        var notes = fields.Text("notes", MaxReasonLength, errors);
+        if (errors.ToError() is { } invalid) return invalid.ToResult();
+        if (http.PlatformCaller() is not { } caller) return Caller.Unidentified.ToResult();
+
+        var outcome = await operations.RejectAsync(caller, payoutId!, reason!, notes, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
+        return outcome.Error?.ToResult() ?? ApiJson.Snake(StatusMessage.Success("Payout rejected successfully"));
     }
 
     private static async Task<IResult> RejectAdmin(string id, HttpContext http, PayoutOperations operations, CancellationToken ct)
     {
-        var fields = await http.Request.ReadFieldsAsync(ct);
-        var reason = fields.Text("rejectionReason", MaxReasonLength)
-            ?? throw new ApiErrorException(ApiError.Validation("rejectionReason", "Rejection reason is required"));
-        var payout = await operations.RejectAsync(http.RequireCaller(), id, reason, null, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
-        return ApiJson.Camel(new
-        {
-            success = true,
-            message = "Payout rejected successfully",
-            data = new { id = payout.Uuid, status = payout.Status, processedAt = payout.ProcessedAt, processedBy = payout.ProcessedBy, rejectionReason = payout.RejectionReason },
-        });
+        var (fields, bodyError) = await http.Request.ReadFieldsAsync(ct);
+        if (fields is null) return bodyError!.ToResult();
+        var errors = new FieldErrors();
+        var reason = fields.Text("rejectionReason", MaxReasonLength, errors, "Rejection reason is required");
+        if (errors.ToError() is { } invalid) return invalid.ToResult();
+        if (http.PlatformCaller() is not { } caller) return Caller.Unidentified.ToResult();
+
+        var outcome = await operations.RejectAsync(caller, id, reason!, null, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
+        if (outcome.Value is not { } payout) return outcome.Error!.ToResult();
+        return ApiJson.Camel(new AdminActionResponse<RejectedPayout>(true, "Payout rejected successfully",
+            new RejectedPayout(payout.Uuid, payout.Status, payout.ProcessedAt, payout.ProcessedBy, payout.RejectionReason)));
     }
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Payouts.PayoutService.Application;
-using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Domain;
 using Payouts.PayoutService.Domain.Fx;
+using Payouts.PayoutService.Endpoints.Responses;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
 using Payouts.ServiceDefaults.Http;
@@ -21,23 +20,20 @@ public static class FxRateEndpoints
 
     public static IEndpointRouteBuilder MapFxRateEndpoints(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/admin/fx-rates").RequireAuthorization(PayoutsPolicies.Admin).AddEndpointFilter<ApiErrorFilter>();
-        admin.MapGet("", List);
-        admin.MapPut("/{baseCurrency}/{quoteCurrency}", Set);
+        var admin = app.MapGroup("/api/admin/fx-rates").RequireAuthorization(PayoutsPolicies.Admin);
+        admin.MapGet("", List).Produces<AdminResponse<FxRateList>>();
+        admin.MapPut("/{baseCurrency}/{quoteCurrency}", Set).Produces<AdminActionResponse<FxRateView>>();
         return app;
     }
 
-    private static async Task<IResult> List(PayoutsDbContext db, CancellationToken ct)
-    {
-        var rates = await db.FxRates.AsNoTracking().OrderBy(r => r.BaseCurrency).ThenBy(r => r.QuoteCurrency).ToListAsync(ct);
-        return ApiJson.Camel(new { success = true, data = new { rates = rates.Select(Shape) } });
-    }
+    private static async Task<IResult> List(FxRateSettings rates, CancellationToken ct) =>
+        ApiJson.Camel(AdminResponse<FxRateList>.Of(new FxRateList((await rates.ListAsync(ct)).Select(FxRateView.Of))));
 
-    private static async Task<IResult> Set(string baseCurrency, string quoteCurrency, HttpContext http, PayoutsDbContext db, TimeProvider clock,
-        CancellationToken ct)
+    private static async Task<IResult> Set(string baseCurrency, string quoteCurrency, HttpContext http, FxRateSettings rates, CancellationToken ct)
     {
-        var caller = http.RequireCaller();
-        var fields = await http.Request.ReadFieldsAsync(ct);
+        if (http.PlatformCaller() is not { } caller) return Caller.Unidentified.ToResult();
+        var (fields, bodyError) = await http.Request.ReadFieldsAsync(ct);
+        if (fields is null) return bodyError!.ToResult();
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!Currencies.TryNormalize(baseCurrency, out var from)) errors["baseCurrency"] = [$"'{baseCurrency}' is not a supported currency."];
         if (!Currencies.TryNormalize(quoteCurrency, out var to)) errors["quoteCurrency"] = [$"'{quoteCurrency}' is not a supported currency."];
@@ -56,17 +52,8 @@ public static class FxRateEndpoints
         };
         if (errors.Count > 0) return ApiError.Validation(errors, "Invalid FX rate").ToResult();
 
-        // One statement, so two admins setting a new pair at once both succeed (the later write wins) instead of one failing on the unique pair.
-        var now = clock.GetUtcNow();
-        var saved = await db.FxRates.FromSql($"""
-            INSERT INTO fx_rates (base_currency, quote_currency, rate, processing_fee, enabled, updated_at, updated_by)
-            VALUES ({from}, {to}, {rate!.Value}, {fee!.Value}, {enabled}, {now}, {caller.Subject})
-            ON CONFLICT (base_currency, quote_currency) DO UPDATE SET
-                rate = EXCLUDED.rate, processing_fee = EXCLUDED.processing_fee, enabled = EXCLUDED.enabled,
-                updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
-            RETURNING *
-            """).AsNoTracking().ToListAsync(ct);
-        return ApiJson.Camel(new { success = true, message = "FX rate saved", data = Shape(saved.Single()) });
+        var saved = await rates.SetAsync(new FxRateSetting(from, to, rate!.Value, fee!.Value, enabled), caller.Subject, ct);
+        return ApiJson.Camel(new AdminActionResponse<FxRateView>(true, "FX rate saved", FxRateView.Of(saved)));
     }
 
     private static decimal? Number(RequestFields fields, string name, Dictionary<string, string[]> errors)
@@ -82,10 +69,4 @@ public static class FxRateEndpoints
         errors[field] = [message];
         return false;
     }
-
-    private static object Shape(FxRate r) => new
-    {
-        baseCurrency = r.BaseCurrency, quoteCurrency = r.QuoteCurrency, rate = r.Rate, processingFee = r.ProcessingFee,
-        enabled = r.Enabled, updatedAt = r.UpdatedAt, updatedBy = r.UpdatedBy,
-    };
 }

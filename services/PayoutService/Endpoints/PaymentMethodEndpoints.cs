@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Payouts.PayoutService.Data;
+using Payouts.PayoutService.Endpoints.Responses;
 
 namespace Payouts.PayoutService.Endpoints;
 
@@ -11,17 +12,8 @@ public static class PaymentMethodEndpoints
         app.MapPost("/api/payment-methods/", async (PayoutsDbContext db, CancellationToken ct) =>
         {
             var methods = await db.PaymentMethods.AsNoTracking().Where(m => m.Enabled).OrderBy(m => m.SortOrder).ToListAsync(ct);
-            return ApiJson.Snake(new
-            {
-                payment_methods = methods.Select(m => new
-                {
-                    id = m.Id, name = m.Name, description = m.Description, processing_time = m.ProcessingTime,
-                    minimum_amount = m.MinimumAmount, maximum_amount = m.MaximumAmount,
-                    // Seed 000's "fees" is the percentage; the fixed part is shown beside it.
-                    fees = m.PercentageFee, fixed_fee = m.FixedFee, percentage_fee = m.PercentageFee,
-                }),
-            });
-        }).RequireAuthorization().AddEndpointFilter<ApiErrorFilter>();
+            return ApiJson.Snake(new PaymentMethodList(methods.Select(PaymentMethodView.Of)));
+        }).RequireAuthorization().Produces<PaymentMethodList>();
         return app;
     }
 }

@@ -1,20 +1,17 @@
-using Payouts.PayoutService.Application;
+using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
 using Payouts.ServiceDefaults.Http;
 
 namespace Payouts.PayoutService.Endpoints;
 
-/// <summary>The shared request toolkit with this service's answers, thrown as <see cref="ApiErrorException"/>.</summary>
+/// <summary>The shared request toolkit as payout endpoints use it.</summary>
 public static class PayoutRequestExtensions
 {
-    /// <summary>The authenticated caller; a token without a numeric <c>sub</c> cannot use payout endpoints.</summary>
-    public static Caller RequireCaller(this HttpContext context) =>
-        Caller.From(context.User) is { UserId: not null } caller ? caller : throw new ApiErrorException(Caller.Unidentified);
+    /// <summary>The caller when the token names a platform user (a numeric <c>sub</c>); others get <see cref="Caller.Unidentified"/>.</summary>
+    public static Caller? PlatformCaller(this HttpContext context) =>
+        Caller.From(context.User) is { UserId: not null } caller ? caller : null;
 
     /// <summary>The body's fields; a body of another type than form or JSON is a 415.</summary>
-    public static async Task<RequestFields> ReadFieldsAsync(this HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (fields, error) = await RequestFields.ReadAsync(request, RequestBodyErrors.UnsupportedMediaType, cancellationToken);
-        return fields ?? throw new ApiErrorException(error!);
-    }
+    public static Task<(RequestFields? Fields, ApiError? Error)> ReadFieldsAsync(this HttpRequest request, CancellationToken cancellationToken) =>
+        RequestFields.ReadAsync(request, RequestBodyErrors.UnsupportedMediaType, cancellationToken);
 }

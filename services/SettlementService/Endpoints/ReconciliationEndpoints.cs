@@ -13,8 +13,9 @@ public static class ReconciliationEndpoints
 {
     public static IEndpointRouteBuilder MapReconciliationEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/admin/settlement/reconciliation", GetReport).RequireAuthorization(PayoutsPolicies.Admin);
-        app.MapGet("/api/admin/settlement/reconciliation/finished", GetFinishedReport).RequireAuthorization(PayoutsPolicies.Admin);
+        app.MapGet("/api/admin/settlement/reconciliation", GetReport).RequireAuthorization(PayoutsPolicies.Admin).Produces<ReconciliationReport>();
+        app.MapGet("/api/admin/settlement/reconciliation/finished", GetFinishedReport).RequireAuthorization(PayoutsPolicies.Admin)
+            .Produces<FinishedTransfersReport>();
         return app;
     }
 

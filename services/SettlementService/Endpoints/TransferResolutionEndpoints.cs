@@ -16,7 +16,8 @@ public static class TransferResolutionEndpoints
 {
     public static IEndpointRouteBuilder MapTransferResolutionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/admin/settlement/transfers/{payoutId}/resolve", Resolve).RequireAuthorization(PayoutsPolicies.Admin);
+        app.MapPost("/api/admin/settlement/transfers/{payoutId}/resolve", Resolve).RequireAuthorization(PayoutsPolicies.Admin)
+            .Produces<TransferResolutionResponse>();
         return app;
     }
 

@@ -11,7 +11,8 @@ public static class TransferStatusEndpoints
 {
     public static IEndpointRouteBuilder MapTransferStatusEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/admin/payouts/transfer-status/{transferId}", GetTransferStatus).RequireAuthorization(PayoutsPolicies.Admin);
+        app.MapGet("/api/admin/payouts/transfer-status/{transferId}", GetTransferStatus).RequireAuthorization(PayoutsPolicies.Admin)
+            .Produces<TransferStatusResponse>();
         return app;
     }
 

@@ -15,6 +15,9 @@ public sealed class Payout
     /// <summary>Drawn on the company's wallet (a business paying a beneficiary) rather than the user's own balance.</summary>
     public bool CompanyWallet { get; set; }
 
+    /// <summary>Which balance the payout draws on, as every family shows it.</summary>
+    public string FundedFrom => CompanyWallet ? "company_wallet" : "user_balance";
+
     public Ledger.WalletOwner Wallet => CompanyWallet
         ? Ledger.WalletOwner.ForCompany(CompanyId ?? throw new InvalidOperationException($"Company payout {Reference} has no company."))
         : Ledger.WalletOwner.ForUser(UserId);

@@ -9,9 +9,9 @@ using Payouts.PayoutService.Tests.Support;
 
 namespace Payouts.PayoutService.Tests;
 
-/// <summary>What ServiceDefaults and the Aspire client integrations it uses give the service.</summary>
+/// <summary>How this service is wired by ServiceDefaults and the Aspire client integrations: health tags and checks, EF retries.</summary>
 [Collection(PayoutServiceCollection.Name)]
-public sealed class ServiceDefaultsTests(PayoutServiceFixture fixture)
+public sealed class HealthAndRetryWiringTests(PayoutServiceFixture fixture)
 {
     /// <summary>The integrations register their checks untagged; <c>/alive</c> must not run them, <c>/health</c> must.</summary>
     [Fact]

@@ -1,0 +1,79 @@
+using Payouts.PayoutService.Application;
+using Payouts.PayoutService.Domain;
+using Payouts.PayoutService.Domain.Fx;
+using Payouts.PayoutService.Domain.Payouts;
+
+namespace Payouts.PayoutService.Endpoints.Responses;
+
+// Seed 004 (admin API) bodies, written camelCase by ApiJson.CamelCase.
+
+/// <summary>Seed 004's envelope of a successful answer.</summary>
+public sealed record AdminResponse<T>(bool Success, T Data)
+{
+    public static AdminResponse<T> Of(T data) => new(true, data);
+}
+
+/// <summary>Seed 004's envelope of a successful action, with its message.</summary>
+public sealed record AdminActionResponse<T>(bool Success, string Message, T Data);
+
+public sealed record Pagination(int CurrentPage, int TotalPages, int TotalItems, int ItemsPerPage)
+{
+    public static Pagination Of(Paging paging, int totalItems) => new(paging.Page, paging.TotalPages(totalItems), totalItems, paging.Limit);
+}
+
+public sealed record AdminPayoutList(IEnumerable<AdminPayout> Payouts, Pagination Pagination);
+
+/// <summary>Seed 004's payout object; <c>bankAccount.accountNumber</c> is masked (full numbers never leave BankAccountService).</summary>
+public sealed record AdminPayout(
+    Guid Id, long NumericId, string Reference, Guid? UserId, AdminPayoutUser? User, decimal Amount, string Currency, decimal? AmountInNgn,
+    decimal? ProcessingFee, decimal? NetAmount, string SettlementCurrency, decimal? SettlementAmount, decimal? ExchangeRate, decimal MethodFee,
+    string FundedFrom, string? CompanyId, string Method, AdminBankAccount? BankAccount, string Status, DateTimeOffset RequestedAt,
+    DateTimeOffset? ProcessedAt, DateTimeOffset? CompletedAt, string? ProcessedBy, string? TransactionReference, string? RejectionReason,
+    string? FailureReason, string? Notes)
+{
+    public static AdminPayout Of(Payout p, DirectoryUser? user, decimal? balance, BankAccountView? account) => new(
+        p.Uuid, p.Id, p.Reference, user?.Uuid, user is null ? null : AdminPayoutUser.Of(user, balance), p.Amount, p.Currency,
+        // Seed 004's NGN view: the amount the destination is sent before the processing fee; null for other currencies.
+        p.SettlementCurrency == "NGN" ? p.SettlementAmount : p.SettlementCurrency is null && p.Currency == "NGN" ? p.Amount : null,
+        // With a conversion, fee and net are in the settlement currency (seed 004: 50 NGN, 149950 NGN); else the method's.
+        p.SettlementCurrency is null ? p.Fees : p.SettlementFee,
+        p.SettlementCurrency is null ? p.NetAmount : p.SettlementNetAmount,
+        p.SettlementCurrency ?? p.Currency, p.SettlementAmount ?? p.NetAmount, p.ExchangeRate, p.Fees, p.FundedFrom, p.CompanyId, p.Method,
+        account is null ? null : new AdminBankAccount(account.MaskedAccountNumber, null, account.BankName, null), p.Status, p.RequestedAt,
+        p.ProcessedAt, p.CompletedAt, p.ProcessedBy, p.TransactionReference, p.RejectionReason, p.FailureReason, p.Notes);
+}
+
+public sealed record AdminPayoutUser(Guid Id, string? Email, string? FirstName, string? LastName, string? Phone, decimal? Balance)
+{
+    public static AdminPayoutUser Of(DirectoryUser user, decimal? balance) => new(user.Uuid, user.Email, user.FirstName, user.LastName, user.Phone, balance);
+}
+
+public sealed record AdminBankAccount(string AccountNumber, string? AccountName, string BankName, string? BankCode);
+
+/// <summary>The payout after <c>POST /api/admin/payouts/{id}/process</c>.</summary>
+public sealed record ProcessedPayout(
+    Guid Id, string Status, DateTimeOffset? ProcessedAt, DateTimeOffset? CompletedAt, string? ProcessedBy, string? TransactionReference,
+    string? FailureReason, decimal UserBalance);
+
+/// <summary>The payout after <c>POST /api/admin/payouts/{id}/reject</c>.</summary>
+public sealed record RejectedPayout(Guid Id, string Status, DateTimeOffset? ProcessedAt, string? ProcessedBy, string? RejectionReason);
+
+/// <summary>Seed 004's user object.</summary>
+public sealed record AdminUserView(Guid Id, long NumericId, string? Email, string? FirstName, string? LastName, string? Phone, string? CompanyId,
+    decimal MinimumPayout, decimal? Balance)
+{
+    public static AdminUserView From(DirectoryUser user, decimal? balance) =>
+        new(user.Uuid, user.Id, user.Email, user.FirstName, user.LastName, user.Phone, user.CompanyId, user.MinimumPayout, balance);
+}
+
+/// <summary>An earnings credit an admin applied.</summary>
+public sealed record AppliedCredit(Guid Id, Guid UserId, decimal Amount, string Currency, string Reference, long LedgerTransactionId, decimal Balance,
+    DateTimeOffset CreatedAt);
+
+public sealed record FxRateView(string BaseCurrency, string QuoteCurrency, decimal Rate, decimal ProcessingFee, bool Enabled, DateTimeOffset UpdatedAt,
+    string? UpdatedBy)
+{
+    public static FxRateView Of(FxRate r) => new(r.BaseCurrency, r.QuoteCurrency, r.Rate, r.ProcessingFee, r.Enabled, r.UpdatedAt, r.UpdatedBy);
+}
+
+public sealed record FxRateList(IEnumerable<FxRateView> Rates);
