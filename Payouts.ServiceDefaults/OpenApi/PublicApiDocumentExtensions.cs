@@ -22,7 +22,9 @@ public static class PublicApiDocumentExtensions
                     PublicApiDocuments.For(new PathString("/" + description.RelativePath)) == document;
                 options.AddDocumentTransformer(new PublicApiDocumentTransformer(document));
                 options.AddOperationTransformer(new PublicApiOperationTransformer(document));
-                options.AddSchemaTransformer(new PropertyNamingSchemaTransformer(document));
+                var naming = new PropertyNamingSchemaTransformer(document);
+                options.AddSchemaTransformer(naming);
+                options.AddDocumentTransformer(naming);
             });
         }
 

@@ -23,7 +23,9 @@ public sealed class PublicApiDocumentsTests : IAsyncLifetime
 
     public sealed record SampleLine(string BankName);
 
-    public sealed record SampleResult(decimal NetAmount, SampleLine Line, [property: JsonPropertyName("ExplicitName")] string Explicit);
+    public sealed record SampleAccount(long AccountId, string BankName);
+
+    public sealed record SampleResult(decimal NetAmount, SampleLine Line, SampleAccount? BankAccount, [property: JsonPropertyName("ExplicitName")] string Explicit);
 
     public async Task InitializeAsync()
     {
@@ -64,9 +66,12 @@ public sealed class PublicApiDocumentsTests : IAsyncLifetime
         var app = await DocumentAsync(PublicApiDocuments.App);
         var admin = await DocumentAsync(PublicApiDocuments.Admin);
 
-        Assert.Equal(["net_amount", "line", "ExplicitName"], PropertiesOf(app, nameof(SampleResult)));
+        Assert.Equal(["net_amount", "line", "bank_account", "ExplicitName"], PropertiesOf(app, nameof(SampleResult)));
         Assert.Equal(["bank_name"], PropertiesOf(app, nameof(SampleLine)));
-        Assert.Equal(["netAmount", "line", "ExplicitName"], PropertiesOf(admin, nameof(SampleResult)));
+        // A nullable property's type is reached through components only.
+        Assert.Equal(["account_id", "bank_name"], PropertiesOf(app, nameof(SampleAccount)));
+        Assert.Equal(["netAmount", "line", "bankAccount", "ExplicitName"], PropertiesOf(admin, nameof(SampleResult)));
+        Assert.Equal(["accountId", "bankName"], PropertiesOf(admin, nameof(SampleAccount)));
         Assert.Equal("#/components/schemas/SampleResult",
             app["paths"]!["/api/get/sample/"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
     }
