@@ -8,7 +8,8 @@ namespace Payouts.SystemTests;
 /// A user adds a bank account through the gateway, reads it back masked and verifies it with the micro-deposit amounts
 /// settlement paid, read the way a sandbox user would: from the account's credits at the provider sandbox.
 /// </summary>
-public sealed class BankAccountsThroughGatewayTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(SharedPlatformCollection.Name)]
+public sealed class BankAccountsThroughGatewayTests(PlatformFixture fixture)
 {
     [Fact]
     public async Task A_user_adds_reads_masked_and_verifies_a_bank_account_through_the_gateway()

@@ -10,7 +10,8 @@ namespace Payouts.SystemTests;
 /// pays them through the provider sandbox, the user reads them on their "statement" (the sandbox's credits listing),
 /// verifies, and the verified account is then paid a payout through the provider.
 /// </summary>
-public sealed class MicroDepositVerificationThroughGatewayTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(SharedPlatformCollection.Name)]
+public sealed class MicroDepositVerificationThroughGatewayTests(PlatformFixture fixture)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 

@@ -10,7 +10,8 @@ namespace Payouts.SystemTests;
 /// Seed 004's testing notes, one by one, through the gateway on the whole platform: a user with earnings (admin credit)
 /// and a bank account added and verified in BankAccountService requests payouts that an admin processes or rejects.
 /// </summary>
-public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(SharedPlatformCollection.Name)]
+public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 

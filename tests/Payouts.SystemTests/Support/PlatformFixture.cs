@@ -6,7 +6,7 @@ using Aspire.Hosting.Testing;
 namespace Payouts.SystemTests.Support;
 
 /// <summary>
-/// One whole platform per test class: the real AppHost under <see cref="DistributedApplicationTestingBuilder"/>, with a
+/// One whole platform per test class (or per collection, see <see cref="SharedPlatformCollection"/>): the real AppHost under <see cref="DistributedApplicationTestingBuilder"/>, with a
 /// temporary data folder, a free gateway port, PostgreSQL without fsync and two settlement replicas. Disposing stops
 /// every process it started and removes the folder.
 /// </summary>
