@@ -6,7 +6,6 @@ using Payouts.BankAccountService.Data;
 using Payouts.BankAccountService.Domain;
 using Payouts.BankAccountService.Messaging;
 using Payouts.BankAccountService.Security;
-using Payouts.Contracts;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
 using Payouts.Contracts.BankAccounts;
@@ -122,7 +121,7 @@ public sealed partial class BankAccountUpdates(
         if (outcome.Value is { NewDeposits: true, Account: var restarted })
             LogNewDeposits(logger, restarted.Id, userId, restarted.VerificationRound);
         else if (outcome.Value is { Account: var added })
-            LogAdded(logger, added.Id, userId, AccountNumberMask.FromTail(added.AccountNumberTail));
+            LogAdded(logger, added.Id, userId, added.Destination.MaskedAccountNumber);
         return outcome;
     }
 

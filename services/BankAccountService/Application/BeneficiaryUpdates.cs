@@ -5,7 +5,6 @@ using Payouts.BankAccountService.Data;
 using Payouts.BankAccountService.Domain;
 using Payouts.BankAccountService.Messaging;
 using Payouts.BankAccountService.Security;
-using Payouts.Contracts;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
 
@@ -113,7 +112,7 @@ public sealed partial class BeneficiaryUpdates(
         }
 
         if (outcome.Value is { } details)
-            LogDetailsAdded(detailsLogger, details.Id, details.BeneficiaryId, AccountNumberMask.FromTail(details.AccountNumberTail));
+            LogDetailsAdded(detailsLogger, details.Id, details.BeneficiaryId, details.Destination.MaskedAccountNumber);
         return outcome;
     }
 

@@ -18,13 +18,7 @@ internal sealed class BankAccountConfiguration : IEntityTypeConfiguration<BankAc
         builder.Property(a => a.BankName).HasColumnName("bank_name").HasMaxLength(100);
         builder.Property(a => a.AccountHolderName).HasColumnName("account_holder_name").HasMaxLength(100);
         builder.Property(a => a.AccountType).HasColumnName("account_type").HasMaxLength(20);
-        builder.Property(a => a.Country).HasColumnName("country").HasMaxLength(2);
-        builder.Property(a => a.Currency).HasColumnName("currency").HasMaxLength(3);
-        builder.Property(a => a.AccountNumberCiphertext).HasColumnName("account_number_ciphertext");
-        builder.Property(a => a.RoutingNumberCiphertext).HasColumnName("routing_number_ciphertext");
-        builder.Property(a => a.BankCode).HasColumnName("bank_code").HasMaxLength(11);
-        builder.Property(a => a.AccountNumberTail).HasColumnName("account_number_tail").HasMaxLength(4);
-        builder.Property(a => a.BankIdentifierTail).HasColumnName("bank_identifier_tail").HasMaxLength(4);
+        builder.OwnsEncryptedDestination(a => a.Destination);
         builder.Property(a => a.Fingerprint).HasColumnName("fingerprint").HasMaxLength(64);
         builder.Property(a => a.IsPrimary).HasColumnName("is_primary");
         builder.Property(a => a.VerificationStatus).HasColumnName("verification_status").HasMaxLength(30);

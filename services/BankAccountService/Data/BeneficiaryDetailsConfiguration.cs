@@ -16,13 +16,7 @@ internal sealed class BeneficiaryDetailsConfiguration : IEntityTypeConfiguration
         builder.Property(d => d.UserId).HasColumnName("user_id").HasMaxLength(100);
         builder.Property(d => d.BankName).HasColumnName("bank_name").HasMaxLength(100);
         builder.Property(d => d.AccountHolderName).HasColumnName("account_holder_name").HasMaxLength(100);
-        builder.Property(d => d.Country).HasColumnName("country").HasMaxLength(2);
-        builder.Property(d => d.Currency).HasColumnName("currency").HasMaxLength(3);
-        builder.Property(d => d.AccountNumberCiphertext).HasColumnName("account_number_ciphertext");
-        builder.Property(d => d.RoutingNumberCiphertext).HasColumnName("routing_number_ciphertext");
-        builder.Property(d => d.BankCode).HasColumnName("bank_code").HasMaxLength(11);
-        builder.Property(d => d.AccountNumberTail).HasColumnName("account_number_tail").HasMaxLength(4);
-        builder.Property(d => d.BankIdentifierTail).HasColumnName("bank_identifier_tail").HasMaxLength(4);
+        builder.OwnsEncryptedDestination(d => d.Destination);
         builder.Property(d => d.Fingerprint).HasColumnName("fingerprint").HasMaxLength(64);
         builder.Property(d => d.CreatedAt).HasColumnName("created_at");
         builder.Property(d => d.DeletedAt).HasColumnName("deleted_at");

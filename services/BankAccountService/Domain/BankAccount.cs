@@ -1,4 +1,3 @@
-using Payouts.Contracts;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -26,13 +25,7 @@ public sealed class BankAccount
     public string BankName { get; private set; } = "";
     public string AccountHolderName { get; private set; } = "";
     public string AccountType { get; private set; } = "";
-    public string Country { get; private set; } = "";
-    public string Currency { get; private set; } = "";
-    public string AccountNumberCiphertext { get; private set; } = "";
-    public string? RoutingNumberCiphertext { get; private set; }
-    public string? BankCode { get; private set; }
-    public string AccountNumberTail { get; private set; } = "";
-    public string? BankIdentifierTail { get; private set; }
+    public EncryptedDestination Destination { get; private set; } = null!;
 
     /// <summary>Keyed hash of the destination, unique per user among live accounts.</summary>
     public string Fingerprint { get; private set; } = "";
@@ -77,13 +70,7 @@ public sealed class BankAccount
         BankName = bankName,
         AccountHolderName = accountHolderName,
         AccountType = accountType,
-        Country = destination.Country,
-        Currency = destination.Currency,
-        AccountNumberCiphertext = accountNumberCiphertext,
-        RoutingNumberCiphertext = routingNumberCiphertext,
-        BankCode = destination.BankCode,
-        AccountNumberTail = AccountNumberMask.VisibleTail(destination.AccountNumber),
-        BankIdentifierTail = destination.BankIdentifier is { } identifier ? AccountNumberMask.VisibleTail(identifier) : null,
+        Destination = EncryptedDestination.Of(destination, accountNumberCiphertext, routingNumberCiphertext),
         Fingerprint = fingerprint,
         VerificationId = verificationId,
         MicroDepositsHash = microDepositsHash,

@@ -1,9 +1,8 @@
-using Payouts.Contracts;
 namespace Payouts.BankAccountService.Domain;
 
 /// <summary>
 /// A beneficiary's bank destination: the <c>beneficiary_details_id</c> of seed 002's <c>POST /payout/simple</c>.
-/// Numbers encrypted like a <see cref="BankAccount"/>'s; payable once validated (no micro-deposits: the payer vouches).
+/// Its <see cref="EncryptedDestination"/> is stored like a <see cref="BankAccount"/>'s; payable once validated (no micro-deposits: the payer vouches).
 /// </summary>
 public sealed class BeneficiaryDetails
 {
@@ -19,13 +18,7 @@ public sealed class BeneficiaryDetails
     public string UserId { get; private set; } = "";
     public string BankName { get; private set; } = "";
     public string AccountHolderName { get; private set; } = "";
-    public string Country { get; private set; } = "";
-    public string Currency { get; private set; } = "";
-    public string AccountNumberCiphertext { get; private set; } = "";
-    public string? RoutingNumberCiphertext { get; private set; }
-    public string? BankCode { get; private set; }
-    public string AccountNumberTail { get; private set; } = "";
-    public string? BankIdentifierTail { get; private set; }
+    public EncryptedDestination Destination { get; private set; } = null!;
     public string Fingerprint { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? DeletedAt { get; private set; }
@@ -40,13 +33,7 @@ public sealed class BeneficiaryDetails
         UserId = beneficiary.UserId,
         BankName = bankName,
         AccountHolderName = accountHolderName,
-        Country = destination.Country,
-        Currency = destination.Currency,
-        AccountNumberCiphertext = accountNumberCiphertext,
-        RoutingNumberCiphertext = routingNumberCiphertext,
-        BankCode = destination.BankCode,
-        AccountNumberTail = AccountNumberMask.VisibleTail(destination.AccountNumber),
-        BankIdentifierTail = destination.BankIdentifier is { } identifier ? AccountNumberMask.VisibleTail(identifier) : null,
+        Destination = EncryptedDestination.Of(destination, accountNumberCiphertext, routingNumberCiphertext),
         Fingerprint = fingerprint,
         CreatedAt = StoredTime.Of(now),
     };

@@ -1,4 +1,3 @@
-using Payouts.Contracts;
 using Payouts.BankAccountService.Domain;
 
 namespace Payouts.BankAccountService.Endpoints;
@@ -12,12 +11,12 @@ public static class BankAccountJson
         ["uuid"] = account.Uuid,
         ["user_id"] = Timestamps.UserId(account.UserId),
         ["bank_name"] = account.BankName,
-        ["account_number"] = AccountNumberMask.FromTail(account.AccountNumberTail),
-        ["routing_number"] = AccountNumberMask.FromTail(account.BankIdentifierTail),
+        ["account_number"] = account.Destination.MaskedAccountNumber,
+        ["routing_number"] = account.Destination.MaskedBankIdentifier,
         ["account_type"] = account.AccountType,
         ["account_holder_name"] = account.AccountHolderName,
-        ["country"] = account.Country,
-        ["currency"] = account.Currency,
+        ["country"] = account.Destination.Country,
+        ["currency"] = account.Destination.Currency,
         ["is_primary"] = account.IsPrimary,
         ["verified"] = account.Verified,
         ["verification_status"] = account.VerificationStatus,

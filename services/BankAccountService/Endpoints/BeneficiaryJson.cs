@@ -1,4 +1,3 @@
-using Payouts.Contracts;
 using Payouts.BankAccountService.Domain;
 
 namespace Payouts.BankAccountService.Endpoints;
@@ -34,11 +33,11 @@ public static class BeneficiaryJson
         ["beneficiary_id"] = details.BeneficiaryId,
         ["bank_name"] = details.BankName,
         ["account_holder_name"] = details.AccountHolderName,
-        ["account_number"] = AccountNumberMask.FromTail(details.AccountNumberTail),
-        ["routing_number"] = details.RoutingNumberCiphertext is null ? null : AccountNumberMask.FromTail(details.BankIdentifierTail),
-        ["bank_code"] = details.BankCode,
-        ["currency"] = details.Currency,
-        ["country"] = details.Country,
+        ["account_number"] = details.Destination.MaskedAccountNumber,
+        ["routing_number"] = details.Destination.RoutingNumberCiphertext is null ? null : details.Destination.MaskedBankIdentifier,
+        ["bank_code"] = details.Destination.BankCode,
+        ["currency"] = details.Destination.Currency,
+        ["country"] = details.Destination.Country,
         ["created_at"] = Timestamps.Format(details.CreatedAt),
     };
 }

@@ -1,5 +1,4 @@
 using Payouts.BankAccountService.Domain;
-using Payouts.Contracts;
 using Payouts.Contracts.BankAccounts;
 
 namespace Payouts.BankAccountService.Messaging;
@@ -10,8 +9,8 @@ public static class BankAccountMessages
     public const string BankTransfer = "bank_transfer";
 
     public static BankAccountAdded Added(BankAccount account) => new(
-        account.Id, account.Uuid, account.UserId, account.CompanyId, account.BankName, AccountNumberMask.FromTail(account.AccountNumberTail),
-        account.AccountType, account.Currency, account.Country, account.IsPrimary, account.Verified, account.CreatedAt, BankTransfer);
+        account.Id, account.Uuid, account.UserId, account.CompanyId, account.BankName, account.Destination.MaskedAccountNumber,
+        account.AccountType, account.Destination.Currency, account.Destination.Country, account.IsPrimary, account.Verified, account.CreatedAt, BankTransfer);
 
     public static BankAccountVerified Verified(BankAccount account) =>
         new(account.Id, account.Uuid, account.UserId, account.VerifiedAt ?? account.UpdatedAt);
@@ -23,5 +22,5 @@ public static class BankAccountMessages
         new(account.Id, account.Uuid, account.UserId, account.DeletedAt ?? account.UpdatedAt);
 
     public static SendMicroDeposits SendMicroDeposits(BankAccount account, MicroDepositAmounts amounts, MicroDepositSeal seal) =>
-        new(account.VerificationId, account.Id, account.Uuid, account.Currency, seal.Seal(account.VerificationId, amounts.First, amounts.Second));
+        new(account.VerificationId, account.Id, account.Uuid, account.Destination.Currency, seal.Seal(account.VerificationId, amounts.First, amounts.Second));
 }

@@ -1,5 +1,4 @@
 using Payouts.BankAccountService.Domain;
-using Payouts.Contracts;
 using Payouts.Contracts.BankAccounts;
 
 namespace Payouts.BankAccountService.Messaging;
@@ -18,8 +17,8 @@ public static class BeneficiaryMessages
         new(beneficiary.Id, beneficiary.UserId, beneficiary.DeletedAt ?? beneficiary.UpdatedAt);
 
     public static BeneficiaryDetailsAdded DetailsAdded(BeneficiaryDetails details, string? companyId) => new(
-        details.Id, details.BeneficiaryId, details.UserId, companyId, details.BankName, AccountNumberMask.FromTail(details.AccountNumberTail),
-        details.Currency, details.Country, details.CreatedAt, BankAccountMessages.BankTransfer);
+        details.Id, details.BeneficiaryId, details.UserId, companyId, details.BankName, details.Destination.MaskedAccountNumber,
+        details.Destination.Currency, details.Destination.Country, details.CreatedAt, BankAccountMessages.BankTransfer);
 
     public static BeneficiaryDetailsRemoved DetailsRemoved(BeneficiaryDetails details) =>
         new(details.Id, details.BeneficiaryId, details.UserId, details.DeletedAt ?? details.CreatedAt);

@@ -47,11 +47,7 @@ public sealed partial class GetSettlementDestinationConsumer(
         var forOwnVerification = request.RequestedFor == account.VerificationId && account.VerificationStatus == VerificationStatus.Pending;
         if (!account.Verified && !forOwnVerification) return NotPayable(request, "bank_account_not_verified");
 
-        return new SettlementDestination(
-            request.Kind, request.DestinationId, true, null, account.AccountHolderName, account.BankName,
-            protector.Decrypt(account.AccountNumberCiphertext, BankAccount.AccountNumberPurpose),
-            account.RoutingNumberCiphertext is { } routing ? protector.Decrypt(routing, BankAccount.RoutingNumberPurpose) : null,
-            account.BankCode, account.Currency, account.Country);
+        return Payable(request, account.AccountHolderName, account.BankName, account.Destination, BankAccount.AccountNumberPurpose, BankAccount.RoutingNumberPurpose);
     }
 
     private async Task<SettlementDestination> BeneficiaryDetailsAsync(GetSettlementDestination request)
@@ -61,12 +57,16 @@ public sealed partial class GetSettlementDestinationConsumer(
         var beneficiaryDeleted = await db.Beneficiaries.AnyAsync(b => b.Id == details.BeneficiaryId && b.DeletedAt != null);
         if (details.IsDeleted || beneficiaryDeleted) return NotPayable(request, "deleted");
 
-        return new SettlementDestination(
-            request.Kind, request.DestinationId, true, null, details.AccountHolderName, details.BankName,
-            protector.Decrypt(details.AccountNumberCiphertext, BeneficiaryDetails.AccountNumberPurpose),
-            details.RoutingNumberCiphertext is { } routing ? protector.Decrypt(routing, BeneficiaryDetails.RoutingNumberPurpose) : null,
-            details.BankCode, details.Currency, details.Country);
+        return Payable(
+            request, details.AccountHolderName, details.BankName, details.Destination, BeneficiaryDetails.AccountNumberPurpose, BeneficiaryDetails.RoutingNumberPurpose);
     }
+
+    private SettlementDestination Payable(
+        GetSettlementDestination request, string holderName, string bankName, EncryptedDestination destination, string accountPurpose, string routingPurpose) =>
+        new(request.Kind, request.DestinationId, true, null, holderName, bankName,
+            protector.Decrypt(destination.AccountNumberCiphertext, accountPurpose),
+            destination.RoutingNumberCiphertext is { } routing ? protector.Decrypt(routing, routingPurpose) : null,
+            destination.BankCode, destination.Currency, destination.Country);
 
     private static SettlementDestination NotPayable(GetSettlementDestination request, string reason) =>
         new(request.Kind, request.DestinationId, false, reason, "", "", "", null, null, "", "");
