@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Payouts.BankAccountService.Application;
@@ -36,6 +37,9 @@ builder.Services.AddSingleton<AccountNumberProtector>();
 // The key the micro-deposit amounts are sealed with for settlement (checked at start below).
 builder.Services.AddMicroDepositSeal();
 builder.Services.TryAddKeyedSingleton(ServiceClock.Key, TimeProvider.System);
+// Both families this service answers (seed 000's app API, seed 002's single-payout API) name their fields in
+// snake_case: the typed responses are written, and described to OpenAPI, that way.
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 builder.Services.AddScoped<BankAccountUpdates>();
 builder.Services.AddScoped<BankAccountQueries>();
 builder.Services.AddScoped<BeneficiaryUpdates>();

@@ -14,10 +14,10 @@ public static class BankAccountEndpoints
 
     public static IEndpointRouteBuilder MapBankAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/update/bank-account", UpdateBankAccount).RequireAuthorization();
-        app.MapPost("/api/bank-accounts", ListBankAccounts).RequireAuthorization();
-        app.MapPost("/api/bank-accounts/verify", VerifyBankAccount).RequireAuthorization();
-        app.MapPost("/api/bank-accounts/delete", DeleteBankAccount).RequireAuthorization();
+        app.MapPost("/api/update/bank-account", UpdateBankAccount).RequireAuthorization().Produces<BankAccountSubmitted>();
+        app.MapPost("/api/bank-accounts", ListBankAccounts).RequireAuthorization().Produces<BankAccountList>();
+        app.MapPost("/api/bank-accounts/verify", VerifyBankAccount).RequireAuthorization().Produces<SuccessMessage>();
+        app.MapPost("/api/bank-accounts/delete", DeleteBankAccount).RequireAuthorization().Produces<SuccessMessage>();
         return app;
     }
 
@@ -33,15 +33,12 @@ public static class BankAccountEndpoints
 
         var outcome = await updates.SubmitAsync(caller, submission);
         if (outcome.Value is not { } submitted) return outcome.Error!.ToResult();
-        return Results.Ok(new
-        {
-            status = "success",
-            message = submitted.NewDeposits ? "New verification deposits are on their way"
+        return Results.Ok(new BankAccountSubmitted(
+            submitted.NewDeposits ? "New verification deposits are on their way"
                 : submission.ReplacesId is null ? "Bank account added successfully"
                 : "Bank account updated successfully",
-            bank_account_id = submitted.Account.Id,
-            verification_status = submitted.Account.VerificationStatus,
-        });
+            submitted.Account.Id,
+            submitted.Account.VerificationStatus));
     }
 
     private static async Task<IResult> ListBankAccounts(HttpRequest request, BankAccountQueries queries)
@@ -57,7 +54,7 @@ public static class BankAccountEndpoints
         var accounts = await queries.ListAsync(caller, requestedUserId, request.HttpContext.RequestAborted);
         return accounts is null
             ? ApiError.NotFound("User not found").ToResult()
-            : Results.Ok(new { bank_accounts = accounts.Select(BankAccountJson.From) });
+            : Results.Ok(new BankAccountList(accounts.Select(BankAccountResponse.From)));
     }
 
     private static async Task<IResult> VerifyBankAccount(HttpRequest request, BankAccountUpdates updates)
@@ -77,7 +74,7 @@ public static class BankAccountEndpoints
         var (outcome, account) = verification;
         return outcome switch
         {
-            VerificationOutcome.Verified => Results.Ok(new { status = "success", message = "Bank account verified successfully" }),
+            VerificationOutcome.Verified => Results.Ok(new SuccessMessage("Bank account verified successfully")),
             VerificationOutcome.AlreadyVerified => BankAccountErrors.AlreadyVerified.ToResult(),
             VerificationOutcome.Locked => BankAccountErrors.VerificationFailed.ToResult(),
             VerificationOutcome.Expired => BankAccountErrors.VerificationExpired.ToResult(),
@@ -98,7 +95,7 @@ public static class BankAccountEndpoints
 
         return await updates.DeleteAsync(caller, accountId!) is null
             ? BankAccountErrors.NotFound.ToResult()
-            : Results.Ok(new { status = "success", message = "Bank account deleted successfully" });
+            : Results.Ok(new SuccessMessage("Bank account deleted successfully"));
     }
 
     /// <summary>The add-or-replace body with seed 000's per-field messages; null when <paramref name="errors"/> has any.</summary>

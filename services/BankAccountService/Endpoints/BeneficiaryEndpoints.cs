@@ -12,14 +12,14 @@ public static class BeneficiaryEndpoints
     public static IEndpointRouteBuilder MapBeneficiaryEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/beneficiaries").RequireAuthorization();
-        group.MapPost("", Create);
-        group.MapGet("", List);
-        group.MapGet("{id}", Get);
-        group.MapPut("{id}", Update);
-        group.MapDelete("{id}", Delete);
-        group.MapPost("{id}/details", AddDetails);
-        group.MapGet("{id}/details", ListDetails);
-        group.MapDelete("{id}/details/{detailsId}", DeleteDetails);
+        group.MapPost("", Create).Produces<SinglePayoutEnvelope<BeneficiaryResponse>>(StatusCodes.Status201Created);
+        group.MapGet("", List).Produces<SinglePayoutEnvelope<IEnumerable<BeneficiaryResponse>>>();
+        group.MapGet("{id}", Get).Produces<SinglePayoutEnvelope<BeneficiaryResponse>>();
+        group.MapPut("{id}", Update).Produces<SinglePayoutEnvelope<BeneficiaryResponse>>();
+        group.MapDelete("{id}", Delete).Produces<SinglePayoutEnvelope<object>>();
+        group.MapPost("{id}/details", AddDetails).Produces<SinglePayoutEnvelope<BeneficiaryDetailsResponse>>(StatusCodes.Status201Created);
+        group.MapGet("{id}/details", ListDetails).Produces<SinglePayoutEnvelope<IEnumerable<BeneficiaryDetailsResponse>>>();
+        group.MapDelete("{id}/details/{detailsId}", DeleteDetails).Produces<SinglePayoutEnvelope<object>>();
         return app;
     }
 
@@ -34,7 +34,7 @@ public static class BeneficiaryEndpoints
         if (profile is null) return ApiError.Validation(errors.ToDictionary()).ToResult();
 
         var beneficiary = await updates.CreateAsync(caller, profile);
-        return SinglePayoutEnvelope.Ok(BeneficiaryJson.From(beneficiary), StatusCodes.Status201Created);
+        return SinglePayoutEnvelope.Ok(BeneficiaryResponse.From(beneficiary), StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> List(HttpContext context, BeneficiaryQueries queries, string? user_id)
@@ -43,14 +43,14 @@ public static class BeneficiaryEndpoints
         var beneficiaries = await queries.ListAsync(caller, string.IsNullOrWhiteSpace(user_id) ? null : user_id, context.RequestAborted);
         return beneficiaries is null
             ? ApiError.NotFound("User not found").ToResult()
-            : SinglePayoutEnvelope.Ok(beneficiaries.Select(BeneficiaryJson.From));
+            : SinglePayoutEnvelope.Ok(beneficiaries.Select(BeneficiaryResponse.From));
     }
 
     private static async Task<IResult> Get(HttpContext context, BeneficiaryQueries queries, string id)
     {
         if (Caller.From(context.User) is not { } caller) return Caller.Unidentified.ToResult();
         var beneficiary = await queries.FindAsync(caller, id);
-        return beneficiary is null ? BeneficiaryErrors.NotFound.ToResult() : SinglePayoutEnvelope.Ok(BeneficiaryJson.From(beneficiary));
+        return beneficiary is null ? BeneficiaryErrors.NotFound.ToResult() : SinglePayoutEnvelope.Ok(BeneficiaryResponse.From(beneficiary));
     }
 
     private static async Task<IResult> Update(HttpRequest request, BeneficiaryQueries queries, BeneficiaryUpdates updates, string id)
@@ -67,7 +67,7 @@ public static class BeneficiaryEndpoints
         if (profile is null) return ApiError.Validation(errors.ToDictionary()).ToResult();
 
         var beneficiary = await updates.UpdateAsync(caller, id, profile);
-        return beneficiary is null ? BeneficiaryErrors.NotFound.ToResult() : SinglePayoutEnvelope.Ok(BeneficiaryJson.From(beneficiary));
+        return beneficiary is null ? BeneficiaryErrors.NotFound.ToResult() : SinglePayoutEnvelope.Ok(BeneficiaryResponse.From(beneficiary));
     }
 
     private static async Task<IResult> Delete(HttpContext context, BeneficiaryUpdates updates, string id)
@@ -75,7 +75,7 @@ public static class BeneficiaryEndpoints
         if (Caller.From(context.User) is not { } caller) return Caller.Unidentified.ToResult();
         return await updates.DeleteAsync(caller, id) is null
             ? BeneficiaryErrors.NotFound.ToResult()
-            : SinglePayoutEnvelope.Ok(null, message: "Beneficiary deleted successfully");
+            : SinglePayoutEnvelope.Ok<object>(null, message: "Beneficiary deleted successfully");
     }
 
     private static async Task<IResult> AddDetails(HttpRequest request, BeneficiaryQueries queries, BeneficiaryUpdates updates, string id)
@@ -105,7 +105,7 @@ public static class BeneficiaryEndpoints
 
         var outcome = await updates.AddDetailsAsync(caller, id, new BeneficiaryDetailsSubmission(bankName!, holderName, destination!));
         return outcome.Value is { } details
-            ? SinglePayoutEnvelope.Ok(BeneficiaryJson.From(details), StatusCodes.Status201Created)
+            ? SinglePayoutEnvelope.Ok(BeneficiaryDetailsResponse.From(details), StatusCodes.Status201Created)
             : outcome.Error!.ToResult();
     }
 
@@ -113,13 +113,13 @@ public static class BeneficiaryEndpoints
     {
         if (Caller.From(context.User) is not { } caller) return Caller.Unidentified.ToResult();
         var details = await queries.ListDetailsAsync(caller, id, context.RequestAborted);
-        return details is null ? BeneficiaryErrors.NotFound.ToResult() : SinglePayoutEnvelope.Ok(details.Select(BeneficiaryJson.From));
+        return details is null ? BeneficiaryErrors.NotFound.ToResult() : SinglePayoutEnvelope.Ok(details.Select(BeneficiaryDetailsResponse.From));
     }
 
     private static async Task<IResult> DeleteDetails(HttpContext context, BeneficiaryUpdates updates, string id, string detailsId)
     {
         if (Caller.From(context.User) is not { } caller) return Caller.Unidentified.ToResult();
         var error = await updates.DeleteDetailsAsync(caller, id, detailsId);
-        return error?.ToResult() ?? SinglePayoutEnvelope.Ok(null, message: "Beneficiary details deleted successfully");
+        return error?.ToResult() ?? SinglePayoutEnvelope.Ok<object>(null, message: "Beneficiary details deleted successfully");
     }
 }

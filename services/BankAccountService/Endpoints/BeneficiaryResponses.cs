@@ -1,0 +1,71 @@
+using System.Text.Json.Serialization;
+using Payouts.BankAccountService.Domain;
+
+namespace Payouts.BankAccountService.Endpoints;
+
+/// <summary>Seed 002's beneficiary object.</summary>
+public sealed record BeneficiaryResponse(
+    long Id,
+    object UserId,
+    string RecipientType,
+    string CustomerName,
+    string CustomerEmail,
+    string? CustomerNickname,
+    string Country,
+    BeneficiaryAddressResponse CustomerAddress,
+    string CreatedAt,
+    string UpdatedAt)
+{
+    public static BeneficiaryResponse From(Beneficiary beneficiary) => new(
+        beneficiary.Id,
+        Timestamps.UserId(beneficiary.UserId),
+        beneficiary.RecipientType,
+        beneficiary.CustomerName,
+        beneficiary.CustomerEmail,
+        beneficiary.CustomerNickname,
+        beneficiary.Country,
+        new BeneficiaryAddressResponse(
+            beneficiary.Address.City,
+            beneficiary.Address.County,
+            beneficiary.Address.PostalCode,
+            beneficiary.Address.AddressLine1,
+            beneficiary.Address.AddressLine2),
+        Timestamps.Format(beneficiary.CreatedAt),
+        Timestamps.Format(beneficiary.UpdatedAt));
+}
+
+/// <summary>A beneficiary's <c>customer_address</c>.</summary>
+public sealed record BeneficiaryAddressResponse(
+    string? City,
+    string? County,
+    string? PostalCode,
+    [property: JsonPropertyName("address_line_1")] string? AddressLine1,
+    [property: JsonPropertyName("address_line_2")] string? AddressLine2);
+
+/// <summary>Seed 002's payment details of a beneficiary, numbers masked; <c>id</c> is also <c>beneficiary_details_id</c>.</summary>
+public sealed record BeneficiaryDetailsResponse(
+    long Id,
+    long BeneficiaryDetailsId,
+    long BeneficiaryId,
+    string BankName,
+    string AccountHolderName,
+    string AccountNumber,
+    string? RoutingNumber,
+    string? BankCode,
+    string Currency,
+    string Country,
+    string CreatedAt)
+{
+    public static BeneficiaryDetailsResponse From(BeneficiaryDetails details) => new(
+        details.Id,
+        details.Id,
+        details.BeneficiaryId,
+        details.BankName,
+        details.AccountHolderName,
+        details.Destination.MaskedAccountNumber,
+        details.Destination.RoutingNumberCiphertext is null ? null : details.Destination.MaskedBankIdentifier,
+        details.Destination.BankCode,
+        details.Destination.Currency,
+        details.Destination.Country,
+        Timestamps.Format(details.CreatedAt));
+}
