@@ -21,8 +21,8 @@ builder.AddRabbitMqMessaging(
     bus =>
     {
         bus.AddConsumer<GetSettlementDestinationConsumer>().ExcludeFromConfigureEndpoints();
-        // Through ConfigureEndpoints, so the transactional inbox makes it idempotent.
-        bus.AddConsumer<MicroDepositOutcomeConsumer, MicroDepositOutcomeConsumerDefinition>();
+        // MicroDepositsSent and MicroDepositsFailed, through ConfigureEndpoints, so the transactional inbox makes it idempotent.
+        bus.AddConsumerOnQueue<MicroDepositOutcomeConsumer>(BankAccountQueues.MicroDepositOutcome);
     },
     (context, rabbit) => rabbit.ReceiveEndpoint(BankAccountQueues.GetSettlementDestination, endpoint =>
     {

@@ -23,9 +23,11 @@ builder.AddPostgresDbContext<SettlementDbContext>("settlementdb");
 builder.Services.AddTransactionalOutbox<SettlementDbContext>();
 builder.AddRabbitMqMessaging(bus =>
 {
-    bus.AddConsumer<SettlePayoutConsumer, SettlePayoutConsumerDefinition>();
-    bus.AddConsumer<SendMicroDepositsConsumer, SendMicroDepositsConsumerDefinition>();
-    bus.AddConsumer<GetSettlementStatusConsumer, GetSettlementStatusConsumerDefinition>();
+    // Queues every replica competes on, named in Contracts; each retry replays the inbox transaction and reuses the
+    // payment reference, and what still fails goes to <queue>_error.
+    bus.AddConsumerOnQueue<SettlePayoutConsumer>(SettlementQueues.SettlePayout, concurrentMessageLimit: 8);
+    bus.AddConsumerOnQueue<SendMicroDepositsConsumer>(SettlementQueues.SendMicroDeposits, concurrentMessageLimit: 4, SendMicroDepositsRetry.Configure);
+    bus.AddConsumerOnQueue<GetSettlementStatusConsumer>(SettlementQueues.GetSettlementStatus);
     bus.AddConsumer<SettlementFaultConsumer, RetryingConsumerDefinition<SettlementFaultConsumer>>();
     // Published, so BankAccountService answers whatever its endpoint is called.
     bus.AddRequestClient<GetSettlementDestination>(RequestTimeout.After(s: 30));

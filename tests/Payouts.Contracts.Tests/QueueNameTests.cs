@@ -1,14 +1,16 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Payouts.BankAccountService.Messaging;
 using Payouts.Contracts.BankAccounts;
 using Payouts.Contracts.Settlement;
+using Payouts.Messaging;
 using Payouts.SettlementService.Messaging;
 
 namespace Payouts.Contracts.Tests;
 
 /// <summary>
-/// The queues senders address by name are the queues the consumers' definitions create, whatever the consumer classes
-/// are called, and the names themselves do not move (a running broker holds queues, and messages, under them).
+/// The queues senders address by name are the queues the consumers' registrations create (AddConsumerOnQueue, as the
+/// services' Program.cs call it), whatever the consumer classes are called, and the names themselves do not move (a running broker holds queues, and messages, under them).
 /// </summary>
 public sealed class QueueNameTests
 {
@@ -17,13 +19,21 @@ public sealed class QueueNameTests
 
     public static TheoryData<string, string, string> Definitions() => new()
     {
-        { EndpointNameOf(new SettlePayoutConsumerDefinition()), SettlementQueues.SettlePayout, "settle-payout" },
-        { EndpointNameOf(new GetSettlementStatusConsumerDefinition()), SettlementQueues.GetSettlementStatus, "get-settlement-status" },
-        { EndpointNameOf(new SendMicroDepositsConsumerDefinition()), SettlementQueues.SendMicroDeposits, "send-micro-deposits" },
-        { EndpointNameOf(new MicroDepositOutcomeConsumerDefinition()), BankAccountQueues.MicroDepositOutcome, "bank-account-micro-deposit-outcome" },
+        { EndpointNameOf<SettlePayoutConsumer>(SettlementQueues.SettlePayout), SettlementQueues.SettlePayout, "settle-payout" },
+        { EndpointNameOf<GetSettlementStatusConsumer>(SettlementQueues.GetSettlementStatus), SettlementQueues.GetSettlementStatus, "get-settlement-status" },
+        { EndpointNameOf<SendMicroDepositsConsumer>(SettlementQueues.SendMicroDeposits), SettlementQueues.SendMicroDeposits, "send-micro-deposits" },
+        { EndpointNameOf<MicroDepositOutcomeConsumer>(BankAccountQueues.MicroDepositOutcome), BankAccountQueues.MicroDepositOutcome, "bank-account-micro-deposit-outcome" },
     };
 
-    private static string EndpointNameOf(IConsumerDefinition definition) => definition.GetEndpointName(Formatter);
+    /// <summary>The endpoint name of the definition <see cref="NamedQueueConsumerRegistrationExtensions.AddConsumerOnQueue"/> registers.</summary>
+    private static string EndpointNameOf<TConsumer>(string queueName)
+        where TConsumer : class, IConsumer
+    {
+        var services = new ServiceCollection();
+        services.AddMassTransit(bus => bus.AddConsumerOnQueue<TConsumer>(queueName));
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<IConsumerDefinition<TConsumer>>().GetEndpointName(Formatter);
+    }
 
     [Theory]
     [MemberData(nameof(Definitions))]
