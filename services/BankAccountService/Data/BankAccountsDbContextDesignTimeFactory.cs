@@ -1,11 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Payouts.Data;
 
 namespace Payouts.BankAccountService.Data;
 
-/// <summary>Lets `dotnet ef migrations add` build the model without starting the service; it never connects.</summary>
-public sealed class BankAccountsDbContextDesignTimeFactory : IDesignTimeDbContextFactory<BankAccountsDbContext>
-{
-    public BankAccountsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<BankAccountsDbContext>().UseNpgsql("Host=127.0.0.1;Database=bankaccountsdb").Options);
-}
+/// <summary>The context <c>dotnet ef</c> builds at design time (<see cref="NpgsqlDesignTimeDbContextFactory{TContext}"/>).</summary>
+public sealed class BankAccountsDbContextDesignTimeFactory() : NpgsqlDesignTimeDbContextFactory<BankAccountsDbContext>("bankaccountsdb", options => new(options));

@@ -1,11 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Payouts.Data;
 
 namespace Payouts.ProviderSandbox.Data;
 
-/// <summary>Lets `dotnet ef migrations add` build the model without starting the sandbox; it never connects.</summary>
-public sealed class SandboxDbContextDesignTimeFactory : IDesignTimeDbContextFactory<SandboxDbContext>
-{
-    public SandboxDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SandboxDbContext>().UseNpgsql("Host=127.0.0.1;Database=providersandboxdb").Options);
-}
+/// <summary>The context <c>dotnet ef</c> builds at design time (<see cref="NpgsqlDesignTimeDbContextFactory{TContext}"/>).</summary>
+public sealed class SandboxDbContextDesignTimeFactory() : NpgsqlDesignTimeDbContextFactory<SandboxDbContext>("providersandboxdb", options => new(options));
