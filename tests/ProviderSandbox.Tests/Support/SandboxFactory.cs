@@ -1,19 +1,14 @@
-using Payouts.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using System.Globalization;
 using Payouts.ProviderSandbox.Data;
+using Payouts.Testing;
 
 namespace Payouts.ProviderSandbox.Tests.Support;
 
 /// <summary>
 /// The sandbox in process on a real PostgreSQL database, with short durations for the deterministic destinations so
-/// tests stay quick. Two factories on the same database are the same sandbox before and after a restart. Typed by a
-/// sandbox type, not Program: the AppHost (referenced through Payouts.Testing) has a Program too.
+/// tests stay quick. Two factories on the same database are the same sandbox before and after a restart.
 /// </summary>
-public sealed class SandboxFactory(string connectionString) : WebApplicationFactory<SandboxDbContext>
+public sealed class SandboxFactory(string connectionString) : InProcessService<SandboxDbContext>
 {
     public const string ApiKey = "tests-api-key";
     public const string SettlementAccount = "TEST-SETTLEMENT";
@@ -21,18 +16,14 @@ public sealed class SandboxFactory(string connectionString) : WebApplicationFact
     public static readonly TimeSpan DelayedFailureAfter = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan TimeoutHold = TimeSpan.FromSeconds(4);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        // Not Development: the tests state every setting they rely on instead of inheriting the documented defaults.
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:providersandboxdb", connectionString);
-        builder.UseSetting("Sandbox:ApiKeys:0", ApiKey);
-        builder.UseSetting($"Sandbox:SettlementAccounts:{SettlementAccount}:USD", OpeningBalance.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Sandbox:DelayedFailureAfter", DelayedFailureAfter.ToString());
-        builder.UseSetting("Sandbox:TimeoutHold", TimeoutHold.ToString());
-        builder.ConfigureLogging(logging => logging.ClearProviders());
-        builder.ConfigureTestServices(services => services.AddHostedService<MigrateBeforeStart<SandboxDbContext>>());
-    }
+        ["ConnectionStrings:providersandboxdb"] = connectionString,
+        ["Sandbox:ApiKeys:0"] = ApiKey,
+        [$"Sandbox:SettlementAccounts:{SettlementAccount}:USD"] = OpeningBalance.ToString(CultureInfo.InvariantCulture),
+        ["Sandbox:DelayedFailureAfter"] = DelayedFailureAfter.ToString(),
+        ["Sandbox:TimeoutHold"] = TimeoutHold.ToString(),
+    };
 
     /// <summary>A client that sends the API key.</summary>
     public SandboxClient CreateSandboxClient(TimeSpan? timeout = null)

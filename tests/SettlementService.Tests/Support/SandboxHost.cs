@@ -1,15 +1,10 @@
-using Payouts.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Payouts.ProviderSandbox.Data;
+using Payouts.Testing;
 
 namespace Payouts.SettlementService.Tests.Support;
 
 /// <summary>The provider sandbox in process on its own database; its short "times out" hold outlasts settlement's attempt timeout.</summary>
-public sealed class SandboxHost(string connectionString) : WebApplicationFactory<SandboxDbContext>
+public sealed class SandboxHost(string connectionString) : InProcessService<SandboxDbContext>
 {
     public const string ApiKey = "settlement-tests-key";
     public const string DebitAccount = "SETTLEMENT-TESTS";
@@ -18,15 +13,12 @@ public sealed class SandboxHost(string connectionString) : WebApplicationFactory
     /// <summary>Long enough for a test to see the transfer pending before the provider fails it.</summary>
     public static readonly TimeSpan DelayedFailureAfter = TimeSpan.FromSeconds(10);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:providersandboxdb", connectionString);
-        builder.UseSetting("Sandbox:ApiKeys:0", ApiKey);
-        builder.UseSetting($"Sandbox:SettlementAccounts:{DebitAccount}:USD", "1000000");
-        builder.UseSetting("Sandbox:TimeoutHold", TimeoutHold.ToString());
-        builder.UseSetting("Sandbox:DelayedFailureAfter", DelayedFailureAfter.ToString());
-        builder.ConfigureLogging(logging => logging.ClearProviders());
-        builder.ConfigureTestServices(services => services.AddHostedService<MigrateBeforeStart<SandboxDbContext>>());
-    }
+        ["ConnectionStrings:providersandboxdb"] = connectionString,
+        ["Sandbox:ApiKeys:0"] = ApiKey,
+        [$"Sandbox:SettlementAccounts:{DebitAccount}:USD"] = "1000000",
+        ["Sandbox:TimeoutHold"] = TimeoutHold.ToString(),
+        ["Sandbox:DelayedFailureAfter"] = DelayedFailureAfter.ToString(),
+    };
 }
