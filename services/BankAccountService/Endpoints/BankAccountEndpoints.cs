@@ -1,6 +1,7 @@
 using Payouts.BankAccountService.Application;
 using Payouts.BankAccountService.Domain;
 using Payouts.ServiceDefaults.ApiErrors;
+using Payouts.ServiceDefaults.ApiResponses;
 using Payouts.ServiceDefaults.Authentication;
 using Payouts.ServiceDefaults.Http;
 
@@ -16,8 +17,8 @@ public static class BankAccountEndpoints
     {
         app.MapPost("/api/update/bank-account", UpdateBankAccount).RequireAuthorization().Produces<BankAccountSubmitted>();
         app.MapPost("/api/bank-accounts", ListBankAccounts).RequireAuthorization().Produces<BankAccountList>();
-        app.MapPost("/api/bank-accounts/verify", VerifyBankAccount).RequireAuthorization().Produces<SuccessMessage>();
-        app.MapPost("/api/bank-accounts/delete", DeleteBankAccount).RequireAuthorization().Produces<SuccessMessage>();
+        app.MapPost("/api/bank-accounts/verify", VerifyBankAccount).RequireAuthorization().Produces<StatusMessage>();
+        app.MapPost("/api/bank-accounts/delete", DeleteBankAccount).RequireAuthorization().Produces<StatusMessage>();
         return app;
     }
 
@@ -74,7 +75,7 @@ public static class BankAccountEndpoints
         var (outcome, account) = verification;
         return outcome switch
         {
-            VerificationOutcome.Verified => Results.Ok(new SuccessMessage("Bank account verified successfully")),
+            VerificationOutcome.Verified => Results.Ok(StatusMessage.Success("Bank account verified successfully")),
             VerificationOutcome.AlreadyVerified => BankAccountErrors.AlreadyVerified.ToResult(),
             VerificationOutcome.Locked => BankAccountErrors.VerificationFailed.ToResult(),
             VerificationOutcome.Expired => BankAccountErrors.VerificationExpired.ToResult(),
@@ -95,7 +96,7 @@ public static class BankAccountEndpoints
 
         return await updates.DeleteAsync(caller, accountId!) is null
             ? BankAccountErrors.NotFound.ToResult()
-            : Results.Ok(new SuccessMessage("Bank account deleted successfully"));
+            : Results.Ok(StatusMessage.Success("Bank account deleted successfully"));
     }
 
     /// <summary>The add-or-replace body with seed 000's per-field messages; null when <paramref name="errors"/> has any.</summary>

@@ -53,10 +53,3 @@ public sealed record BankAccountSubmitted(string Message, long BankAccountId, st
     [JsonPropertyOrder(-1)]
     public string Status => "success";
 }
-
-/// <summary>Seed 000's plain success: <c>{status: "success", message}</c> (verify, delete).</summary>
-public sealed record SuccessMessage(string Message)
-{
-    [JsonPropertyOrder(-1)]
-    public string Status => "success";
-}

@@ -1,6 +1,7 @@
 using Payouts.BankAccountService.Application;
 using Payouts.BankAccountService.Domain;
 using Payouts.ServiceDefaults.ApiErrors;
+using Payouts.ServiceDefaults.ApiResponses;
 using Payouts.ServiceDefaults.Authentication;
 using Payouts.ServiceDefaults.Http;
 
@@ -12,14 +13,14 @@ public static class BeneficiaryEndpoints
     public static IEndpointRouteBuilder MapBeneficiaryEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/beneficiaries").RequireAuthorization();
-        group.MapPost("", Create).Produces<SinglePayoutEnvelope<BeneficiaryResponse>>(StatusCodes.Status201Created);
-        group.MapGet("", List).Produces<SinglePayoutEnvelope<IEnumerable<BeneficiaryResponse>>>();
-        group.MapGet("{id}", Get).Produces<SinglePayoutEnvelope<BeneficiaryResponse>>();
-        group.MapPut("{id}", Update).Produces<SinglePayoutEnvelope<BeneficiaryResponse>>();
-        group.MapDelete("{id}", Delete).Produces<SinglePayoutEnvelope<object>>();
-        group.MapPost("{id}/details", AddDetails).Produces<SinglePayoutEnvelope<BeneficiaryDetailsResponse>>(StatusCodes.Status201Created);
-        group.MapGet("{id}/details", ListDetails).Produces<SinglePayoutEnvelope<IEnumerable<BeneficiaryDetailsResponse>>>();
-        group.MapDelete("{id}/details/{detailsId}", DeleteDetails).Produces<SinglePayoutEnvelope<object>>();
+        group.MapPost("", Create).Produces<SinglePayoutResponse<BeneficiaryResponse>>(StatusCodes.Status201Created);
+        group.MapGet("", List).Produces<SinglePayoutResponse<IEnumerable<BeneficiaryResponse>>>();
+        group.MapGet("{id}", Get).Produces<SinglePayoutResponse<BeneficiaryResponse>>();
+        group.MapPut("{id}", Update).Produces<SinglePayoutResponse<BeneficiaryResponse>>();
+        group.MapDelete("{id}", Delete).Produces<SinglePayoutResponse<object?>>();
+        group.MapPost("{id}/details", AddDetails).Produces<SinglePayoutResponse<BeneficiaryDetailsResponse>>(StatusCodes.Status201Created);
+        group.MapGet("{id}/details", ListDetails).Produces<SinglePayoutResponse<IEnumerable<BeneficiaryDetailsResponse>>>();
+        group.MapDelete("{id}/details/{detailsId}", DeleteDetails).Produces<SinglePayoutResponse<object?>>();
         return app;
     }
 
@@ -75,7 +76,7 @@ public static class BeneficiaryEndpoints
         if (Caller.From(context.User) is not { } caller) return Caller.Unidentified.ToResult();
         return await updates.DeleteAsync(caller, id) is null
             ? BeneficiaryErrors.NotFound.ToResult()
-            : SinglePayoutEnvelope.Ok<object>(null, message: "Beneficiary deleted successfully");
+            : SinglePayoutEnvelope.Ok<object?>(null, message: "Beneficiary deleted successfully");
     }
 
     private static async Task<IResult> AddDetails(HttpRequest request, BeneficiaryQueries queries, BeneficiaryUpdates updates, string id)
@@ -120,6 +121,6 @@ public static class BeneficiaryEndpoints
     {
         if (Caller.From(context.User) is not { } caller) return Caller.Unidentified.ToResult();
         var error = await updates.DeleteDetailsAsync(caller, id, detailsId);
-        return error?.ToResult() ?? SinglePayoutEnvelope.Ok<object>(null, message: "Beneficiary details deleted successfully");
+        return error?.ToResult() ?? SinglePayoutEnvelope.Ok<object?>(null, message: "Beneficiary details deleted successfully");
     }
 }

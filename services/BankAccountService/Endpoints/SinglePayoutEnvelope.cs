@@ -1,16 +1,10 @@
-using System.Text.Json.Serialization;
+using Payouts.ServiceDefaults.ApiResponses;
 
 namespace Payouts.BankAccountService.Endpoints;
 
-/// <summary>Seed 002's success envelope: <c>{status, status_code, message, data}</c>.</summary>
-public sealed record SinglePayoutEnvelope<T>(int StatusCode, string Message, T? Data)
-{
-    [JsonPropertyOrder(-1)]
-    public string Status => "success";
-}
-
+/// <summary>Answers in seed 002's success envelope (<see cref="SinglePayoutResponse{T}"/>), with its status code.</summary>
 public static class SinglePayoutEnvelope
 {
-    public static IResult Ok<T>(T? data, int statusCode = StatusCodes.Status200OK, string message = "Request successful") =>
-        Results.Json(new SinglePayoutEnvelope<T>(statusCode, message, data), statusCode: statusCode);
+    public static IResult Ok<T>(T data, int statusCode = StatusCodes.Status200OK, string message = "Request successful") =>
+        Results.Json(SinglePayoutResponse<T>.Of(data, statusCode, message), statusCode: statusCode);
 }
