@@ -1,5 +1,5 @@
-using System.Text.Json.Serialization;
 using Payouts.BankAccountService.Domain;
+using Payouts.ServiceDefaults.ApiResponses;
 
 namespace Payouts.BankAccountService.Endpoints;
 
@@ -12,7 +12,7 @@ public sealed record BeneficiaryResponse(
     string CustomerEmail,
     string? CustomerNickname,
     string Country,
-    BeneficiaryAddressResponse CustomerAddress,
+    CustomerAddress CustomerAddress,
     string CreatedAt,
     string UpdatedAt)
 {
@@ -24,7 +24,7 @@ public sealed record BeneficiaryResponse(
         beneficiary.CustomerEmail,
         beneficiary.CustomerNickname,
         beneficiary.Country,
-        new BeneficiaryAddressResponse(
+        new CustomerAddress(
             beneficiary.Address.City,
             beneficiary.Address.County,
             beneficiary.Address.PostalCode,
@@ -33,14 +33,6 @@ public sealed record BeneficiaryResponse(
         Timestamps.Format(beneficiary.CreatedAt),
         Timestamps.Format(beneficiary.UpdatedAt));
 }
-
-/// <summary>A beneficiary's <c>customer_address</c>.</summary>
-public sealed record BeneficiaryAddressResponse(
-    string? City,
-    string? County,
-    string? PostalCode,
-    [property: JsonPropertyName("address_line_1")] string? AddressLine1,
-    [property: JsonPropertyName("address_line_2")] string? AddressLine2);
 
 /// <summary>Seed 002's payment details of a beneficiary, numbers masked; <c>id</c> is also <c>beneficiary_details_id</c>.</summary>
 public sealed record BeneficiaryDetailsResponse(

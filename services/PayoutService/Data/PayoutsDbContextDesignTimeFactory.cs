@@ -1,11 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Payouts.Data;
 
 namespace Payouts.PayoutService.Data;
 
-/// <summary>Lets `dotnet ef migrations add` build the model without starting the service; it never connects.</summary>
-public sealed class PayoutsDbContextDesignTimeFactory : IDesignTimeDbContextFactory<PayoutsDbContext>
-{
-    public PayoutsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PayoutsDbContext>().UseNpgsql("Host=127.0.0.1;Database=payoutsdb").Options);
-}
+/// <summary>The context <c>dotnet ef</c> builds at design time (<see cref="NpgsqlDesignTimeDbContextFactory{TContext}"/>).</summary>
+public sealed class PayoutsDbContextDesignTimeFactory() : NpgsqlDesignTimeDbContextFactory<PayoutsDbContext>("payoutsdb", options => new(options));

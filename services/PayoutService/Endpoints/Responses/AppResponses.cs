@@ -6,12 +6,6 @@ namespace Payouts.PayoutService.Endpoints.Responses;
 
 // Seed 000 (app and back-office API) bodies, written snake_case by ApiJson.SnakeCase.
 
-/// <summary><c>{status, message}</c>: the answer of an action that has nothing more to tell.</summary>
-public sealed record StatusMessage(string Status, string Message)
-{
-    public static StatusMessage Success(string message) => new("success", message);
-}
-
 /// <summary>The conversion locked at request time when the destination account is in another currency.</summary>
 public sealed record SettlementConversion(string? Currency, decimal? ExchangeRate, decimal? Amount, decimal? ProcessingFee, decimal? NetAmount)
 {

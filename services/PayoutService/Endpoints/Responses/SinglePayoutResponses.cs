@@ -1,17 +1,11 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 using Payouts.PayoutService.Domain;
 using Payouts.PayoutService.Domain.Payouts;
+using Payouts.ServiceDefaults.ApiResponses;
 
 namespace Payouts.PayoutService.Endpoints.Responses;
 
 // Seed 002 (single-payout API) bodies, written snake_case by ApiJson.SnakeCase.
-
-/// <summary>Seed 002's envelope of a successful answer.</summary>
-public sealed record SinglePayoutResponse<T>(string Status, int StatusCode, string Message, T Data)
-{
-    public static SinglePayoutResponse<T> Of(T data) => new("success", StatusCodes.Status200OK, "Request successful", data);
-}
 
 /// <summary>The payout <c>POST /payout/simple</c> created; seed 002 shows <c>amount</c> and <c>beneficiary_id</c> as strings.</summary>
 public sealed record SimplePayout(
@@ -41,18 +35,10 @@ public sealed record EmbeddedBeneficiary(
         var paymentDetails = EmbeddedPaymentDetails.Of(details);
         if (profile is not { Known: true }) return new KnownDetailsOnly(details.BeneficiaryId, userId, details.Country, paymentDetails);
         return new EmbeddedBeneficiary(details.BeneficiaryId, userId, profile.RecipientType, profile.CustomerName, profile.CustomerEmail,
-            profile.CustomerNickname, profile.Country, CustomerAddress.Of(profile), profile.CreatedAt, profile.UpdatedAt, paymentDetails);
+            profile.CustomerNickname, profile.Country, new CustomerAddress(profile.City, profile.County, profile.PostalCode, profile.AddressLine1, profile.AddressLine2), profile.CreatedAt, profile.UpdatedAt, paymentDetails);
     }
 
     public sealed record KnownDetailsOnly(long Id, object UserId, string Country, EmbeddedPaymentDetails Details);
-}
-
-public sealed record CustomerAddress(
-    string? City, string? County, string? PostalCode,
-    [property: JsonPropertyName("address_line_1")] string? AddressLine1,
-    [property: JsonPropertyName("address_line_2")] string? AddressLine2)
-{
-    public static CustomerAddress Of(BeneficiaryView p) => new(p.City, p.County, p.PostalCode, p.AddressLine1, p.AddressLine2);
 }
 
 /// <summary>The payment details paid, masked.</summary>
