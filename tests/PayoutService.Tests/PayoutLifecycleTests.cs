@@ -27,6 +27,7 @@ public sealed class PayoutLifecycleTests(PayoutServiceFixture fixture) : PayoutS
         Assert.Equal("payout_cannot_be_cancelled", againBody["error"].Str());
         Assert.Equal((1000m, 0m, 0m), await Fixture.BalancesAsync(userId));
         Assert.Equal(1, await Fixture.QueryAsync(db => db.Notifications.CountAsync(n => n.PayoutId == payoutId && n.Type == "payout_cancelled")));
+        Assert.Equal(["payout_cancelled:cancelled", "payout_request:pending"], await ActivityOfPayoutAsync(client, payoutId));
     }
 
     [Fact]
@@ -70,6 +71,10 @@ public sealed class PayoutLifecycleTests(PayoutServiceFixture fixture) : PayoutS
         Assert.Equal("completed", withdrawal["status"].Str());
         Assert.Equal(100m, withdrawal["amount"].Decimal());
         Assert.Contains("****1234", withdrawal["description"].Str(), StringComparison.Ordinal);
+        // Seed 004: the user's recent activity includes the payout, from its request (newest first).
+        Assert.Equal(["withdrawal:completed", "payout_request:pending"], await ActivityOfPayoutAsync(user, payoutId));
+        Assert.Equal(["payout_completed", "payout_requested"], await Fixture.QueryAsync(db => db.Notifications
+            .Where(n => n.PayoutId == payoutId).OrderByDescending(n => n.Id).Select(n => n.Type).ToListAsync()));
 
         var (again, againBody) = await admin.PostFormAsync("/api/payouts/process/", ("payout_id", payoutId.Text()), ("transaction_id", "TXN-2"));
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
@@ -128,7 +133,9 @@ public sealed class PayoutLifecycleTests(PayoutServiceFixture fixture) : PayoutS
         var (rejectAgain, rejectAgainBody) = await admin.PostFormAsync("/api/payouts/reject/", ("payout_id", payoutId.Text()), ("reason", "again"));
         Assert.Equal(HttpStatusCode.BadRequest, rejectAgain.StatusCode);
         Assert.Equal("payout_already_processed", rejectAgainBody["error"].Str());
-        Assert.Equal(0, await Fixture.QueryAsync(db => db.UserTransactions.CountAsync(t => t.PayoutId == payoutId)));
+        // No withdrawal; the activity shows the request and its rejection, once.
+        Assert.Equal(["payout_rejected:rejected", "payout_request:pending"], await Fixture.QueryAsync(db => db.UserTransactions
+            .Where(t => t.PayoutId == payoutId).OrderByDescending(t => t.Id).Select(t => t.Type + ":" + t.Status).ToListAsync()));
     }
 
     [Fact]
@@ -224,5 +231,14 @@ public sealed class PayoutLifecycleTests(PayoutServiceFixture fixture) : PayoutS
 
         Assert.Equal((0m, 0m, 5000m), await Fixture.BalancesAsync(userId));
         Assert.Equal(100, await Fixture.QueryAsync(db => db.UserTransactions.CountAsync(t => t.UserId == userId && t.Type == "withdrawal")));
+    }
+
+    /// <summary>The user's activity entries of one payout, newest first, as <c>type:status</c>.</summary>
+    private static async Task<List<string>> ActivityOfPayoutAsync(HttpClient user, long payoutId)
+    {
+        var (_, activity) = await user.GetJsonAsync("/api/user/transactions/");
+        return [.. activity["transactions"]!.AsArray()
+            .Where(t => t!["payout_id"]?.GetValue<long>() == payoutId)
+            .Select(t => $"{t!["type"].Str()}:{t["status"].Str()}")];
     }
 }

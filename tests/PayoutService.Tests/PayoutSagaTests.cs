@@ -52,7 +52,9 @@ public sealed class PayoutSagaTests(PayoutServiceFixture fixture) : PayoutServic
         var failed = await Fixture.Events.WaitForAsync<PayoutFailed>(e => e.PayoutId == payoutUuid);
         Assert.Equal("account_closed", failed.Code);
         Assert.Equal("Failed", await SagaStateAsync(payoutUuid));
-        Assert.Equal(0, await Fixture.QueryAsync(db => db.UserTransactions.CountAsync(t => t.PayoutId == payoutId)));
+        // No withdrawal: the money did not leave. The activity shows the request and its failure (seed 004).
+        Assert.Equal(["payout_failed:failed", "payout_request:pending"], await Fixture.QueryAsync(db => db.UserTransactions
+            .Where(t => t.PayoutId == payoutId).OrderByDescending(t => t.Id).Select(t => t.Type + ":" + t.Status).ToListAsync()));
     }
 
     [Fact]

@@ -83,6 +83,8 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         db.Payouts.Add(payout);
         hold.PayoutId = payout.Id;
         hold.Reference = payout.Reference;
+        RecordActivity(payout, UserTransactionType.PayoutRequested, PayoutStatus.Pending, $"Payout {payout.Reference} requested via {payout.Method}", now);
+        Notify(payout, "payout_requested", $"Your payout {payout.Reference} of {payout.Amount} {payout.Currency} was requested", now);
         await publish.Publish(new PayoutRequested(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), payout.CompanyId, payout.Amount,
             payout.Fees, payout.NetAmount, payout.Currency, payout.Method, SettlementCommands.DestinationKindOf(payout), DestinationIdOrNull(payout), now), cancellationToken);
         return payout;
@@ -94,6 +96,7 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         var now = clock.GetUtcNow();
         if (Refusal(() => payout.Cancel(now)) is { } refusal) return refusal;
         await ReleaseHoldAsync(payout, cancellationToken);
+        RecordActivity(payout, UserTransactionType.PayoutCancelled, PayoutStatus.Cancelled, $"Payout {payout.Reference} cancelled: {reason}", now);
         Notify(payout, "payout_cancelled", $"Your payout {payout.Reference} was cancelled: {reason}", now);
         await publish.Publish(new PayoutCancelled(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), reason, now), cancellationToken);
         return null;
@@ -105,6 +108,7 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         var now = clock.GetUtcNow();
         if (Refusal(() => payout.Reject(reason, rejectedBy, notes, now)) is { } refusal) return refusal;
         await ReleaseHoldAsync(payout, cancellationToken);
+        RecordActivity(payout, UserTransactionType.PayoutRejected, PayoutStatus.Rejected, $"Payout {payout.Reference} rejected: {reason}", now);
         Notify(payout, "payout_rejected", $"Your payout {payout.Reference} was rejected: {reason}", now);
         await publish.Publish(new PayoutRejected(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), reason, rejectedBy, now), cancellationToken);
         return null;
@@ -150,6 +154,7 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         var now = clock.GetUtcNow();
         if (!payout.FailSettlement(code, reason, now)) return;
         await ReleaseHoldAsync(payout, cancellationToken);
+        RecordActivity(payout, UserTransactionType.PayoutFailed, PayoutStatus.Failed, $"Payout {payout.Reference} could not be paid: {reason}", now);
         Notify(payout, "payout_failed", $"Your payout {payout.Reference} could not be paid: {reason}", now);
         await publish.Publish(new PayoutFailed(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), code, reason, now), cancellationToken);
     }
@@ -161,15 +166,11 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         var destination = payout.BankAccountId is { } accountId
             ? await db.BankAccounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => $"{a.BankName} {a.MaskedAccountNumber}").FirstOrDefaultAsync(cancellationToken)
             : payout.PaypalEmail ?? payout.StripeAccount;
-        db.UserTransactions.Add(new UserTransaction
-        {
-            Uuid = Guid.CreateVersion7(), UserId = payout.UserId, CompanyId = payout.CompanyWallet ? payout.CompanyId : null, Type = UserTransactionType.Withdrawal, Status = "completed",
-            Amount = payout.Amount, Currency = payout.Currency, PayoutId = payout.Id, Reference = payout.Reference, CreatedAt = now,
-            Description = $"Payout {payout.Reference} via {payout.Method}" + (destination is null ? "" : $" to {destination}")
+        RecordActivity(payout, UserTransactionType.Withdrawal, PayoutStatus.Completed,
+            $"Payout {payout.Reference} via {payout.Method}" + (destination is null ? "" : $" to {destination}")
                 + (payout.SettlementCurrency is null ? "" : string.Create(CultureInfo.InvariantCulture,
                     $" ({payout.SettlementNetAmount} {payout.SettlementCurrency} at {payout.ExchangeRate:0.########})"))
-                + (payout.TransactionReference is null ? "" : $" (ref {payout.TransactionReference})"),
-        });
+                + (payout.TransactionReference is null ? "" : $" (ref {payout.TransactionReference})"), now);
         Notify(payout, "payout_completed", $"Your payout {payout.Reference} of {payout.NetAmount} {payout.Currency} was paid", now);
         await publish.Publish(new PayoutCompleted(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), payout.Amount, payout.NetAmount,
             payout.Currency, payout.TransactionReference, now), cancellationToken);
@@ -192,6 +193,18 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
     private Task ReleaseHoldAsync(Payout payout, CancellationToken cancellationToken) =>
         ledger.PostAsync(LedgerPosting.Release(payout.Wallet, payout.Amount, payout.Currency, payout.Reference, payout.Id), cancellationToken);
 
+    /// <summary>
+    /// An entry in the activity the user (and, for a company wallet, every member) reads at <c>/api/user/transactions/</c>:
+    /// seed 004 asks that it show the payout, from its request to its completion or failure.
+    /// </summary>
+    private void RecordActivity(Payout payout, string type, string status, string description, DateTimeOffset now) =>
+        db.UserTransactions.Add(new UserTransaction
+        {
+            Uuid = Guid.CreateVersion7(), UserId = payout.UserId, CompanyId = payout.CompanyWallet ? payout.CompanyId : null, Type = type, Status = status,
+            Amount = payout.Amount, Currency = payout.Currency, PayoutId = payout.Id, Reference = payout.Reference, CreatedAt = now, Description = description,
+        });
+
+    /// <summary>The in-app message of a payout event; a notification service mails from the same events (the <c>Payout*</c> contracts).</summary>
     private void Notify(Payout payout, string type, string message, DateTimeOffset now) =>
         db.Notifications.Add(new Notification { UserId = payout.UserId, PayoutId = payout.Id, Type = type, Message = message, CreatedAt = now });
 

@@ -1,6 +1,9 @@
 namespace Payouts.PayoutService.Domain;
 
-/// <summary>An entry in the user's activity (seed 004's transaction record): credits and completed withdrawals.</summary>
+/// <summary>
+/// An entry in the user's activity (seed 004's transaction record): credits, and each step of a payout (requested, then
+/// completed as a <c>withdrawal</c>, or failed, cancelled or rejected).
+/// </summary>
 public sealed class UserTransaction
 {
     public long Id { get; set; }
@@ -22,5 +25,11 @@ public sealed class UserTransaction
 public static class UserTransactionType
 {
     public const string Credit = "credit";
+    public const string PayoutRequested = "payout_request";
+
+    /// <summary>A completed payout (seed 004: type <c>withdrawal</c>, status <c>completed</c>).</summary>
     public const string Withdrawal = "withdrawal";
+    public const string PayoutFailed = "payout_failed";
+    public const string PayoutCancelled = "payout_cancelled";
+    public const string PayoutRejected = "payout_rejected";
 }
