@@ -7,6 +7,9 @@ public static class BeneficiaryErrors
 {
     public static readonly ApiError NotFound = ApiError.NotFound("Beneficiary not found");
 
+    /// <summary>A colleague may see and pay a company's beneficiary; only its owner (or an administrator) changes it.</summary>
+    public static readonly ApiError OwnerOnly = ApiError.InsufficientPermissions("Only the beneficiary's owner can change it");
+
     public static readonly ApiError DetailsNotFound = ApiError.NotFound("Beneficiary details not found");
 
     public static readonly ApiError DuplicateDetails =

@@ -58,7 +58,8 @@ public static class BeneficiaryEndpoints
     {
         if (Caller.From(request.HttpContext.User) is not { } caller) return Caller.Unidentified.ToResult();
         // An unknown beneficiary is a 404 whatever the body holds.
-        if (await queries.FindAsync(caller, id) is null) return BeneficiaryErrors.NotFound.ToResult();
+        if (await queries.FindAsync(caller, id) is not { } known) return BeneficiaryErrors.NotFound.ToResult();
+        if (BeneficiaryQueries.ChangeRefusal(caller, known) is { } refusal) return refusal.ToResult();
 
         var (fields, bodyError) = await RequestFields.ReadAsync(request, RequestBodyErrors.NotFormOrJson, request.HttpContext.RequestAborted);
         if (fields is null) return bodyError!.ToResult();
@@ -71,9 +72,10 @@ public static class BeneficiaryEndpoints
         return beneficiary is null ? BeneficiaryErrors.NotFound.ToResult() : SinglePayoutEnvelope.Ok(BeneficiaryResponse.From(beneficiary));
     }
 
-    private static async Task<IResult> Delete(HttpContext context, BeneficiaryUpdates updates, string id)
+    private static async Task<IResult> Delete(HttpContext context, BeneficiaryQueries queries, BeneficiaryUpdates updates, string id)
     {
         if (Caller.From(context.User) is not { } caller) return Caller.Unidentified.ToResult();
+        if (await queries.FindAsync(caller, id) is { } known && BeneficiaryQueries.ChangeRefusal(caller, known) is { } refusal) return refusal.ToResult();
         return await updates.DeleteAsync(caller, id) is null
             ? BeneficiaryErrors.NotFound.ToResult()
             : SinglePayoutEnvelope.Ok<object?>(null, message: "Beneficiary deleted successfully");
@@ -84,6 +86,7 @@ public static class BeneficiaryEndpoints
         if (Caller.From(request.HttpContext.User) is not { } caller) return Caller.Unidentified.ToResult();
         var beneficiary = await queries.FindAsync(caller, id);
         if (beneficiary is null) return BeneficiaryErrors.NotFound.ToResult();
+        if (BeneficiaryQueries.ChangeRefusal(caller, beneficiary) is { } refusal) return refusal.ToResult();
 
         var (fields, bodyError) = await RequestFields.ReadAsync(request, RequestBodyErrors.NotFormOrJson, request.HttpContext.RequestAborted);
         if (fields is null) return bodyError!.ToResult();
@@ -117,9 +120,10 @@ public static class BeneficiaryEndpoints
         return details is null ? BeneficiaryErrors.NotFound.ToResult() : SinglePayoutEnvelope.Ok(details.Select(BeneficiaryDetailsResponse.From));
     }
 
-    private static async Task<IResult> DeleteDetails(HttpContext context, BeneficiaryUpdates updates, string id, string detailsId)
+    private static async Task<IResult> DeleteDetails(HttpContext context, BeneficiaryQueries queries, BeneficiaryUpdates updates, string id, string detailsId)
     {
         if (Caller.From(context.User) is not { } caller) return Caller.Unidentified.ToResult();
+        if (await queries.FindAsync(caller, id) is { } known && BeneficiaryQueries.ChangeRefusal(caller, known) is { } refusal) return refusal.ToResult();
         var error = await updates.DeleteDetailsAsync(caller, id, detailsId);
         return error?.ToResult() ?? SinglePayoutEnvelope.Ok<object?>(null, message: "Beneficiary details deleted successfully");
     }

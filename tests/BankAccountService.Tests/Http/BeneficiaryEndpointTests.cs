@@ -193,4 +193,37 @@ public sealed class BeneficiaryEndpointTests(InfrastructureFixture infrastructur
         Assert.Equal(id, Assert.Single((await admin.Get($"/beneficiaries?user_id={ownerId}")).Body.GetProperty("data").EnumerateArray()).GetProperty("id").GetInt64());
         Assert.Equal(HttpStatusCode.OK, (await admin.Get($"/beneficiaries/{id}")).Status);
     }
+
+    [Fact]
+    public async Task A_company_s_beneficiaries_are_visible_to_its_members_who_may_pay_them_but_only_their_owner_changes_them()
+    {
+        var company = $"co-{Guid.NewGuid():N}"[..12];
+        using var owner = _service.Host.ClientFor(AccountFixtures.NewUserId(), companyId: company);
+        using var colleague = _service.Host.ClientFor(AccountFixtures.NewUserId(), companyId: company);
+        using var outsider = _service.Host.ClientFor(AccountFixtures.NewUserId(), companyId: $"co-{Guid.NewGuid():N}"[..12]);
+        var id = (await owner.PostJson("/beneficiaries", SeedBeneficiary)).Body.GetProperty("data").GetProperty("id").GetInt64();
+        var details = new { bank_name = "GTBank", account_number = AccountFixtures.Nuban(), bank_code = "058", country = "NG" };
+        Assert.Equal(HttpStatusCode.Created, (await owner.PostJson($"/beneficiaries/{id}/details", details)).Status);
+
+        Assert.Equal(id, Assert.Single((await colleague.Get("/beneficiaries")).Body.GetProperty("data").EnumerateArray()).GetProperty("id").GetInt64());
+        Assert.Equal(HttpStatusCode.OK, (await colleague.Get($"/beneficiaries/{id}")).Status);
+        Assert.Single((await colleague.Get($"/beneficiaries/{id}/details")).Body.GetProperty("data").EnumerateArray());
+
+        var changes = new[]
+        {
+            await colleague.PutJson($"/beneficiaries/{id}", SeedBeneficiary),
+            await colleague.PostJson($"/beneficiaries/{id}/details", details with { account_number = AccountFixtures.Nuban() }),
+            await colleague.Delete($"/beneficiaries/{id}"),
+        };
+        foreach (var change in changes)
+        {
+            Assert.True(change.Status == HttpStatusCode.Forbidden, change.ToString());
+            Assert.Equal("failed", change.Text("status"));
+        }
+
+        Assert.Empty((await outsider.Get("/beneficiaries")).Body.GetProperty("data").EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.Get($"/beneficiaries/{id}")).Status);
+        Assert.Single((await owner.Get($"/beneficiaries/{id}/details")).Body.GetProperty("data").EnumerateArray());
+        Assert.Equal("John Smith", (await owner.Get($"/beneficiaries/{id}")).Body.GetProperty("data").GetProperty("customer_name").GetString());
+    }
 }
