@@ -20,7 +20,8 @@ public sealed class TransferStatusTests(SettlementFixture fixture) : IClassFixtu
     {
         var command = new SettlePayout(Guid.NewGuid(), "PO-STATUS", DestinationKind.BankAccount, fixture.Bus.AddBankAccount("5566778899"), "bank_transfer", 149.95m, "USD", "Payout to Ada");
         await fixture.Bus.SendAsync(command);
-        var settled = Assert.IsType<PayoutSettled>(await fixture.Bus.WaitForOutcomeAsync(command.PayoutId, TimeSpan.FromSeconds(30)));
+        var outcome = await fixture.Bus.WaitForOutcomeAsync(command.PayoutId, TimeSpan.FromSeconds(30));
+        var settled = outcome as PayoutSettled ?? throw new Xunit.Sdk.XunitException($"Expected the transfer settled, got {outcome}");
 
         using var client = Client(PayoutsRoles.Admin);
         using var response = await client.GetAsync($"/api/admin/payouts/transfer-status/{settled.ProviderTransferId}");

@@ -43,8 +43,8 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
             web.UseSetting("ConnectionStrings:payoutsdb", database);
             web.UseSetting("ConnectionStrings:messaging", Infrastructure.MessagingConnectionString);
             web.UseSetting("Auth:SigningKey", SigningKey);
-            // Short enough to keep the 202 test quick, long enough for the fake settlement to answer the others.
-            web.UseSetting("Payouts:Processing:SettlementWait", "00:00:03");
+            // Long enough for the fake settlement to answer on a loaded CI machine (3 s was not always); the 202 tests hold it.
+            web.UseSetting("Payouts:Processing:SettlementWait", "00:00:08");
             // Status checks of payouts stuck in processing: due after 2 s, again every second, swept four times a second.
             web.UseSetting("Payouts:Processing:StatusCheckAfter", "00:00:02");
             web.UseSetting("Payouts:Processing:StatusCheckInterval", "00:00:01");

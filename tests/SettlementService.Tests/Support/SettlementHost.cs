@@ -15,7 +15,7 @@ namespace Payouts.SettlementService.Tests.Support;
 public sealed class SettlementHost(string connectionString, string messaging, SandboxHost sandbox, Uri? providerAddress = null) : InProcessService<SettlementDbContext>
 {
     public const string SigningKey = "settlement-tests-signing-key-with-more-than-32-bytes";
-    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan ReconciliationAge = TimeSpan.FromSeconds(2);
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
