@@ -21,14 +21,24 @@ builder.AddRabbitMqMessaging(
     bus =>
     {
         bus.AddConsumer<GetSettlementDestinationConsumer>().ExcludeFromConfigureEndpoints();
+        bus.AddConsumer<PayoutDestinationQueryConsumer>().ExcludeFromConfigureEndpoints();
         // MicroDepositsSent and MicroDepositsFailed, through ConfigureEndpoints, so the transactional inbox makes it idempotent.
         bus.AddConsumerOnQueue<MicroDepositOutcomeConsumer>(BankAccountQueues.MicroDepositOutcome);
     },
-    (context, rabbit) => rabbit.ReceiveEndpoint(BankAccountQueues.GetSettlementDestination, endpoint =>
+    (context, rabbit) =>
     {
-        endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
-        endpoint.ConfigureConsumer<GetSettlementDestinationConsumer>(context);
-    }));
+        rabbit.ReceiveEndpoint(BankAccountQueues.GetSettlementDestination, endpoint =>
+        {
+            endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+            endpoint.ConfigureConsumer<GetSettlementDestinationConsumer>(context);
+        });
+        // PayoutService waits on these (read-your-writes): brief retries only, its request times out anyway.
+        rabbit.ReceiveEndpoint(BankAccountQueues.PayoutDestinations, endpoint =>
+        {
+            endpoint.UseMessageRetry(retry => retry.Intervals(50, 200));
+            endpoint.ConfigureConsumer<PayoutDestinationQueryConsumer>(context);
+        });
+    });
 
 // Keys are read (and checked) once at start: a service without usable keys must not come up.
 builder.Services.AddSingleton(services => BankAccountKeys.FromConfiguration(

@@ -1,4 +1,6 @@
 using MassTransit;
+using Payouts.Contracts;
+using Payouts.Contracts.BankAccounts;
 using Payouts.Messaging;
 using Payouts.PayoutService.Application;
 using Payouts.PayoutService.Data;
@@ -18,6 +20,11 @@ builder.AddRabbitMqMessaging(bus =>
     bus.AddConsumer<BeneficiaryEventsConsumer, RetryingConsumerDefinition<BeneficiaryEventsConsumer>>();
     bus.AddSagaStateMachine<PayoutStateMachine, PayoutState, RetryingSagaDefinition<PayoutState>>()
         .PostgresRepository(r => r.ExistingDbContext<PayoutsDbContext>());
+    // Read-your-writes on a read-model miss; time-bound, so a BankAccountService that is down costs a 503, not a hang.
+    var destinations = QueueAddress.For(BankAccountQueues.PayoutDestinations);
+    var destinationTimeout = RequestTimeout.After(ms: (int)builder.Configuration.GetValue("Payouts:BankAccounts:RequestTimeout", TimeSpan.FromSeconds(5)).TotalMilliseconds);
+    bus.AddRequestClient<GetBankAccount>(destinations, destinationTimeout);
+    bus.AddRequestClient<GetBeneficiaryDetails>(destinations, destinationTimeout);
 });
 
 builder.Services.AddSingleton(TimeProvider.System);
@@ -27,6 +34,7 @@ builder.Services.AddScoped<UserDirectory>();
 builder.Services.AddScoped<IdempotentOperation>();
 builder.Services.AddScoped<PayoutLifecycle>();
 builder.Services.AddScoped<PayoutOperations>();
+builder.Services.AddScoped<PayoutDestinations>();
 builder.Services.AddScoped<PayoutRequests>();
 builder.Services.AddScoped<CompanyBilling>();
 builder.Services.AddScoped<EarningsCredits>();

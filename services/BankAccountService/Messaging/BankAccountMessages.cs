@@ -10,7 +10,17 @@ public static class BankAccountMessages
 
     public static BankAccountAdded Added(BankAccount account) => new(
         account.Id, account.Uuid, account.UserId, account.CompanyId, account.BankName, account.Destination.MaskedAccountNumber,
-        account.AccountType, account.Destination.Currency, account.Destination.Country, account.IsPrimary, account.Verified, account.CreatedAt, BankTransfer);
+        account.AccountType, account.Destination.Currency, account.Destination.Country, account.IsPrimary, account.Verified, account.CreatedAt, BankTransfer,
+        account.AccountHolderName, MaskedRoutingNumber(account), account.Destination.BankCode);
+
+    /// <summary>The account as it is now, for PayoutService's read-your-writes request.</summary>
+    public static BankAccountFound Found(BankAccount account) => new(
+        account.Id, account.Uuid, account.UserId, account.CompanyId, account.BankName, account.AccountHolderName, account.Destination.MaskedAccountNumber,
+        MaskedRoutingNumber(account), account.Destination.BankCode, account.AccountType, account.Destination.Currency, account.Destination.Country,
+        BankTransfer, account.IsPrimary, account.Verified, account.IsDeleted, account.CreatedAt, account.UpdatedAt);
+
+    /// <summary>As seed 000's responses show it: the routing number or, where the form carried one instead (NG), the bank code.</summary>
+    private static string MaskedRoutingNumber(BankAccount account) => account.Destination.MaskedBankIdentifier;
 
     public static BankAccountVerified Verified(BankAccount account) =>
         new(account.Id, account.Uuid, account.UserId, account.VerifiedAt ?? account.UpdatedAt);

@@ -18,7 +18,19 @@ public static class BeneficiaryMessages
 
     public static BeneficiaryDetailsAdded DetailsAdded(BeneficiaryDetails details, string? companyId) => new(
         details.Id, details.BeneficiaryId, details.UserId, companyId, details.BankName, details.Destination.MaskedAccountNumber,
-        details.Destination.Currency, details.Destination.Country, details.CreatedAt, BankAccountMessages.BankTransfer);
+        details.Destination.Currency, details.Destination.Country, details.CreatedAt, BankAccountMessages.BankTransfer,
+        details.AccountHolderName, MaskedRoutingNumber(details), details.Destination.BankCode);
+
+    /// <summary>The details as they are now, with their beneficiary, for PayoutService's read-your-writes request.</summary>
+    public static BeneficiaryDetailsFound DetailsFound(BeneficiaryDetails details, Beneficiary beneficiary) => new(
+        details.Id, details.BeneficiaryId, details.UserId, beneficiary.CompanyId, details.BankName, details.AccountHolderName,
+        details.Destination.MaskedAccountNumber, MaskedRoutingNumber(details), details.Destination.BankCode, details.Destination.Currency,
+        details.Destination.Country, BankAccountMessages.BankTransfer, details.CreatedAt, details.IsDeleted || beneficiary.IsDeleted,
+        Saved(beneficiary), beneficiary.IsDeleted);
+
+    /// <summary>As seed 002's details responses show it: only a routing number, never a bank code.</summary>
+    private static string MaskedRoutingNumber(BeneficiaryDetails details) =>
+        details.Destination.RoutingNumberCiphertext is null ? "" : details.Destination.MaskedBankIdentifier;
 
     public static BeneficiaryDetailsRemoved DetailsRemoved(BeneficiaryDetails details) =>
         new(details.Id, details.BeneficiaryId, details.UserId, details.DeletedAt ?? details.CreatedAt);

@@ -6,11 +6,15 @@ using Payouts.PayoutService.Domain.Payouts;
 
 namespace Payouts.PayoutService.Application;
 
-/// <summary>One page of payouts, newest first, with the bank accounts and users they name.</summary>
+/// <summary>One page of payouts, newest first, with the bank accounts, beneficiary details and users they name.</summary>
 public sealed record PayoutPage(
-    IReadOnlyList<Payout> Payouts, int Total, IReadOnlyDictionary<long, BankAccountView> Accounts, IReadOnlyDictionary<long, DirectoryUser> Users)
+    IReadOnlyList<Payout> Payouts, int Total, IReadOnlyDictionary<long, BankAccountView> Accounts, IReadOnlyDictionary<long, BeneficiaryDestinationView> Details,
+    IReadOnlyDictionary<long, DirectoryUser> Users)
 {
     public BankAccountView? AccountOf(Payout payout) => Accounts.GetValueOrDefault(payout.BankAccountId ?? 0);
+
+    public PayoutDestinationViews DestinationOf(Payout payout) =>
+        new(AccountOf(payout), Details.GetValueOrDefault(payout.BeneficiaryDetailsId ?? 0));
 
     public DirectoryUser? UserOf(Payout payout) => Users.GetValueOrDefault(payout.UserId);
 }
@@ -51,8 +55,8 @@ public sealed class PayoutQueries(PayoutsDbContext db)
         return new PayoutStatisticsData(count, amount, byStatus, byMethod);
     }
 
-    /// <summary>A payout by numeric id or uuid, with its user and bank account; null when there is none.</summary>
-    public async Task<(Payout Payout, DirectoryUser? User, BankAccountView? Account)?> FindAsync(string idOrUuid, CancellationToken ct)
+    /// <summary>A payout by numeric id or uuid, with its user and destination; null when there is none.</summary>
+    public async Task<(Payout Payout, DirectoryUser? User, PayoutDestinationViews Destination)?> FindAsync(string idOrUuid, CancellationToken ct)
     {
         var payout = long.TryParse(idOrUuid, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? await db.Payouts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
@@ -60,7 +64,10 @@ public sealed class PayoutQueries(PayoutsDbContext db)
         if (payout is null) return null;
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == payout.UserId, ct);
         var account = payout.BankAccountId is { } accountId ? await db.BankAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, ct) : null;
-        return (payout, user, account);
+        var details = payout.BeneficiaryDetailsId is { } detailsId
+            ? await db.BeneficiaryDestinations.AsNoTracking().FirstOrDefaultAsync(d => d.Id == detailsId, ct)
+            : null;
+        return (payout, user, new PayoutDestinationViews(account, details));
     }
 
     private async Task<PayoutPage> PageAsync(IQueryable<Payout> query, Paging paging, bool withUsers, CancellationToken ct)
@@ -69,8 +76,10 @@ public sealed class PayoutQueries(PayoutsDbContext db)
         var payouts = await query.OrderByDescending(p => p.RequestedAt).ThenByDescending(p => p.Id).Skip(paging.Skip).Take(paging.Limit).ToListAsync(ct);
         var accountIds = payouts.Where(p => p.BankAccountId is not null).Select(p => p.BankAccountId!.Value).Distinct().ToList();
         var accounts = await db.BankAccounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var detailsIds = payouts.Where(p => p.BeneficiaryDetailsId is not null).Select(p => p.BeneficiaryDetailsId!.Value).Distinct().ToList();
+        var details = await db.BeneficiaryDestinations.AsNoTracking().Where(d => detailsIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
         var userIds = payouts.Select(p => p.UserId).Distinct().ToList();
         var users = withUsers ? await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct) : [];
-        return new PayoutPage(payouts, total, accounts, users);
+        return new PayoutPage(payouts, total, accounts, details, users);
     }
 }

@@ -28,7 +28,8 @@ public sealed record ValidPayoutRequest(PaymentMethod Method, decimal Amount, de
 /// <summary>Seed 000 request rules: fields, method limits, the user's minimum, fees, and the destination. The first problem is the answer.</summary>
 public static class PayoutRequestValidator
 {
-    public static async Task<ApiOutcome<ValidPayoutRequest>> ValidateAsync(RequestFields fields, DirectoryUser user, PayoutsDbContext db, CancellationToken ct)
+    public static async Task<ApiOutcome<ValidPayoutRequest>> ValidateAsync(RequestFields fields, DirectoryUser user, PayoutsDbContext db,
+        PayoutDestinations destinations, CancellationToken ct)
     {
         var methodId = fields["method"];
         if (methodId is null) return ApiError.Validation("method", "The method field is required.");
@@ -54,7 +55,9 @@ public static class PayoutRequestValidator
                 var accountId = fields.PositiveLong("bank_account_id", errors, "The bank account id field is required.");
                 if (errors.ToError() is { } accountIdError) return accountIdError;
                 var subject = user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var account = await db.BankAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, ct);
+                var lookup = await destinations.BankAccountAsync(accountId!.Value, ct);
+                if (lookup.Unavailable is { } unavailable) return unavailable;
+                var account = lookup.Found;
                 // Someone else's, deleted, or not yet known account: the same answer, so ids reveal nothing.
                 if (account is null || account.UserId != subject || account.Deleted || !account.Known)
                     return ApiError.Validation("bank_account_id", "Bank account not found");

@@ -11,13 +11,14 @@ namespace Payouts.PayoutService.Application;
 /// A user's payout requests (seed 000 app, seed 002 single payout) and cancellations. Each runs under its
 /// <c>Idempotency-Key</c>; the endpoint says how its answer is written, so a replay returns the first answer unchanged.
 /// </summary>
-public sealed class PayoutRequests(PayoutsDbContext db, UserDirectory directory, PayoutLifecycle lifecycle, IdempotentOperation idempotent)
+public sealed class PayoutRequests(PayoutsDbContext db, UserDirectory directory, PayoutLifecycle lifecycle, IdempotentOperation idempotent,
+    PayoutDestinations destinations)
 {
     public async Task<ApiOutcome<OperationResponse>> RequestAsync(Caller caller, RequestFields fields, string? idempotencyKey,
         Func<Payout, PaymentMethod, OperationResponse> answer, CancellationToken ct)
     {
         var user = await directory.EnsureAsync(caller, ct);
-        var validation = await PayoutRequestValidator.ValidateAsync(fields, user, db, ct);
+        var validation = await PayoutRequestValidator.ValidateAsync(fields, user, db, destinations, ct);
         if (validation.Value is not { } request) return validation.Error!;
         return await idempotent.RunAsync($"user:{caller.UserId}:payout", idempotencyKey, fields.Fingerprint(), async () =>
         {
@@ -32,7 +33,7 @@ public sealed class PayoutRequests(PayoutsDbContext db, UserDirectory directory,
         Func<Payout, ValidSimplePayout, OperationResponse> answer, CancellationToken ct)
     {
         var user = await directory.EnsureAsync(caller, ct);
-        var validation = await SimplePayoutValidator.ValidateAsync(fields, caller, user, db, ct);
+        var validation = await SimplePayoutValidator.ValidateAsync(fields, caller, user, db, destinations, ct);
         if (validation.Value is not { } request) return validation.Error!;
         return await idempotent.RunAsync($"user:{caller.UserId}:simple", idempotencyKey, fields.Fingerprint(), async () =>
         {

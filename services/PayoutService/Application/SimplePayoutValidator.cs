@@ -29,7 +29,7 @@ public sealed record ValidSimplePayout(
 public static class SimplePayoutValidator
 {
     public static async Task<ApiOutcome<ValidSimplePayout>> ValidateAsync(RequestFields fields, Caller caller, DirectoryUser user, PayoutsDbContext db,
-        CancellationToken ct)
+        PayoutDestinations destinations, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var beneficiaryId = Id(fields, "beneficiary_id", "beneficiary id", errors);
@@ -39,10 +39,14 @@ public static class SimplePayoutValidator
 
         // A company member pays from the company's wallet, to the company's beneficiaries; anyone else from their own balance.
         var companyId = caller.CompanyId;
-        var details = await db.BeneficiaryDestinations.AsNoTracking().FirstOrDefaultAsync(d => d.Id == detailsId, ct);
+        var lookup = await destinations.BeneficiaryDetailsAsync(detailsId, beneficiaryId, ct);
+        if (lookup.Unavailable is { } unavailable) return unavailable;
+        var details = lookup.Found?.Details;
         // Someone else's details, or details of another beneficiary: not found, revealing nothing.
         // Removed details, or details of a removed beneficiary, are gone: the same answer.
-        var profile = await db.Beneficiaries.AsNoTracking().FirstOrDefaultAsync(b => b.Id == beneficiaryId, ct);
+        var profile = lookup.Found?.Profile is { } found && found.Id == beneficiaryId
+            ? found
+            : await db.Beneficiaries.AsNoTracking().FirstOrDefaultAsync(b => b.Id == beneficiaryId, ct);
         if (details is null || details.Removed || profile is { Removed: true } || details.BeneficiaryId != beneficiaryId
             || !(details.UserId == user.Id.ToString(CultureInfo.InvariantCulture) || (companyId is not null && details.CompanyId == companyId)))
             return ApiError.NotFound("Beneficiary details not found");

@@ -1,8 +1,10 @@
+using Payouts.Contracts.BankAccounts;
+
 namespace Payouts.PayoutService.Domain;
 
 /// <summary>
-/// What this service knows about a bank account or beneficiary destination, built from BankAccountService's events.
-/// Only the masked number is ever known here.
+/// What this service knows about a bank account, built from BankAccountService's events and, on a miss, from its
+/// answer to <see cref="GetBankAccount"/>. Only masked numbers are ever known here.
 /// </summary>
 public sealed class BankAccountView
 {
@@ -11,7 +13,15 @@ public sealed class BankAccountView
     public required string UserId { get; set; }
     public string? CompanyId { get; set; }
     public string BankName { get; set; } = "";
+    public string AccountHolderName { get; set; } = "";
     public string MaskedAccountNumber { get; set; } = "";
+
+    /// <summary>The routing number (or, for Nigeria, the bank code) masked as seed 000 shows it.</summary>
+    public string MaskedRoutingNumber { get; set; } = "";
+
+    /// <summary>The bank's code where the country uses one (NUBAN): names the bank, not the account.</summary>
+    public string? BankCode { get; set; }
+
     public string AccountType { get; set; } = "";
     public string Currency { get; set; } = "";
     public string Country { get; set; } = "";
@@ -20,26 +30,57 @@ public sealed class BankAccountView
     public bool Verified { get; set; }
     public bool Deleted { get; set; }
 
-    /// <summary>False until BankAccountAdded arrived (events may come out of order).</summary>
+    /// <summary>False until BankAccountAdded (or BankAccountService's answer) arrived (events may come out of order).</summary>
     public bool Known { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
-}
 
-/// <summary>A seed 002 beneficiary's payment details: validated when added, payable at once.</summary>
-public sealed class BeneficiaryDestinationView
-{
-    public long Id { get; set; }
-    public long BeneficiaryId { get; set; }
-    public required string UserId { get; set; }
-    public string? CompanyId { get; set; }
-    public string BankName { get; set; } = "";
-    public string MaskedAccountNumber { get; set; } = "";
-    public string Currency { get; set; } = "";
-    public string Country { get; set; } = "";
-    public string Method { get; set; } = "bank_transfer";
-    public DateTimeOffset AddedAt { get; set; }
+    /// <summary>
+    /// The account as BankAccountAdded describes it. A copy older than what the view already holds (BankAccountService's
+    /// newer answer came first) only adds its facts: verified sticks, descriptions never move backwards.
+    /// </summary>
+    public void Apply(BankAccountAdded m)
+    {
+        Verified |= m.Verified;
+        if (Known && UpdatedAt > m.AddedAt) return;
+        Describe(m.CompanyId, m.BankName, m.AccountHolderName, m.MaskedAccountNumber, m.MaskedRoutingNumber, m.BankCode, m.AccountType, m.Currency, m.Country, m.Method);
+        IsPrimary = m.IsPrimary;
+        Known = true;
+        UpdatedAt = m.AddedAt;
+    }
 
-    /// <summary>The details (or their beneficiary) were deleted: never payable again, even if an older event arrives later.</summary>
-    public bool Removed { get; set; }
+    /// <summary>
+    /// BankAccountService's answer: verified and deleted stick whatever its age; the description (and primary flag) only
+    /// when the answer is newer than what the view holds, so a late answer never undoes a later event.
+    /// </summary>
+    public void Apply(BankAccountFound m)
+    {
+        Verified |= m.Verified;
+        if (m.Deleted)
+        {
+            Deleted = true;
+            IsPrimary = false;
+        }
+
+        if (Known && UpdatedAt >= m.UpdatedAt) return;
+        Describe(m.CompanyId, m.BankName, m.AccountHolderName, m.MaskedAccountNumber, m.MaskedRoutingNumber, m.BankCode, m.AccountType, m.Currency, m.Country, m.Method);
+        if (!m.Deleted) IsPrimary = m.IsPrimary;
+        Known = true;
+        UpdatedAt = m.UpdatedAt;
+    }
+
+    private void Describe(string? companyId, string bankName, string? holderName, string maskedAccountNumber, string? maskedRoutingNumber, string? bankCode,
+        string accountType, string currency, string country, string method)
+    {
+        CompanyId = companyId;
+        BankName = bankName;
+        AccountHolderName = holderName ?? AccountHolderName;
+        MaskedAccountNumber = maskedAccountNumber;
+        MaskedRoutingNumber = maskedRoutingNumber ?? MaskedRoutingNumber;
+        BankCode = bankCode ?? BankCode;
+        AccountType = accountType;
+        Currency = currency;
+        Country = country;
+        Method = method;
+    }
 }

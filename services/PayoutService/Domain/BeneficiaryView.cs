@@ -1,3 +1,5 @@
+using Payouts.Contracts.BankAccounts;
+
 namespace Payouts.PayoutService.Domain;
 
 /// <summary>
@@ -27,4 +29,28 @@ public sealed class BeneficiaryView
 
     public bool Removed { get; set; }
     public DateTimeOffset? RemovedAt { get; set; }
+
+    /// <summary>
+    /// The profile from <c>BeneficiarySaved</c> or BankAccountService's answer. At-least-once and unordered delivery: an
+    /// older copy never replaces a newer one.
+    /// </summary>
+    public void Apply(BeneficiarySaved m)
+    {
+        if (Known && UpdatedAt >= m.UpdatedAt) return;
+        UserId = m.UserId;
+        CompanyId = m.CompanyId;
+        RecipientType = m.RecipientType;
+        CustomerName = m.CustomerName;
+        CustomerEmail = m.CustomerEmail;
+        CustomerNickname = m.CustomerNickname;
+        Country = m.Country;
+        City = m.Address.City;
+        County = m.Address.County;
+        PostalCode = m.Address.PostalCode;
+        AddressLine1 = m.Address.AddressLine1;
+        AddressLine2 = m.Address.AddressLine2;
+        CreatedAt = m.CreatedAt;
+        UpdatedAt = m.UpdatedAt;
+        Known = true;
+    }
 }

@@ -25,13 +25,13 @@ public static class AdminPayoutQueryEndpoints
 
         var found = await payouts.AllAsync(filter, paging, ct);
         return ApiJson.Camel(AdminResponse<AdminPayoutList>.Of(new AdminPayoutList(
-            found.Payouts.Select(p => AdminPayout.Of(p, found.UserOf(p), null, found.AccountOf(p))), Pagination.Of(paging, found.Total))));
+            found.Payouts.Select(p => AdminPayout.Of(p, found.UserOf(p), null, AdminBankAccount.Of(found.DestinationOf(p)))), Pagination.Of(paging, found.Total))));
     }
 
     private static async Task<IResult> Get(string id, PayoutQueries payouts, BalanceQueries balances, CancellationToken ct)
     {
-        if (await payouts.FindAsync(id, ct) is not var (payout, user, account)) return ApiError.NotFound("Payout not found").ToResult();
+        if (await payouts.FindAsync(id, ct) is not var (payout, user, destination)) return ApiError.NotFound("Payout not found").ToResult();
         var balance = await balances.ForUserAsync(payout.UserId, payout.Currency, ct);
-        return ApiJson.Camel(AdminResponse<AdminPayout>.Of(AdminPayout.Of(payout, user, balance.Available, account)));
+        return ApiJson.Camel(AdminResponse<AdminPayout>.Of(AdminPayout.Of(payout, user, balance.Available, AdminBankAccount.Of(destination))));
     }
 }

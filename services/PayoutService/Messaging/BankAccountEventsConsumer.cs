@@ -10,7 +10,8 @@ namespace Payouts.PayoutService.Messaging;
 
 /// <summary>
 /// Keeps the bank-account read model in step with BankAccountService. Events may arrive out of order (Verified before
-/// Added), so each one only sets what it knows and never undoes a later fact (verified and deleted stick).
+/// Added, or after BankAccountService's answer to a read-your-writes request), so each one only sets what it knows and
+/// never undoes a later fact (verified and deleted stick; <see cref="BankAccountView.Apply(BankAccountAdded)"/>).
 /// Runs in the inbox's transaction: a redelivered event is skipped, a failed one leaves nothing behind.
 /// </summary>
 public sealed class BankAccountEventsConsumer(PayoutsDbContext db, PayoutLifecycle lifecycle, TimeProvider clock) :
@@ -24,17 +25,7 @@ public sealed class BankAccountEventsConsumer(PayoutsDbContext db, PayoutLifecyc
     {
         var m = context.Message;
         var account = await FindOrAddAsync(m.BankAccountId, m.BankAccountUuid, m.UserId, context.CancellationToken);
-        account.CompanyId = m.CompanyId;
-        account.BankName = m.BankName;
-        account.MaskedAccountNumber = m.MaskedAccountNumber;
-        account.AccountType = m.AccountType;
-        account.Currency = m.Currency;
-        account.Country = m.Country;
-        account.Method = m.Method;
-        account.IsPrimary = m.IsPrimary;
-        account.Verified |= m.Verified;
-        account.Known = true;
-        account.UpdatedAt = m.AddedAt;
+        account.Apply(m);
     }
 
     public async Task Consume(ConsumeContext<BankAccountVerified> context)
@@ -87,15 +78,7 @@ public sealed class BankAccountEventsConsumer(PayoutsDbContext db, PayoutLifecyc
             db.BeneficiaryDestinations.Add(details);
         }
 
-        details.BeneficiaryId = m.BeneficiaryId;
-        details.UserId = m.UserId;
-        details.CompanyId = m.CompanyId;
-        details.BankName = m.BankName;
-        details.MaskedAccountNumber = m.MaskedAccountNumber;
-        details.Currency = m.Currency;
-        details.Country = m.Country;
-        details.Method = m.Method;
-        details.AddedAt = m.AddedAt;
+        details.Apply(m);
     }
 
     private async Task<BankAccountView> FindOrAddAsync(long id, Guid uuid, string userId, CancellationToken cancellationToken)

@@ -23,23 +23,7 @@ public sealed class BeneficiaryEventsConsumer(PayoutsDbContext db, PayoutLifecyc
     {
         var m = context.Message;
         var beneficiary = await FindOrAddAsync(m.BeneficiaryId, m.UserId, context.CancellationToken);
-        // At-least-once and unordered delivery: an older copy of the profile never replaces a newer one.
-        if (beneficiary.Known && beneficiary.UpdatedAt >= m.UpdatedAt) return;
-        beneficiary.UserId = m.UserId;
-        beneficiary.CompanyId = m.CompanyId;
-        beneficiary.RecipientType = m.RecipientType;
-        beneficiary.CustomerName = m.CustomerName;
-        beneficiary.CustomerEmail = m.CustomerEmail;
-        beneficiary.CustomerNickname = m.CustomerNickname;
-        beneficiary.Country = m.Country;
-        beneficiary.City = m.Address.City;
-        beneficiary.County = m.Address.County;
-        beneficiary.PostalCode = m.Address.PostalCode;
-        beneficiary.AddressLine1 = m.Address.AddressLine1;
-        beneficiary.AddressLine2 = m.Address.AddressLine2;
-        beneficiary.CreatedAt = m.CreatedAt;
-        beneficiary.UpdatedAt = m.UpdatedAt;
-        beneficiary.Known = true;
+        beneficiary.Apply(m);
     }
 
     public async Task Consume(ConsumeContext<BeneficiaryRemoved> context)

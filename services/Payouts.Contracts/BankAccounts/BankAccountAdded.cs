@@ -1,6 +1,9 @@
 namespace Payouts.Contracts.BankAccounts;
 
-/// <summary>A user added (or replaced) a bank account. Carries only the masked number; <see cref="Method"/> is the payout rail (<c>bank_transfer</c>).</summary>
+/// <summary>
+/// A user added (or replaced) a bank account. Carries only masked numbers; <see cref="Method"/> is the payout rail
+/// (<c>bank_transfer</c>). The holder, masked routing number and bank code came later: optional, so older messages still read.
+/// </summary>
 public sealed record BankAccountAdded(
     long BankAccountId,
     Guid BankAccountUuid,
@@ -14,4 +17,7 @@ public sealed record BankAccountAdded(
     bool IsPrimary,
     bool Verified,
     DateTimeOffset AddedAt,
-    string Method);
+    string Method,
+    string? AccountHolderName = null,
+    string? MaskedRoutingNumber = null,
+    string? BankCode = null);

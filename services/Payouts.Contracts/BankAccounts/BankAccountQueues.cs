@@ -8,4 +8,7 @@ public static class BankAccountQueues
 
     /// <summary><c>MicroDepositsSent</c> and <c>MicroDepositsFailed</c> events from settlement.</summary>
     public const string MicroDepositOutcome = "bank-account-micro-deposit-outcome";
+
+    /// <summary><c>GetBankAccount</c> and <c>GetBeneficiaryDetails</c> requests from PayoutService (read-your-writes, masked numbers only).</summary>
+    public const string PayoutDestinations = "get-payout-destination";
 }

@@ -1,6 +1,9 @@
 namespace Payouts.Contracts.BankAccounts;
 
-/// <summary>Payment details (a bank destination) were added to a beneficiary; they are validated and payable at once.</summary>
+/// <summary>
+/// Payment details (a bank destination) were added to a beneficiary; they are validated and payable at once. The holder,
+/// masked routing number and bank code came later: optional, so older messages still read.
+/// </summary>
 public sealed record BeneficiaryDetailsAdded(
     long BeneficiaryDetailsId,
     long BeneficiaryId,
@@ -11,4 +14,7 @@ public sealed record BeneficiaryDetailsAdded(
     string Currency,
     string Country,
     DateTimeOffset AddedAt,
-    string Method);
+    string Method,
+    string? AccountHolderName = null,
+    string? MaskedRoutingNumber = null,
+    string? BankCode = null);

@@ -21,6 +21,7 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
     private static long _nextUserId = 1_000 + (DateTime.UtcNow.Ticks % 1_000_000) * 1_000;
 
     private WebApplicationFactory<PayoutsDbContext>? _factory;
+    private BankAccountServiceHost? _bankAccountService;
     private LocalTokenIssuer? _tokens;
 
     public InfrastructureFixture Infrastructure { get; } = new();
@@ -28,6 +29,11 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
     public PublishedEvents Events { get; } = new();
 
     public FakeSettlement Settlement { get; } = new();
+
+    /// <summary>The micro-deposits the real BankAccountService asked settlement to send.</summary>
+    public MicroDepositCapture MicroDeposits { get; } = new();
+
+    public BankAccountServiceHost BankAccountService => _bankAccountService ?? throw new InvalidOperationException("The fixture has not started.");
 
     public IServiceProvider Services => Factory.Services;
 
@@ -66,6 +72,16 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
 
         await Events.ConnectAsync(Bus);
         await Settlement.ConnectAsync(Bus);
+        await MicroDeposits.ConnectAsync(Bus);
+
+        _bankAccountService = new BankAccountServiceHost(
+            await Infrastructure.CreateDatabaseAsync("bankaccounts"), Infrastructure.MessagingConnectionString, SigningKey);
+        using var bankAccountClient = _bankAccountService.CreateClient();
+        await Eventually.MatchAsync(async () =>
+        {
+            using var health = await bankAccountClient.GetAsync(new Uri("/health", UriKind.Relative));
+            return health.StatusCode;
+        }, status => status == System.Net.HttpStatusCode.OK, "BankAccountService to become healthy", TimeSpan.FromSeconds(60));
     }
 
     /// <summary>A user id no other test uses.</summary>
@@ -82,6 +98,15 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
 
     public HttpClient AdminClient() => ClientFor(NewUserId(), null, PayoutsRoles.Admin);
 
+    /// <summary>A client of the real BankAccountService with the same user's token.</summary>
+    public HttpClient BankAccountClientFor(long userId)
+    {
+        var client = BankAccountService.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            _tokens!.Issue(new AuthTokenRequest(userId.ToString(System.Globalization.CultureInfo.InvariantCulture), [PayoutsRoles.User], null)));
+        return client;
+    }
+
     public HttpClient AnonymousClient() => Factory.CreateClient();
 
     public IBus Bus => Services.GetRequiredService<IBus>();
@@ -94,6 +119,7 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (_bankAccountService is not null) await _bankAccountService.DisposeAsync();
         if (_factory is not null) await _factory.DisposeAsync();
         await Infrastructure.DisposeAsync();
     }

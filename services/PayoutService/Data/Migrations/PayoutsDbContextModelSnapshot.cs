@@ -153,10 +153,19 @@ namespace Payouts.PayoutService.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    b.Property<string>("AccountHolderName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("account_holder_name");
+
                     b.Property<string>("AccountType")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("account_type");
+
+                    b.Property<string>("BankCode")
+                        .HasColumnType("text")
+                        .HasColumnName("bank_code");
 
                     b.Property<string>("BankName")
                         .IsRequired()
@@ -194,6 +203,11 @@ namespace Payouts.PayoutService.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("masked_account_number");
 
+                    b.Property<string>("MaskedRoutingNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("masked_routing_number");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasColumnType("text")
@@ -229,9 +243,18 @@ namespace Payouts.PayoutService.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    b.Property<string>("AccountHolderName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("account_holder_name");
+
                     b.Property<DateTimeOffset>("AddedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("added_at");
+
+                    b.Property<string>("BankCode")
+                        .HasColumnType("text")
+                        .HasColumnName("bank_code");
 
                     b.Property<string>("BankName")
                         .IsRequired()
@@ -260,6 +283,11 @@ namespace Payouts.PayoutService.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("masked_account_number");
+
+                    b.Property<string>("MaskedRoutingNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("masked_routing_number");
 
                     b.Property<string>("Method")
                         .IsRequired()

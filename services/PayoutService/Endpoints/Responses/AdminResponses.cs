@@ -23,7 +23,7 @@ public sealed record Pagination(int CurrentPage, int TotalPages, int TotalItems,
 
 public sealed record AdminPayoutList(IEnumerable<AdminPayout> Payouts, Pagination Pagination);
 
-/// <summary>Seed 004's payout object; <c>bankAccount.accountNumber</c> is masked (full numbers never leave BankAccountService).</summary>
+/// <summary>Seed 004's payout object; <c>bankAccount.accountNumber</c> is masked (full numbers never leave BankAccountService; README).</summary>
 public sealed record AdminPayout(
     Guid Id, long NumericId, string Reference, Guid? UserId, AdminPayoutUser? User, decimal Amount, string Currency, decimal? AmountInNgn,
     decimal? ProcessingFee, decimal? NetAmount, string SettlementCurrency, decimal? SettlementAmount, decimal? ExchangeRate, decimal MethodFee,
@@ -31,7 +31,7 @@ public sealed record AdminPayout(
     DateTimeOffset? ProcessedAt, DateTimeOffset? CompletedAt, string? ProcessedBy, string? TransactionReference, string? RejectionReason,
     string? FailureReason, string? Notes)
 {
-    public static AdminPayout Of(Payout p, DirectoryUser? user, decimal? balance, BankAccountView? account) => new(
+    public static AdminPayout Of(Payout p, DirectoryUser? user, decimal? balance, AdminBankAccount? bankAccount) => new(
         p.Uuid, p.Id, p.Reference, user?.Uuid, user is null ? null : AdminPayoutUser.Of(user, balance), p.Amount, p.Currency,
         // Seed 004's NGN view: the amount the destination is sent before the processing fee; null for other currencies.
         p.SettlementCurrency == "NGN" ? p.SettlementAmount : p.SettlementCurrency is null && p.Currency == "NGN" ? p.Amount : null,
@@ -39,7 +39,7 @@ public sealed record AdminPayout(
         p.SettlementCurrency is null ? p.Fees : p.SettlementFee,
         p.SettlementCurrency is null ? p.NetAmount : p.SettlementNetAmount,
         p.SettlementCurrency ?? p.Currency, p.SettlementAmount ?? p.NetAmount, p.ExchangeRate, p.Fees, p.FundedFrom, p.CompanyId, p.Method,
-        account is null ? null : new AdminBankAccount(account.MaskedAccountNumber, null, account.BankName, null), p.Status, p.RequestedAt,
+        bankAccount, p.Status, p.RequestedAt,
         p.ProcessedAt, p.CompletedAt, p.ProcessedBy, p.TransactionReference, p.RejectionReason, p.FailureReason, p.Notes);
 }
 
@@ -48,7 +48,21 @@ public sealed record AdminPayoutUser(Guid Id, string? Email, string? FirstName, 
     public static AdminPayoutUser Of(DirectoryUser user, decimal? balance) => new(user.Uuid, user.Email, user.FirstName, user.LastName, user.Phone, balance);
 }
 
-public sealed record AdminBankAccount(string AccountNumber, string? AccountName, string BankName, string? BankCode);
+/// <summary>
+/// Seed 004's <c>bankAccount</c>, for a bank account or beneficiary details alike: the holder as <c>accountName</c>, the
+/// number masked, <c>bankCode</c> the bank's code (NUBAN; it names the bank, not the account) or else the masked routing number.
+/// </summary>
+public sealed record AdminBankAccount(string AccountNumber, string? AccountName, string BankName, string? BankCode)
+{
+    public static AdminBankAccount? Of(PayoutDestinationViews destination) => destination switch
+    {
+        { Account: { } a } => new(a.MaskedAccountNumber, NullIfEmpty(a.AccountHolderName), a.BankName, a.BankCode ?? NullIfEmpty(a.MaskedRoutingNumber)),
+        { Details: { } d } => new(d.MaskedAccountNumber, NullIfEmpty(d.AccountHolderName), d.BankName, d.BankCode ?? NullIfEmpty(d.MaskedRoutingNumber)),
+        _ => null,
+    };
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+}
 
 /// <summary>The payout after <c>POST /api/admin/payouts/{id}/process</c>.</summary>
 public sealed record ProcessedPayout(

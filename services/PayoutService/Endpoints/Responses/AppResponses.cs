@@ -28,18 +28,19 @@ public sealed record PayoutRequestAccepted(
 public sealed record OwnPayout(
     long Id, Guid Uuid, long UserId, decimal Amount, string Currency, string Status, string Method, string FundedFrom, OwnPayoutBankAccount? BankAccount,
     string? PaypalEmail, string? StripeAccount, DateTimeOffset RequestedAt, DateTimeOffset? ProcessedAt, DateTimeOffset? CancelledAt, string Reference,
-    string? TransactionId, decimal Fees, decimal NetAmount, string? RejectionReason, string? FailureReason, SettlementConversion? Settlement)
+    string? TransactionId, decimal Fees, decimal NetAmount, string? RejectionReason, string? FailureReason, SettlementConversion? Settlement, string? Notes)
 {
     public static OwnPayout Of(Payout p, BankAccountView? account) =>
         new(p.Id, p.Uuid, p.UserId, p.Amount, p.Currency, p.Status, p.Method, p.FundedFrom, account is null ? null : OwnPayoutBankAccount.Of(account),
             p.PaypalEmail, p.StripeAccount, p.RequestedAt, p.ProcessedAt, p.CancelledAt, p.Reference, p.TransactionReference, p.Fees, p.NetAmount,
-            p.RejectionReason, p.FailureReason, SettlementConversion.Of(p));
+            p.RejectionReason, p.FailureReason, SettlementConversion.Of(p), p.Notes);
 }
 
-/// <summary>The destination of a user's own payout, masked.</summary>
-public sealed record OwnPayoutBankAccount(long Id, string BankName, string AccountNumber, string AccountType)
+/// <summary>The destination of a user's own payout, numbers masked (seed 000's payout model).</summary>
+public sealed record OwnPayoutBankAccount(long Id, string BankName, string AccountNumber, string RoutingNumber, string AccountHolderName, string AccountType)
 {
-    public static OwnPayoutBankAccount Of(BankAccountView a) => new(a.Id, a.BankName, a.MaskedAccountNumber, a.AccountType);
+    public static OwnPayoutBankAccount Of(BankAccountView a) =>
+        new(a.Id, a.BankName, a.MaskedAccountNumber, a.MaskedRoutingNumber, a.AccountHolderName, a.AccountType);
 }
 
 public sealed record OwnPayoutSummary(decimal TotalEarned, decimal TotalPaid, decimal PendingAmount, string Currency);
@@ -49,14 +50,18 @@ public sealed record OwnPayoutList(IEnumerable<OwnPayout> Payouts, int Total, in
 /// <summary>A payout in the back office's <c>POST /api/payouts/all/</c>.</summary>
 public sealed record BackOfficePayout(
     long Id, Guid Uuid, long UserId, string? UserName, string? UserEmail, decimal Amount, string Currency, string Status, string Method,
-    BackOfficeBankAccount? BankAccount, DateTimeOffset RequestedAt, DateTimeOffset? ProcessedAt, string Reference)
+    BackOfficeBankAccount? BankAccount, DateTimeOffset RequestedAt, DateTimeOffset? ProcessedAt, string Reference, string? Notes)
 {
     public static BackOfficePayout Of(Payout p, DirectoryUser? user, BankAccountView? account) =>
         new(p.Id, p.Uuid, p.UserId, user?.FullName, user?.Email, p.Amount, p.Currency, p.Status, p.Method,
-            account is null ? null : new BackOfficeBankAccount(account.BankName, account.MaskedAccountNumber), p.RequestedAt, p.ProcessedAt, p.Reference);
+            account is null ? null : BackOfficeBankAccount.Of(account), p.RequestedAt, p.ProcessedAt, p.Reference, p.Notes);
 }
 
-public sealed record BackOfficeBankAccount(string BankName, string AccountNumber);
+/// <summary>The destination in the back office's list, numbers masked (seed 000's payout model).</summary>
+public sealed record BackOfficeBankAccount(string BankName, string AccountNumber, string RoutingNumber, string AccountHolderName)
+{
+    public static BackOfficeBankAccount Of(BankAccountView a) => new(a.BankName, a.MaskedAccountNumber, a.MaskedRoutingNumber, a.AccountHolderName);
+}
 
 public sealed record BackOfficeSummary(decimal TotalAmount, decimal CompletedAmount, decimal PendingAmount, string Currency);
 
