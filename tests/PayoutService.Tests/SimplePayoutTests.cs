@@ -98,6 +98,8 @@ public sealed class SimplePayoutTests(PayoutServiceFixture fixture) : PayoutServ
         var (negative, negativeBody) = await client.PostJsonAsync("/payout/simple", new { beneficiary_id = beneficiaryId, amount = -5, beneficiary_details_id = detailsId });
         Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
         Assert.NotNull(negativeBody["data"]!["amount"]);
+        // Seed 002: one bad field is reported like many, "Request failed" above the per-field data.
+        Assert.Equal("Request failed", negativeBody["message"].Str());
         var (tooPrecise, _) = await client.PostJsonAsync("/payout/simple", new { beneficiary_id = beneficiaryId, amount = 60.123m, beneficiary_details_id = detailsId });
         Assert.Equal(HttpStatusCode.BadRequest, tooPrecise.StatusCode);
         var (poor, poorBody) = await client.PostJsonAsync("/payout/simple", new { beneficiary_id = beneficiaryId, amount = 150, beneficiary_details_id = detailsId });

@@ -40,7 +40,7 @@ public static class BackOfficePayoutEndpoints
         var reference = fields.Text("transaction_id", MaxReferenceLength, errors);
         var notes = fields.Text("notes", MaxReasonLength, errors);
         if (errors.ToError() is { } invalid) return invalid.ToResult();
-        if (http.PlatformCaller() is not { } caller) return Caller.Unidentified.ToResult();
+        if (http.AdminCaller() is not { } caller) return Caller.Unidentified.ToResult();
 
         var outcome = await operations.ProcessAsync(caller, payoutId!, reference, notes, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
         if (outcome.Value is not { Payout: var payout }) return outcome.Error!.ToResult();
@@ -61,7 +61,7 @@ public static class BackOfficePayoutEndpoints
         var reference = fields.Text("transactionReference", MaxReferenceLength, errors);
         var notes = fields.Text("notes", MaxReasonLength, errors);
         if (errors.ToError() is { } invalid) return invalid.ToResult();
-        if (http.PlatformCaller() is not { } caller) return Caller.Unidentified.ToResult();
+        if (http.AdminCaller() is not { } caller) return Caller.Unidentified.ToResult();
 
         var outcome = await operations.ProcessAsync(caller, id, reference, notes, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
         if (outcome.Value is not { } processed) return outcome.Error!.ToResult();
@@ -87,7 +87,7 @@ public static class BackOfficePayoutEndpoints
         var reason = fields.Text("reason", MaxReasonLength, errors, "The reason field is required.");
         var notes = fields.Text("notes", MaxReasonLength, errors);
         if (errors.ToError() is { } invalid) return invalid.ToResult();
-        if (http.PlatformCaller() is not { } caller) return Caller.Unidentified.ToResult();
+        if (http.AdminCaller() is not { } caller) return Caller.Unidentified.ToResult();
 
         var outcome = await operations.RejectAsync(caller, payoutId!, reason!, notes, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
         return outcome.Error?.ToResult() ?? ApiJson.Snake(StatusMessage.Success("Payout rejected successfully"));
@@ -100,7 +100,7 @@ public static class BackOfficePayoutEndpoints
         var errors = new FieldErrors();
         var reason = fields.Text("rejectionReason", MaxReasonLength, errors, "Rejection reason is required");
         if (errors.ToError() is { } invalid) return invalid.ToResult();
-        if (http.PlatformCaller() is not { } caller) return Caller.Unidentified.ToResult();
+        if (http.AdminCaller() is not { } caller) return Caller.Unidentified.ToResult();
 
         var outcome = await operations.RejectAsync(caller, id, reason!, null, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
         if (outcome.Value is not { } payout) return outcome.Error!.ToResult();
