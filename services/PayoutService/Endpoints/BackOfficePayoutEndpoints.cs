@@ -5,6 +5,7 @@ using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.ApiResponses;
 using Payouts.ServiceDefaults.Authentication;
 using Payouts.ServiceDefaults.Http;
+using Payouts.ServiceDefaults.Json;
 
 namespace Payouts.PayoutService.Endpoints;
 
@@ -46,10 +47,10 @@ public static class BackOfficePayoutEndpoints
         if (outcome.Value is not { Payout: var payout }) return outcome.Error!.ToResult();
         return payout.Status switch
         {
-            PayoutStatus.Processing => ApiJson.Snake(new ProcessingAccepted("processing", "Payout is being processed", payout.Id, payout.ProcessedAt),
+            PayoutStatus.Processing => FamilyJson.Result(new ProcessingAccepted("processing", "Payout is being processed", payout.Id, payout.ProcessedAt),
                 StatusCodes.Status202Accepted),
-            PayoutStatus.Failed => ApiJson.Snake(new ProcessingFailed("failed", "Payout settlement failed", payout.Id, payout.FailureReason)),
-            _ => ApiJson.Snake(new ProcessingCompleted("success", "Payout processed successfully", payout.ProcessedAt, payout.TransactionReference)),
+            PayoutStatus.Failed => FamilyJson.Result(new ProcessingFailed("failed", "Payout settlement failed", payout.Id, payout.FailureReason)),
+            _ => FamilyJson.Result(new ProcessingCompleted("success", "Payout processed successfully", payout.ProcessedAt, payout.TransactionReference)),
         };
     }
 
@@ -72,7 +73,7 @@ public static class BackOfficePayoutEndpoints
             PayoutStatus.Failed => "Payout settlement failed",
             _ => "Payout processed successfully",
         };
-        return ApiJson.Camel(new AdminActionResponse<ProcessedPayout>(payout.Status != PayoutStatus.Failed, message, new ProcessedPayout(
+        return FamilyJson.Result(new AdminActionResponse<ProcessedPayout>(payout.Status != PayoutStatus.Failed, message, new ProcessedPayout(
                 payout.Uuid, payout.Status, payout.ProcessedAt, payout.CompletedAt, payout.ProcessedBy, payout.TransactionReference, payout.FailureReason,
                 processed.UserBalance)),
             processed.StillProcessing ? StatusCodes.Status202Accepted : StatusCodes.Status200OK);
@@ -90,7 +91,7 @@ public static class BackOfficePayoutEndpoints
         if (http.AdminCaller() is not { } caller) return Caller.Unidentified.ToResult();
 
         var outcome = await operations.RejectAsync(caller, payoutId!, reason!, notes, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
-        return outcome.Error?.ToResult() ?? ApiJson.Snake(StatusMessage.Success("Payout rejected successfully"));
+        return outcome.Error?.ToResult() ?? FamilyJson.Result(StatusMessage.Success("Payout rejected successfully"));
     }
 
     private static async Task<IResult> RejectAdmin(string id, HttpContext http, PayoutOperations operations, CancellationToken ct)
@@ -104,7 +105,7 @@ public static class BackOfficePayoutEndpoints
 
         var outcome = await operations.RejectAsync(caller, id, reason!, null, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
         if (outcome.Value is not { } payout) return outcome.Error!.ToResult();
-        return ApiJson.Camel(new AdminActionResponse<RejectedPayout>(true, "Payout rejected successfully",
+        return FamilyJson.Result(new AdminActionResponse<RejectedPayout>(true, "Payout rejected successfully",
             new RejectedPayout(payout.Uuid, payout.Status, payout.ProcessedAt, payout.ProcessedBy, payout.RejectionReason)));
     }
 }
