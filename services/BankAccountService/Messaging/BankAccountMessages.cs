@@ -12,6 +12,9 @@ public static class BankAccountMessages
         account.Id, account.Uuid, account.UserId, account.CompanyId, account.BankName, account.Destination.MaskedAccountNumber,
         account.AccountType, account.Destination.Currency, account.Destination.Country, account.IsPrimary, account.Verified, account.CreatedAt, BankTransfer);
 
+    public static BankAccountDetailsChanged DetailsChanged(BankAccount account) =>
+        new(account.Id, account.Uuid, account.UserId, account.BankName, account.AccountHolderName, account.AccountType, account.UpdatedAt);
+
     public static BankAccountVerified Verified(BankAccount account) =>
         new(account.Id, account.Uuid, account.UserId, account.VerifiedAt ?? account.UpdatedAt);
 
