@@ -40,11 +40,14 @@ public sealed record ApiError(
     public static ApiError BadRequest(string message = "The request could not be understood") =>
         new(StatusCodes.Status400BadRequest, "bad_request", message);
 
+    /// <summary>Seed 002's <c>message</c> above per-field errors, one field or many.</summary>
+    public const string RequestFailed = "Request failed";
+
     public static ApiError Validation(string field, string message) =>
         new(StatusCodes.Status400BadRequest, "validation_error", message, field,
-            new Dictionary<string, string[]> { [field] = [message] });
+            new Dictionary<string, string[]> { [field] = [message] }) { SummaryMessage = RequestFailed };
 
-    public static ApiError Validation(IReadOnlyDictionary<string, string[]> fieldErrors, string message = "Request failed")
+    public static ApiError Validation(IReadOnlyDictionary<string, string[]> fieldErrors, string message = RequestFailed)
     {
         var first = fieldErrors.FirstOrDefault(entry => entry.Value.Length > 0);
         // Seed 000 carries one field; it gets the first one, with its own message.

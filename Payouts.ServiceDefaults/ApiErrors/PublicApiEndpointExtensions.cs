@@ -28,7 +28,10 @@ public static class PublicApiEndpointExtensions
             var httpContext = statusCodeContext.HttpContext;
             if (ApiFamilies.IsPublicApiPath(httpContext.Request.Path))
             {
-                await ApiErrorWriter.TryWriteAsync(httpContext, ApiError.ForStatusCode(httpContext.Response.StatusCode));
+                var error = httpContext.Response.StatusCode == StatusCodes.Status403Forbidden
+                    ? PermissionDenied.For(httpContext.Request.Path)
+                    : ApiError.ForStatusCode(httpContext.Response.StatusCode);
+                await ApiErrorWriter.TryWriteAsync(httpContext, error);
             }
         });
 }

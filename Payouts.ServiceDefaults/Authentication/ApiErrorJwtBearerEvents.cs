@@ -25,5 +25,5 @@ internal sealed class ApiErrorJwtBearerEvents : JwtBearerEvents
     }
 
     public override Task Forbidden(ForbiddenContext context) =>
-        ApiErrorWriter.TryWriteAsync(context.HttpContext, ApiError.InsufficientPermissions());
+        ApiErrorWriter.TryWriteAsync(context.HttpContext, PermissionDenied.For(context.Request.Path));
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Payouts.Contracts.BankAccounts;
 using Payouts.Contracts.Payouts;
 using Payouts.PayoutService.Tests.Support;
+using Payouts.ServiceDefaults.Authentication;
 
 namespace Payouts.PayoutService.Tests;
 
@@ -105,6 +106,27 @@ public sealed class PayoutLifecycleTests(PayoutServiceFixture fixture) : PayoutS
         Assert.False(tooLongBody["success"]!.GetValue<bool>());
         var (unknown, _) = await admin.PostJsonAsync($"/api/admin/payouts/{Guid.NewGuid()}/process", new { transactionReference = "x" });
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Admins_whose_sub_is_a_uuid_process_and_reject_and_are_the_processed_by()
+    {
+        // Seed 004 models admins by uuid: "processedBy": "admin-uuid-here".
+        var adminSubject = Guid.NewGuid().ToString();
+        using var admin = Fixture.ClientForSubject(adminSubject, null, PayoutsRoles.Admin);
+        var (_, _, _, toProcess) = await Fixture.PendingPayoutAsync(1000m, 100m);
+        var (userId, _, _, toReject) = await Fixture.PendingPayoutAsync(1000m, 100m);
+
+        var (processed, processedBody) = await admin.PostJsonAsync($"/api/admin/payouts/{toProcess}/process", new { transactionReference = "TXN123456789" });
+        var (rejected, rejectedBody) = await admin.PostJsonAsync($"/api/admin/payouts/{toReject}/reject", new { rejectionReason = "Invalid bank account details" });
+
+        Assert.Equal(HttpStatusCode.OK, processed.StatusCode);
+        Assert.Equal("completed", processedBody["data"]!["status"].Str());
+        Assert.Equal(adminSubject, processedBody["data"]!["processedBy"].Str());
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        Assert.Equal("rejected", rejectedBody["data"]!["status"].Str());
+        Assert.Equal(adminSubject, rejectedBody["data"]!["processedBy"].Str());
+        Assert.Equal((1000m, 0m, 0m), await Fixture.BalancesAsync(userId));
     }
 
     [Fact]

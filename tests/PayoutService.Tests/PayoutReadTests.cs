@@ -78,8 +78,11 @@ public sealed class PayoutReadTests(PayoutServiceFixture fixture) : PayoutServic
         Assert.Equal(Math.Round(statsBody["total_amount"].Decimal() / total, 2, MidpointRounding.AwayFromZero), statsBody["average_payout"].Decimal());
 
         using var user = Fixture.ClientFor(userId);
-        var (forbidden, _) = await user.PostFormAsync("/api/payouts/all/");
+        var (forbidden, forbiddenBody) = await user.PostFormAsync("/api/payouts/all/");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        // Seed 000's 403 on its payout paths.
+        Assert.Equal("insufficient_permissions", forbiddenBody["error"].Str());
+        Assert.Equal("You don't have permission to access payout information", forbiddenBody["message"].Str());
         var (forbiddenStats, _) = await user.PostFormAsync("/api/payouts/stats/");
         Assert.Equal(HttpStatusCode.Forbidden, forbiddenStats.StatusCode);
     }

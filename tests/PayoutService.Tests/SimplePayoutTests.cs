@@ -46,6 +46,9 @@ public sealed class SimplePayoutTests(PayoutServiceFixture fixture) : PayoutServ
         Assert.Equal("PEN", data["currency"].Str());
         Assert.Equal(beneficiaryId.Text(), data["beneficiary_id"].Str());
         Assert.Equal("pending", data["status"].Str());
+        // Seed 002's timestamps: UTC to the microsecond (2024-05-30T20:53:30.000000Z).
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$", data["created_at"].Str());
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$", data["beneficiary"]!["details"]!["created_at"].Str());
         Assert.Equal(beneficiaryId, data["beneficiary"]!["id"]!.GetValue<long>());
         Assert.Equal("****4321", data["beneficiary"]!["details"]!["account_number"].Str());
         var payoutUuid = Guid.Parse(data["payout_id"].Str());
@@ -98,6 +101,8 @@ public sealed class SimplePayoutTests(PayoutServiceFixture fixture) : PayoutServ
         var (negative, negativeBody) = await client.PostJsonAsync("/payout/simple", new { beneficiary_id = beneficiaryId, amount = -5, beneficiary_details_id = detailsId });
         Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
         Assert.NotNull(negativeBody["data"]!["amount"]);
+        // Seed 002: one bad field is reported like many, "Request failed" above the per-field data.
+        Assert.Equal("Request failed", negativeBody["message"].Str());
         var (tooPrecise, _) = await client.PostJsonAsync("/payout/simple", new { beneficiary_id = beneficiaryId, amount = 60.123m, beneficiary_details_id = detailsId });
         Assert.Equal(HttpStatusCode.BadRequest, tooPrecise.StatusCode);
         var (poor, poorBody) = await client.PostJsonAsync("/payout/simple", new { beneficiary_id = beneficiaryId, amount = 150, beneficiary_details_id = detailsId });

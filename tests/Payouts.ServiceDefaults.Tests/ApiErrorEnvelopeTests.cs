@@ -55,4 +55,34 @@ public sealed class ApiErrorEnvelopeTests
             """{"error":"validation_error","message":"The amount field is required.","field":"amount"}""",
             ApiErrorEnvelope.Create(ApiFamily.App, error).ToJsonString());
     }
+
+    [Fact]
+    public void A_single_field_error_is_seed_002s_request_failed_with_its_data()
+    {
+        var error = ApiError.Validation("amount", "The amount must be greater than 0.");
+
+        Assert.Equal(
+            """{"status":"failed","status_code":400,"message":"Request failed","data":{"amount":["The amount must be greater than 0."]}}""",
+            ApiErrorEnvelope.Create(ApiFamily.SinglePayout, error).ToJsonString());
+        Assert.Equal(
+            """{"error":"validation_error","message":"The amount must be greater than 0.","field":"amount"}""",
+            ApiErrorEnvelope.Create(ApiFamily.App, error).ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("/api/get/payouts/", "You don't have permission to access payout information")]
+    [InlineData("/api/action/payout/", "You don't have permission to access payout information")]
+    [InlineData("/api/action/payout/cancel/", "You don't have permission to access payout information")]
+    [InlineData("/api/payouts/all/", "You don't have permission to access payout information")]
+    [InlineData("/api/payouts/process/", "You don't have permission to access payout information")]
+    [InlineData("/api/bank-accounts/", "You don't have permission to access this resource")]
+    [InlineData("/api/admin/payouts", "You don't have permission to access this resource")]
+    public void Seed_000s_payout_paths_deny_with_its_403_text(string path, string message)
+    {
+        var error = PermissionDenied.For(new PathString(path));
+
+        Assert.Equal(StatusCodes.Status403Forbidden, error.StatusCode);
+        Assert.Equal("insufficient_permissions", error.Code);
+        Assert.Equal(message, error.Message);
+    }
 }

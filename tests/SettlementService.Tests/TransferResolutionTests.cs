@@ -50,7 +50,9 @@ public sealed class TransferResolutionTests(SettlementFixture fixture) : IClassF
         var ours = Assert.Single(await fixture.OurTransfersAsync(command.PayoutId));
         Assert.Equal(("completed", providerTransferId, 60m, null), (ours.Status, ours.ProviderTransferId, ours.Amount, ours.FailureReason));
         Assert.Equal(("completed", "9001", "Provider paid 50 after a manual correction; accepted"), (ours.Resolution, ours.ResolvedBy, ours.ResolutionNote));
-        Assert.Equal(data.GetProperty("resolvedAt").GetDateTimeOffset(), ours.ResolvedAt);
+        // Seed 004 writes timestamps to the second.
+        var resolvedAt = ours.ResolvedAt!.Value;
+        Assert.Equal(data.GetProperty("resolvedAt").GetDateTimeOffset(), resolvedAt.AddTicks(-(resolvedAt.UtcTicks % TimeSpan.TicksPerSecond)));
 
         // The transfer is final now: neither outcome is accepted again.
         using var again = await ResolveAsync(admin, command.PayoutId, new { outcome = "completed", note = "Twice" });

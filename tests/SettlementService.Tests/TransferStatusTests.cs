@@ -38,7 +38,9 @@ public sealed class TransferStatusTests(SettlementFixture fixture) : IClassFixtu
         Assert.Equal("****8899", data.GetProperty("beneficiaryAccountNumber").GetString());
         Assert.Equal("Payout to Ada", data.GetProperty("narration").GetString());
         Assert.Equal(command.PayoutId.ToString(), data.GetProperty("paymentReference").GetString());
-        Assert.True(data.TryGetProperty("createdAt", out _));
+        // Seed 004's forms: money as written (149.95), timestamps in UTC to the second with a Z.
+        Assert.Equal("149.95", data.GetProperty("amount").GetRawText());
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", data.GetProperty("createdAt").GetString());
         Assert.DoesNotContain("5566778899", body.GetRawText());
     }
 

@@ -10,4 +10,5 @@ public sealed record BankAccountSubmission(string BankName, string HolderName, s
     bool? MakePrimary, string? ReplacesId, string? RequestedUserId);
 
 /// <summary>The submitted account; <see cref="NewDeposits"/> when it was known already and only got a new round of deposits.</summary>
-public sealed record SubmittedBankAccount(BankAccount Account, bool NewDeposits);
+/// <summary>The account after a submission; <paramref name="NewDeposits"/> when its verification started again, <paramref name="ChangedInPlace"/> when it was the user's current account.</summary>
+public sealed record SubmittedBankAccount(BankAccount Account, bool NewDeposits, bool ChangedInPlace = false);

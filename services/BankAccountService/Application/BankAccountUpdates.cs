@@ -49,19 +49,24 @@ public sealed partial class BankAccountUpdates(
                     if (replaced is null) return BankAccountErrors.NotFound;
                 }
 
+                // Replacing an account with its own number and routing number is changing its details.
+                BankAccount? current = replaced is not null && replaced.Fingerprint == secrets.Fingerprint ? replaced : null;
+                if (current is not null) replaced = null;
+
                 var replacedId = replaced?.Id ?? 0;
-                var existing = await db.BankAccounts.SingleOrDefaultAsync(a => a.UserId == userId && a.DeletedAt == null
+                var existing = current ?? await db.BankAccounts.SingleOrDefaultAsync(a => a.UserId == userId && a.DeletedAt == null
                     && a.Fingerprint == secrets.Fingerprint && a.Id != replacedId);
                 var previousPrimary = await db.BankAccounts.SingleOrDefaultAsync(a => a.UserId == userId && a.DeletedAt == null && a.IsPrimary);
                 if (existing is not null)
                 {
-                    // The same account again: new deposits when its verification can no longer succeed, else a duplicate.
+                    // The user's account again: its details change in place (seed 000's Update Bank Account). Its verification
+                    // stays, or starts again with new deposits when it can no longer succeed. A second account with it is a duplicate.
                     if (replaced is not null) return BankAccountErrors.Duplicate;
                     var restart = existing.RestartVerification(verificationId, microDepositsHash, options.Value.MaxDepositRounds, now);
-                    if (restart == RestartOutcome.NotRestartable) return BankAccountErrors.Duplicate;
                     if (restart == RestartOutcome.RoundsExhausted) return BankAccountErrors.DepositRoundsExhausted;
 
                     existing.Rename(submission.BankName, submission.HolderName, submission.AccountType, now);
+                    await publish.Publish(BankAccountMessages.DetailsChanged(existing));
                     if (submission.MakePrimary == true && !existing.IsPrimary)
                     {
                         previousPrimary?.Demote(now);
@@ -70,9 +75,10 @@ public sealed partial class BankAccountUpdates(
                         await publish.Publish(BankAccountMessages.PrimaryChanged(existing, previousPrimary, now));
                     }
 
-                    await publish.Publish(BankAccountMessages.SendMicroDeposits(existing, amounts, seal));
+                    var newDeposits = restart == RestartOutcome.Restarted;
+                    if (newDeposits) await publish.Publish(BankAccountMessages.SendMicroDeposits(existing, amounts, seal));
                     await db.SaveChangesAsync();
-                    return new SubmittedBankAccount(existing, NewDeposits: true);
+                    return new SubmittedBankAccount(existing, newDeposits, ChangedInPlace: true);
                 }
 
                 var earlier = await db.BankAccounts.Where(a => a.UserId == userId && a.DeletedAt != null
@@ -120,6 +126,8 @@ public sealed partial class BankAccountUpdates(
 
         if (outcome.Value is { NewDeposits: true, Account: var restarted })
             LogNewDeposits(logger, restarted.Id, userId, restarted.VerificationRound);
+        else if (outcome.Value is { ChangedInPlace: true, Account: var changed })
+            LogDetailsChanged(logger, changed.Id, userId);
         else if (outcome.Value is { Account: var added })
             LogAdded(logger, added.Id, userId, added.Destination.MaskedAccountNumber);
         return outcome;
@@ -210,6 +218,9 @@ public sealed partial class BankAccountUpdates(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bank account {BankAccountId} added for user {UserId} ({MaskedAccountNumber})")]
     private static partial void LogAdded(ILogger logger, long bankAccountId, string userId, string maskedAccountNumber);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bank account {BankAccountId} of user {UserId}: details changed in place")]
+    private static partial void LogDetailsChanged(ILogger logger, long bankAccountId, string userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "New micro-deposits for bank account {BankAccountId} of user {UserId} (round {Round})")]
     private static partial void LogNewDeposits(ILogger logger, long bankAccountId, string userId, int round);

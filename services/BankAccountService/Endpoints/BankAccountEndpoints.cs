@@ -4,6 +4,7 @@ using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.ApiResponses;
 using Payouts.ServiceDefaults.Authentication;
 using Payouts.ServiceDefaults.Http;
+using Payouts.ServiceDefaults.Json;
 
 namespace Payouts.BankAccountService.Endpoints;
 
@@ -34,10 +35,9 @@ public static class BankAccountEndpoints
 
         var outcome = await updates.SubmitAsync(caller, submission);
         if (outcome.Value is not { } submitted) return outcome.Error!.ToResult();
-        return Results.Ok(new BankAccountSubmitted(
-            submitted.NewDeposits ? "New verification deposits are on their way"
-                : submission.ReplacesId is null ? "Bank account added successfully"
-                : "Bank account updated successfully",
+        return FamilyJson.Result(new BankAccountSubmitted(
+            // Seed 000 answers its Update Bank Account with one text, whether the account was added, replaced or changed.
+            submitted.NewDeposits ? "New verification deposits are on their way" : "Bank account updated successfully",
             submitted.Account.Id,
             submitted.Account.VerificationStatus));
     }
@@ -55,7 +55,7 @@ public static class BankAccountEndpoints
         var accounts = await queries.ListAsync(caller, requestedUserId, request.HttpContext.RequestAborted);
         return accounts is null
             ? ApiError.NotFound("User not found").ToResult()
-            : Results.Ok(new BankAccountList(accounts.Select(BankAccountResponse.From)));
+            : FamilyJson.Result(new BankAccountList(accounts.Select(BankAccountResponse.From)));
     }
 
     private static async Task<IResult> VerifyBankAccount(HttpRequest request, BankAccountUpdates updates)
@@ -75,7 +75,7 @@ public static class BankAccountEndpoints
         var (outcome, account) = verification;
         return outcome switch
         {
-            VerificationOutcome.Verified => Results.Ok(StatusMessage.Success("Bank account verified successfully")),
+            VerificationOutcome.Verified => FamilyJson.Result(StatusMessage.Success("Bank account verified successfully")),
             VerificationOutcome.AlreadyVerified => BankAccountErrors.AlreadyVerified.ToResult(),
             VerificationOutcome.Locked => BankAccountErrors.VerificationFailed.ToResult(),
             VerificationOutcome.Expired => BankAccountErrors.VerificationExpired.ToResult(),
@@ -96,7 +96,7 @@ public static class BankAccountEndpoints
 
         return await updates.DeleteAsync(caller, accountId!) is null
             ? BankAccountErrors.NotFound.ToResult()
-            : Results.Ok(StatusMessage.Success("Bank account deleted successfully"));
+            : FamilyJson.Result(StatusMessage.Success("Bank account deleted successfully"));
     }
 
     /// <summary>The add-or-replace body with seed 000's per-field messages; null when <paramref name="errors"/> has any.</summary>

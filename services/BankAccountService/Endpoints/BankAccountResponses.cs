@@ -18,15 +18,15 @@ public sealed record BankAccountResponse(
     bool IsPrimary,
     bool Verified,
     string VerificationStatus,
-    string? MicroDepositsSentAt,
-    string? VerificationExpiresAt,
-    string CreatedAt,
-    string UpdatedAt)
+    DateTimeOffset? MicroDepositsSentAt,
+    DateTimeOffset? VerificationExpiresAt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
 {
     public static BankAccountResponse From(BankAccount account) => new(
         account.Id,
         account.Uuid,
-        Timestamps.UserId(account.UserId),
+        UserIds.AsShown(account.UserId),
         account.BankName,
         account.Destination.MaskedAccountNumber,
         account.Destination.MaskedBankIdentifier,
@@ -37,11 +37,11 @@ public sealed record BankAccountResponse(
         account.IsPrimary,
         account.Verified,
         account.VerificationStatus,
-        Timestamps.Format(account.MicroDepositsSentAt),
+        account.MicroDepositsSentAt,
         // The window shows only while it can still be met.
-        account.VerificationStatus == Domain.VerificationStatus.Pending && account.VerificationExpiresAt is { } expiresAt ? Timestamps.Format(expiresAt) : null,
-        Timestamps.Format(account.CreatedAt),
-        Timestamps.Format(account.UpdatedAt));
+        account.VerificationStatus == Domain.VerificationStatus.Pending ? account.VerificationExpiresAt : null,
+        account.CreatedAt,
+        account.UpdatedAt);
 }
 
 /// <summary><c>POST /api/bank-accounts</c>: the caller's (or the asked-for user's) accounts.</summary>

@@ -13,12 +13,12 @@ public sealed record BeneficiaryResponse(
     string? CustomerNickname,
     string Country,
     CustomerAddress CustomerAddress,
-    string CreatedAt,
-    string UpdatedAt)
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
 {
     public static BeneficiaryResponse From(Beneficiary beneficiary) => new(
         beneficiary.Id,
-        Timestamps.UserId(beneficiary.UserId),
+        UserIds.AsShown(beneficiary.UserId),
         beneficiary.RecipientType,
         beneficiary.CustomerName,
         beneficiary.CustomerEmail,
@@ -30,8 +30,8 @@ public sealed record BeneficiaryResponse(
             beneficiary.Address.PostalCode,
             beneficiary.Address.AddressLine1,
             beneficiary.Address.AddressLine2),
-        Timestamps.Format(beneficiary.CreatedAt),
-        Timestamps.Format(beneficiary.UpdatedAt));
+        beneficiary.CreatedAt,
+        beneficiary.UpdatedAt);
 }
 
 /// <summary>Seed 002's payment details of a beneficiary, numbers masked; <c>id</c> is also <c>beneficiary_details_id</c>.</summary>
@@ -46,7 +46,7 @@ public sealed record BeneficiaryDetailsResponse(
     string? BankCode,
     string Currency,
     string Country,
-    string CreatedAt)
+    DateTimeOffset CreatedAt)
 {
     public static BeneficiaryDetailsResponse From(BeneficiaryDetails details) => new(
         details.Id,
@@ -59,5 +59,5 @@ public sealed record BeneficiaryDetailsResponse(
         details.Destination.BankCode,
         details.Destination.Currency,
         details.Destination.Country,
-        Timestamps.Format(details.CreatedAt));
+        details.CreatedAt);
 }

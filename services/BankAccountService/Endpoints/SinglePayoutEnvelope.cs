@@ -1,4 +1,5 @@
 using Payouts.ServiceDefaults.ApiResponses;
+using Payouts.ServiceDefaults.Json;
 
 namespace Payouts.BankAccountService.Endpoints;
 
@@ -6,5 +7,5 @@ namespace Payouts.BankAccountService.Endpoints;
 public static class SinglePayoutEnvelope
 {
     public static IResult Ok<T>(T data, int statusCode = StatusCodes.Status200OK, string message = "Request successful") =>
-        Results.Json(SinglePayoutResponse<T>.Of(data, statusCode, message), statusCode: statusCode);
+        FamilyJson.Result(SinglePayoutResponse<T>.Of(data, statusCode, message), statusCode);
 }

@@ -22,6 +22,9 @@ public static class BankAccountMessages
     /// <summary>As seed 000's responses show it: the routing number or, where the form carried one instead (NG), the bank code.</summary>
     private static string MaskedRoutingNumber(BankAccount account) => account.Destination.MaskedBankIdentifier;
 
+    public static BankAccountDetailsChanged DetailsChanged(BankAccount account) =>
+        new(account.Id, account.Uuid, account.UserId, account.BankName, account.AccountHolderName, account.AccountType, account.UpdatedAt);
+
     public static BankAccountVerified Verified(BankAccount account) =>
         new(account.Id, account.Uuid, account.UserId, account.VerifiedAt ?? account.UpdatedAt);
 

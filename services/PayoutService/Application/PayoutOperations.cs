@@ -90,9 +90,13 @@ public sealed class PayoutOperations(PayoutsDbContext db, PayoutLifecycle lifecy
         return await db.Payouts.AsNoTracking().SingleAsync(p => numeric ? p.Id == id : p.Uuid == uuid, ct);
     }
 
-    /// <summary>The acting admin's uuid (seed 004's <c>processedBy</c>); admins enter the directory like everyone.</summary>
+    /// <summary>
+    /// The acting admin's uuid (seed 004's <c>processedBy</c>): a platform user's from the directory, which they enter like
+    /// everyone; an admin known only by another subject (seed 004's uuid) is that subject.
+    /// </summary>
     private async Task<string> AdminUuidAsync(Caller caller, CancellationToken ct)
     {
+        if (caller.UserId is null) return caller.Subject;
         var admin = await directory.EnsureAsync(caller, ct);
         return admin.Uuid.ToString();
     }

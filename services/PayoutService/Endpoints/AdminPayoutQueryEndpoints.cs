@@ -2,6 +2,7 @@ using Payouts.PayoutService.Application;
 using Payouts.PayoutService.Endpoints.Responses;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
+using Payouts.ServiceDefaults.Json;
 
 namespace Payouts.PayoutService.Endpoints;
 
@@ -24,7 +25,7 @@ public static class AdminPayoutQueryEndpoints
         if (errors.ToError() is { } invalid) return invalid.ToResult();
 
         var found = await payouts.AllAsync(filter, paging, ct);
-        return ApiJson.Camel(AdminResponse<AdminPayoutList>.Of(new AdminPayoutList(
+        return FamilyJson.Result(AdminResponse<AdminPayoutList>.Of(new AdminPayoutList(
             found.Payouts.Select(p => AdminPayout.Of(p, found.UserOf(p), null, AdminBankAccount.Of(found.DestinationOf(p)))), Pagination.Of(paging, found.Total))));
     }
 
@@ -32,6 +33,6 @@ public static class AdminPayoutQueryEndpoints
     {
         if (await payouts.FindAsync(id, ct) is not var (payout, user, destination)) return ApiError.NotFound("Payout not found").ToResult();
         var balance = await balances.ForUserAsync(payout.UserId, payout.Currency, ct);
-        return ApiJson.Camel(AdminResponse<AdminPayout>.Of(AdminPayout.Of(payout, user, balance.Available, AdminBankAccount.Of(destination))));
+        return FamilyJson.Result(AdminResponse<AdminPayout>.Of(AdminPayout.Of(payout, user, balance.Available, AdminBankAccount.Of(destination))));
     }
 }

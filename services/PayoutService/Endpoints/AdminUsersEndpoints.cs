@@ -7,6 +7,7 @@ using Payouts.PayoutService.Endpoints.Responses;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
 using Payouts.ServiceDefaults.Http;
+using Payouts.ServiceDefaults.Json;
 
 namespace Payouts.PayoutService.Endpoints;
 
@@ -40,14 +41,14 @@ public static class AdminUsersEndpoints
 
         var created = await directory.CreateAsync(user, ct);
         if (created.Value is not { } saved) return created.Error!.ToResult();
-        return ApiJson.Camel(AdminResponse<AdminUserView>.Of(AdminUserView.From(saved, balance: 0)), StatusCodes.Status201Created);
+        return FamilyJson.Result(AdminResponse<AdminUserView>.Of(AdminUserView.From(saved, balance: 0)), StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> GetUser(string id, UserDirectory directory, LedgerStore ledger, CancellationToken ct)
     {
         if (await directory.FindAsync(id, ct) is not { } user) return ApiError.NotFound("User not found").ToResult();
         var balances = await ledger.UserBalancesAsync(user.Id, Currencies.Default, ct);
-        return ApiJson.Camel(AdminResponse<AdminUserView>.Of(AdminUserView.From(user, balances.GetValueOrDefault(LedgerAccountKind.Available))));
+        return FamilyJson.Result(AdminResponse<AdminUserView>.Of(AdminUserView.From(user, balances.GetValueOrDefault(LedgerAccountKind.Available))));
     }
 
 
@@ -68,7 +69,7 @@ public static class AdminUsersEndpoints
         var outcome = await credits.CreditAsync(admin.Subject, id, new EarningsCredit(amount, currency, reference!, description),
             http.Request.IdempotencyKey(), applied => ApiJson.Response(new AdminActionResponse<AppliedCredit>(true, "Credit applied successfully",
                 new AppliedCredit(applied.Record.Uuid, applied.User.Uuid, amount, currency, reference!, applied.LedgerTransactionId, applied.Balance,
-                    applied.Record.CreatedAt)), ApiJson.CamelCase, StatusCodes.Status201Created), ct);
+                    applied.Record.CreatedAt)), ApiFamily.Admin, StatusCodes.Status201Created), ct);
         return outcome.ToResult();
     }
 }

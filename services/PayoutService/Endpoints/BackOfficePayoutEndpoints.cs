@@ -5,6 +5,7 @@ using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.ApiResponses;
 using Payouts.ServiceDefaults.Authentication;
 using Payouts.ServiceDefaults.Http;
+using Payouts.ServiceDefaults.Json;
 
 namespace Payouts.PayoutService.Endpoints;
 
@@ -40,16 +41,16 @@ public static class BackOfficePayoutEndpoints
         var reference = fields.Text("transaction_id", MaxReferenceLength, errors);
         var notes = fields.Text("notes", MaxReasonLength, errors);
         if (errors.ToError() is { } invalid) return invalid.ToResult();
-        if (http.PlatformCaller() is not { } caller) return Caller.Unidentified.ToResult();
+        if (http.AdminCaller() is not { } caller) return Caller.Unidentified.ToResult();
 
         var outcome = await operations.ProcessAsync(caller, payoutId!, reference, notes, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
         if (outcome.Value is not { Payout: var payout }) return outcome.Error!.ToResult();
         return payout.Status switch
         {
-            PayoutStatus.Processing => ApiJson.Snake(new ProcessingAccepted("processing", "Payout is being processed", payout.Id, payout.ProcessedAt),
+            PayoutStatus.Processing => FamilyJson.Result(new ProcessingAccepted("processing", "Payout is being processed", payout.Id, payout.ProcessedAt),
                 StatusCodes.Status202Accepted),
-            PayoutStatus.Failed => ApiJson.Snake(new ProcessingFailed("failed", "Payout settlement failed", payout.Id, payout.FailureReason)),
-            _ => ApiJson.Snake(new ProcessingCompleted("success", "Payout processed successfully", payout.ProcessedAt, payout.TransactionReference)),
+            PayoutStatus.Failed => FamilyJson.Result(new ProcessingFailed("failed", "Payout settlement failed", payout.Id, payout.FailureReason)),
+            _ => FamilyJson.Result(new ProcessingCompleted("success", "Payout processed successfully", payout.ProcessedAt, payout.TransactionReference)),
         };
     }
 
@@ -61,7 +62,7 @@ public static class BackOfficePayoutEndpoints
         var reference = fields.Text("transactionReference", MaxReferenceLength, errors);
         var notes = fields.Text("notes", MaxReasonLength, errors);
         if (errors.ToError() is { } invalid) return invalid.ToResult();
-        if (http.PlatformCaller() is not { } caller) return Caller.Unidentified.ToResult();
+        if (http.AdminCaller() is not { } caller) return Caller.Unidentified.ToResult();
 
         var outcome = await operations.ProcessAsync(caller, id, reference, notes, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
         if (outcome.Value is not { } processed) return outcome.Error!.ToResult();
@@ -72,7 +73,7 @@ public static class BackOfficePayoutEndpoints
             PayoutStatus.Failed => "Payout settlement failed",
             _ => "Payout processed successfully",
         };
-        return ApiJson.Camel(new AdminActionResponse<ProcessedPayout>(payout.Status != PayoutStatus.Failed, message, new ProcessedPayout(
+        return FamilyJson.Result(new AdminActionResponse<ProcessedPayout>(payout.Status != PayoutStatus.Failed, message, new ProcessedPayout(
                 payout.Uuid, payout.Status, payout.ProcessedAt, payout.CompletedAt, payout.ProcessedBy, payout.TransactionReference, payout.FailureReason,
                 processed.UserBalance)),
             processed.StillProcessing ? StatusCodes.Status202Accepted : StatusCodes.Status200OK);
@@ -87,10 +88,10 @@ public static class BackOfficePayoutEndpoints
         var reason = fields.Text("reason", MaxReasonLength, errors, "The reason field is required.");
         var notes = fields.Text("notes", MaxReasonLength, errors);
         if (errors.ToError() is { } invalid) return invalid.ToResult();
-        if (http.PlatformCaller() is not { } caller) return Caller.Unidentified.ToResult();
+        if (http.AdminCaller() is not { } caller) return Caller.Unidentified.ToResult();
 
         var outcome = await operations.RejectAsync(caller, payoutId!, reason!, notes, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
-        return outcome.Error?.ToResult() ?? ApiJson.Snake(StatusMessage.Success("Payout rejected successfully"));
+        return outcome.Error?.ToResult() ?? FamilyJson.Result(StatusMessage.Success("Payout rejected successfully"));
     }
 
     private static async Task<IResult> RejectAdmin(string id, HttpContext http, PayoutOperations operations, CancellationToken ct)
@@ -100,11 +101,11 @@ public static class BackOfficePayoutEndpoints
         var errors = new FieldErrors();
         var reason = fields.Text("rejectionReason", MaxReasonLength, errors, "Rejection reason is required");
         if (errors.ToError() is { } invalid) return invalid.ToResult();
-        if (http.PlatformCaller() is not { } caller) return Caller.Unidentified.ToResult();
+        if (http.AdminCaller() is not { } caller) return Caller.Unidentified.ToResult();
 
         var outcome = await operations.RejectAsync(caller, id, reason!, null, http.Request.IdempotencyKey(), fields.Fingerprint(), ct);
         if (outcome.Value is not { } payout) return outcome.Error!.ToResult();
-        return ApiJson.Camel(new AdminActionResponse<RejectedPayout>(true, "Payout rejected successfully",
+        return FamilyJson.Result(new AdminActionResponse<RejectedPayout>(true, "Payout rejected successfully",
             new RejectedPayout(payout.Uuid, payout.Status, payout.ProcessedAt, payout.ProcessedBy, payout.RejectionReason)));
     }
 }

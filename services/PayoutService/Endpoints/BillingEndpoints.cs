@@ -3,6 +3,7 @@ using Payouts.PayoutService.Endpoints.Responses;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
 using Payouts.ServiceDefaults.Http;
+using Payouts.ServiceDefaults.Json;
 
 namespace Payouts.PayoutService.Endpoints;
 
@@ -40,7 +41,7 @@ public static class BillingEndpoints
         var account = CompanyOf(http);
         if (account.Value is not { } company) return account.Error!.ToResult();
         var invoices = await billing.InvoicesAsync(company, ct);
-        return ApiJson.Snake(BillingList<InvoiceView>.Of([.. invoices.Select(InvoiceView.Of)]));
+        return FamilyJson.Result(BillingList<InvoiceView>.Of([.. invoices.Select(InvoiceView.Of)]));
     }
 
     private static async Task<IResult> Invoice(long id, HttpContext http, CompanyBilling billing, CancellationToken ct)
@@ -48,7 +49,7 @@ public static class BillingEndpoints
         var account = CompanyOf(http);
         if (account.Value is not { } company) return account.Error!.ToResult();
         return await billing.InvoiceAsync(company, id, ct) is { } invoice
-            ? ApiJson.Snake(new InvoiceResponse(true, InvoiceView.Of(invoice)))
+            ? FamilyJson.Result(new InvoiceResponse(true, InvoiceView.Of(invoice)))
             : CompanyBilling.InvoiceNotFound.ToResult();
     }
 
@@ -64,7 +65,7 @@ public static class BillingEndpoints
 
     private static IResult PaymentList(ApiOutcome<IReadOnlyList<Domain.Billing.BillingPayment>> payments) =>
         payments.Value is { } found
-            ? ApiJson.Snake(BillingList<BillingPaymentView>.Of([.. found.Select(BillingPaymentView.Of)]))
+            ? FamilyJson.Result(BillingList<BillingPaymentView>.Of([.. found.Select(BillingPaymentView.Of)]))
             : payments.Error!.ToResult();
 
     private static async Task<IResult> AvailableMethods(HttpContext http, CompanyBilling billing, string? country, CancellationToken ct)
@@ -74,7 +75,7 @@ public static class BillingEndpoints
         if (code.Length != 0 && (code.Length != 2 || !code.All(char.IsAsciiLetterUpper)))
             return ApiError.Validation("country", "The country must be an ISO 3166 two-letter code.").ToResult();
         var methods = await billing.AvailableMethodsAsync(code, ct);
-        return ApiJson.Snake(new AvailableBillingMethods(true, code.Length == 0 ? null : code, methods.Select(AvailableBillingMethod.Of)));
+        return FamilyJson.Result(new AvailableBillingMethods(true, code.Length == 0 ? null : code, methods.Select(AvailableBillingMethod.Of)));
     }
 
     private static async Task<IResult> ManualPayment(HttpContext http, CompanyBilling billing, CancellationToken ct)
@@ -94,7 +95,7 @@ public static class BillingEndpoints
         var submission = new ManualPaymentSubmission(invoiceId!.Value, method!, reference!, notes, (fields["country"] ?? "").ToUpperInvariant());
         var outcome = await billing.SubmitManualPaymentAsync(company, submission, fields.Fingerprint(), http.Request.IdempotencyKey(),
             payment => ApiJson.Response(new ManualPaymentSubmitted(true, "Manual payment submitted and pending approval", BillingPaymentView.Of(payment)),
-                ApiJson.SnakeCase, StatusCodes.Status201Created), ct);
+                ApiFamily.Billing, StatusCodes.Status201Created), ct);
         return outcome.ToResult();
     }
 
@@ -111,7 +112,7 @@ public static class BillingEndpoints
         if (errors.ToError() is { } invalid) return invalid.ToResult();
 
         var invoice = await billing.CreateInvoiceAsync(new NewInvoice(company!, amount, currency, description), ct);
-        return ApiJson.Snake(new InvoiceResponse(true, InvoiceView.Of(invoice)), StatusCodes.Status201Created);
+        return FamilyJson.Result(new InvoiceResponse(true, InvoiceView.Of(invoice)), StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> Approve(long id, HttpContext http, CompanyBilling billing, CancellationToken ct)
@@ -135,5 +136,5 @@ public static class BillingEndpoints
     }
 
     private static OperationResponse Answer(Domain.Billing.BillingPayment payment) =>
-        ApiJson.Response(new BillingPaymentResponse(true, BillingPaymentView.Of(payment)), ApiJson.SnakeCase);
+        ApiJson.Response(new BillingPaymentResponse(true, BillingPaymentView.Of(payment)), ApiFamily.Billing);
 }

@@ -6,6 +6,7 @@ using Payouts.PayoutService.Endpoints.Responses;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
 using Payouts.ServiceDefaults.Http;
+using Payouts.ServiceDefaults.Json;
 
 namespace Payouts.PayoutService.Endpoints;
 
@@ -27,7 +28,7 @@ public static class FxRateEndpoints
     }
 
     private static async Task<IResult> List(FxRateSettings rates, CancellationToken ct) =>
-        ApiJson.Camel(AdminResponse<FxRateList>.Of(new FxRateList((await rates.ListAsync(ct)).Select(FxRateView.Of))));
+        FamilyJson.Result(AdminResponse<FxRateList>.Of(new FxRateList((await rates.ListAsync(ct)).Select(FxRateView.Of))));
 
     private static async Task<IResult> Set(string baseCurrency, string quoteCurrency, HttpContext http, FxRateSettings rates, CancellationToken ct)
     {
@@ -53,7 +54,7 @@ public static class FxRateEndpoints
         if (errors.Count > 0) return ApiError.Validation(errors, "Invalid FX rate").ToResult();
 
         var saved = await rates.SetAsync(new FxRateSetting(from, to, rate!.Value, fee!.Value, enabled), caller.Subject, ct);
-        return ApiJson.Camel(new AdminActionResponse<FxRateView>(true, "FX rate saved", FxRateView.Of(saved)));
+        return FamilyJson.Result(new AdminActionResponse<FxRateView>(true, "FX rate saved", FxRateView.Of(saved)));
     }
 
     private static decimal? Number(RequestFields fields, string name, Dictionary<string, string[]> errors)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Endpoints.Responses;
+using Payouts.ServiceDefaults.Json;
 
 namespace Payouts.PayoutService.Endpoints;
 
@@ -12,7 +13,7 @@ public static class PaymentMethodEndpoints
         app.MapPost("/api/payment-methods/", async (PayoutsDbContext db, CancellationToken ct) =>
         {
             var methods = await db.PaymentMethods.AsNoTracking().Where(m => m.Enabled).OrderBy(m => m.SortOrder).ToListAsync(ct);
-            return ApiJson.Snake(new PaymentMethodList(methods.Select(PaymentMethodView.Of)));
+            return FamilyJson.Result(new PaymentMethodList(methods.Select(PaymentMethodView.Of)));
         }).RequireAuthorization().Produces<PaymentMethodList>();
         return app;
     }

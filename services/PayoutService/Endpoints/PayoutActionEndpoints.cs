@@ -25,7 +25,7 @@ public static class PayoutActionEndpoints
         if (fields is null) return bodyError!.ToResult();
 
         var outcome = await requests.RequestAsync(caller, fields, http.Request.IdempotencyKey(),
-            (payout, method) => ApiJson.Response(PayoutRequestAccepted.Of(payout, method), ApiJson.SnakeCase), ct);
+            (payout, method) => ApiJson.Response(PayoutRequestAccepted.Of(payout, method), ApiFamily.App), ct);
         return outcome.ToResult();
     }
 
@@ -37,7 +37,7 @@ public static class PayoutActionEndpoints
         if (fields["payout_id"] is not { } payoutId) return ApiError.Validation("payout_id", "The payout id field is required.").ToResult();
 
         var outcome = await requests.CancelAsync(caller, payoutId, fields.Fingerprint(), http.Request.IdempotencyKey(),
-            () => ApiJson.Response(StatusMessage.Success("Payout cancelled successfully"), ApiJson.SnakeCase), ct);
+            () => ApiJson.Response(StatusMessage.Success("Payout cancelled successfully"), ApiFamily.App), ct);
         return outcome.ToResult();
     }
 }

@@ -3,6 +3,7 @@ using Payouts.PayoutService.Domain;
 using Payouts.PayoutService.Endpoints.Responses;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
+using Payouts.ServiceDefaults.Json;
 
 namespace Payouts.PayoutService.Endpoints;
 
@@ -32,7 +33,7 @@ public static class PayoutQueryEndpoints
         var user = await directory.EnsureAsync(caller, ct);
         var page = await payouts.OwnAsync(user.Id, caller.CompanyId, filter, paging, ct);
         var balance = await balances.ForUserAsync(user.Id, currency, ct);
-        return ApiJson.Snake(new OwnPayoutList(
+        return FamilyJson.Result(new OwnPayoutList(
             page.Payouts.Select(p => OwnPayout.Of(p, page.AccountOf(p))), page.Total, paging.Page, paging.Limit,
             new OwnPayoutSummary(balance.Earned, balance.Paid, balance.Held, currency)));
     }
@@ -49,7 +50,7 @@ public static class PayoutQueryEndpoints
 
         var page = await payouts.AllAsync(filter, paging, ct);
         var totals = await payouts.TotalsAsync(filter, currency, ct);
-        return ApiJson.Snake(new BackOfficePayoutList(
+        return FamilyJson.Result(new BackOfficePayoutList(
             page.Payouts.Select(p => BackOfficePayout.Of(p, page.UserOf(p), page.AccountOf(p))), page.Total, paging.Page, paging.Limit,
             new BackOfficeSummary(totals.Total, totals.Completed, totals.Pending, currency)));
     }
@@ -64,7 +65,7 @@ public static class PayoutQueryEndpoints
         if (errors.ToError() is { } invalid) return invalid.ToResult();
 
         var statistics = await payouts.StatisticsAsync(filter, currency, ct);
-        return ApiJson.Snake(new PayoutStatistics(statistics.Count, statistics.Amount,
+        return FamilyJson.Result(new PayoutStatistics(statistics.Count, statistics.Amount,
             statistics.Count == 0 ? 0m : Currencies.Round(statistics.Amount / statistics.Count, currency), currency, statistics.ByStatus, statistics.ByMethod));
     }
 }

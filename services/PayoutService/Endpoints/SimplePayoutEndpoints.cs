@@ -24,7 +24,7 @@ public static class SimplePayoutEndpoints
 
         var outcome = await requests.RequestSimpleAsync(caller, fields, http.Request.IdempotencyKey(), (payout, request) => ApiJson.Response(
             SinglePayoutResponse<SimplePayout>.Of(SimplePayout.Of(payout, request.BeneficiaryId, EmbeddedBeneficiary.Of(request.Details, request.Profile))),
-            ApiJson.SnakeCase), ct);
+            ApiFamily.SinglePayout), ct);
         return outcome.ToResult();
     }
 }

@@ -2,6 +2,7 @@ using Payouts.PayoutService.Application;
 using Payouts.PayoutService.Endpoints.Responses;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
+using Payouts.ServiceDefaults.Json;
 
 namespace Payouts.PayoutService.Endpoints;
 
@@ -36,7 +37,7 @@ public static class UserEndpoints
         }
 
         var balance = await balances.ForUserAsync(user.Id, currency, ct);
-        return ApiJson.Snake(UserBalanceView.Of(user, balance, currency));
+        return FamilyJson.Result(UserBalanceView.Of(user, balance, currency));
     }
 
     private static async Task<IResult> Transactions(HttpContext http, UserDirectory directory, BalanceQueries balances, int? page, int? limit,
@@ -49,6 +50,6 @@ public static class UserEndpoints
         if (errors.ToError() is { } invalid) return invalid.ToResult();
 
         var (items, total) = await balances.TransactionsAsync(user.Id, caller.CompanyId, paging, ct);
-        return ApiJson.Snake(new UserTransactionList(items.Select(UserTransactionView.Of), total, paging.Page, paging.Limit));
+        return FamilyJson.Result(new UserTransactionList(items.Select(UserTransactionView.Of), total, paging.Page, paging.Limit));
     }
 }

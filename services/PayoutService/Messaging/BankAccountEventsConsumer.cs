@@ -17,6 +17,7 @@ namespace Payouts.PayoutService.Messaging;
 public sealed class BankAccountEventsConsumer(PayoutsDbContext db, PayoutLifecycle lifecycle, TimeProvider clock) :
     IConsumer<BankAccountAdded>,
     IConsumer<BankAccountVerified>,
+    IConsumer<BankAccountDetailsChanged>,
     IConsumer<BankAccountPrimaryChanged>,
     IConsumer<BankAccountDeleted>,
     IConsumer<BeneficiaryDetailsAdded>
@@ -34,6 +35,15 @@ public sealed class BankAccountEventsConsumer(PayoutsDbContext db, PayoutLifecyc
         var account = await FindOrAddAsync(m.BankAccountId, m.BankAccountUuid, m.UserId, context.CancellationToken);
         account.Verified = true;
         account.UpdatedAt = Later(account.UpdatedAt, m.VerifiedAt);
+    }
+
+    public async Task Consume(ConsumeContext<BankAccountDetailsChanged> context)
+    {
+        var m = context.Message;
+        var account = await FindOrAddAsync(m.BankAccountId, m.BankAccountUuid, m.UserId, context.CancellationToken);
+        account.BankName = m.BankName;
+        account.AccountType = m.AccountType;
+        account.UpdatedAt = Later(account.UpdatedAt, m.ChangedAt);
     }
 
     public async Task Consume(ConsumeContext<BankAccountPrimaryChanged> context)

@@ -1,5 +1,6 @@
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
+using Payouts.ServiceDefaults.Json;
 using Payouts.SettlementService.Application;
 
 namespace Payouts.SettlementService.Endpoints;
@@ -28,9 +29,9 @@ public static class ReconciliationEndpoints
         }
 
         var data = await reports.FinishedAsync(query.From, query.To, query.Status, query.Page, query.Limit, cancellationToken);
-        return TypedResults.Ok(new FinishedTransfersReport(data));
+        return FamilyJson.Result(new FinishedTransfersReport(data));
     }
 
     private static async Task<IResult> GetReport(ReconciliationReports reports, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new ReconciliationReport(await reports.OpenAsync(cancellationToken)));
+        FamilyJson.Result(new ReconciliationReport(await reports.OpenAsync(cancellationToken)));
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Payouts.Contracts.Settlement;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
+using Payouts.ServiceDefaults.Json;
 using Payouts.SettlementService.Domain;
 using Payouts.SettlementService.Providers;
 using Payouts.SettlementService.Reconciliation;
@@ -47,7 +48,7 @@ public static class TransferResolutionEndpoints
         return result switch
         {
             ResolutionResult.Resolved { Transfer: var transfer, AtProvider: var theirs } =>
-                TypedResults.Ok(new TransferResolutionResponse(TransferResolutionData.From(transfer, theirs))),
+                FamilyJson.Result(new TransferResolutionResponse(TransferResolutionData.From(transfer, theirs))),
             ResolutionResult.NotFound => ApiError.NotFound("Transfer not found").ToResult(),
             ResolutionResult.NotOpen { Transfer.Status: TransferStatus.Sending } =>
                 Conflict("The transfer is being sent to the provider; nothing was changed. Try again once its outcome is recorded").ToResult(),

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
+using Payouts.ServiceDefaults.Json;
 using Payouts.SettlementService.Application;
 using Payouts.SettlementService.Domain;
 
@@ -23,7 +24,7 @@ public static class TransferStatusEndpoints
             return ApiError.NotFound("Transfer not found").ToResult();
         }
 
-        return TypedResults.Ok(new TransferStatusResponse(new TransferStatusData(
+        return FamilyJson.Result(new TransferStatusResponse(new TransferStatusData(
             transferId,
             live?.Status ?? transfer.Status,
             live?.Amount ?? transfer.Amount,

@@ -27,7 +27,8 @@ public sealed class BankAccountEndpointTests(InfrastructureFixture infrastructur
 
         Assert.Equal(HttpStatusCode.OK, added.Status);
         Assert.Equal("success", added.Text("status"));
-        Assert.Equal("Bank account added successfully", added.Text("message"));
+        // Seed 000's Update Bank Account answers one text.
+        Assert.Equal("Bank account updated successfully", added.Text("message"));
         var id = added.Body.GetProperty("bank_account_id").GetInt64();
 
         var list = await client.PostForm("/api/bank-accounts/", ("user_id", userId));
@@ -146,7 +147,7 @@ public sealed class BankAccountEndpointTests(InfrastructureFixture infrastructur
     }
 
     [Fact]
-    public async Task The_same_account_twice_for_one_user_is_a_409_but_another_user_may_add_it()
+    public async Task The_same_account_again_changes_its_details_in_place_a_second_copy_is_a_409_and_another_user_may_add_it()
     {
         var number = AccountFixtures.UsAccountNumber();
         var firstUserId = AccountFixtures.NewUserId();
@@ -154,16 +155,34 @@ public sealed class BankAccountEndpointTests(InfrastructureFixture infrastructur
         using var second = _service.Host.ClientFor(AccountFixtures.NewUserId());
         var id = await _service.AddAccountAsync(first, number);
 
-        var duplicate = await first.PostForm("/api/update/bank-account/", AccountFixtures.UsAccountForm(number, bankName: "Another name"));
+        // Seed 000's Update Bank Account with the same number and routing number: same id, new details, verification kept.
+        var changed = await first.PostForm("/api/update/bank-account/",
+            [.. AccountFixtures.UsAccountForm(number, bankName: "Another name").Where(f => f.Item1 is not ("account_type" or "account_holder_name")),
+                ("account_type", "savings"), ("account_holder_name", "Jane Doe")]);
 
+        Assert.Equal(HttpStatusCode.OK, changed.Status);
+        Assert.Equal("Bank account updated successfully", changed.Text("message"));
+        Assert.Equal(id, changed.Body.GetProperty("bank_account_id").GetInt64());
+        Assert.Equal("pending", changed.Text("verification_status"));
+        var account = Assert.Single((await first.PostForm("/api/bank-accounts/")).Body.GetProperty("bank_accounts").EnumerateArray());
+        Assert.Equal("Another name", account.GetProperty("bank_name").GetString());
+        Assert.Equal("savings", account.GetProperty("account_type").GetString());
+        Assert.Equal("Jane Doe", account.GetProperty("account_holder_name").GetString());
+
+        // A second account of this user with that number is still a duplicate.
+        var otherId = await _service.AddAccountAsync(first, AccountFixtures.UsAccountNumber());
+        var duplicate = await first.PostForm("/api/update/bank-account/", [.. AccountFixtures.UsAccountForm(number), ("bank_account_id", otherId.ToString())]);
         Assert.Equal(HttpStatusCode.Conflict, duplicate.Status);
         Assert.Equal("duplicate_bank_account", duplicate.Text("error"));
-        Assert.False(string.IsNullOrEmpty(duplicate.Text("message")));
         await _service.AddAccountAsync(second, number);
 
         await _service.BarrierAsync();
-        Assert.Single(_service.Bus.Of<BankAccountAdded>(m => m.GetProperty("userId").GetString() == firstUserId));
+        Assert.Equal(2, _service.Bus.Of<BankAccountAdded>(m => m.GetProperty("userId").GetString() == firstUserId).Count);
         Assert.Equal(1, _service.Count<BankAccountAdded>(id));
+        Assert.Equal(1, _service.Count<SendMicroDeposits>(id));
+        var detailsChanged = Assert.Single(_service.Bus.Of<BankAccountDetailsChanged>(m => m.GetProperty("bankAccountId").GetInt64() == id));
+        Assert.Equal("Another name", detailsChanged.Text("bankName"));
+        Assert.Equal("savings", detailsChanged.Text("accountType"));
     }
 
     [Fact]

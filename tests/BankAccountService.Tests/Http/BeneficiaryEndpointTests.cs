@@ -51,7 +51,8 @@ public sealed class BeneficiaryEndpointTests(InfrastructureFixture infrastructur
         Assert.Equal("Ikeja", address.GetProperty("city").GetString());
         Assert.Equal("900901", address.GetProperty("postal_code").GetString());
         Assert.Equal(JsonValueKind.Null, address.GetProperty("address_line_2").ValueKind);
-        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", data.GetProperty("created_at").GetString());
+        // Seed 002: UTC to the microsecond (2024-05-30T20:53:30.000000Z).
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$", data.GetProperty("created_at").GetString());
 
         var read = await client.Get($"/beneficiaries/{id}");
         Assert.Equal(HttpStatusCode.OK, read.Status);

@@ -49,8 +49,8 @@ public sealed class NoFullNumberLeaksTests(InfrastructureFixture infrastructure)
         const string iban = "GB82WEST12345698765432";
 
         var id = await _service.AddAccountAsync(client, usNumber);
-        var duplicate = await client.PostForm("/api/update/bank-account/", AccountFixtures.UsAccountForm(usNumber));
-        Assert.Equal(HttpStatusCode.Conflict, duplicate.Status);
+        var changedInPlace = await client.PostForm("/api/update/bank-account/", AccountFixtures.UsAccountForm(usNumber, bankName: "Renamed Bank"));
+        Assert.Equal(HttpStatusCode.OK, changedInPlace.Status);
         var badRouting = await client.PostForm("/api/update/bank-account/",
             [.. AccountFixtures.UsAccountForm(usNumber).Where(f => f.Item1 != "routing_number"), ("routing_number", "021000022")]);
         Assert.Equal(HttpStatusCode.BadRequest, badRouting.Status);

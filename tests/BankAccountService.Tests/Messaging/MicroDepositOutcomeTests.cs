@@ -159,9 +159,10 @@ public sealed class MicroDepositOutcomeTests(InfrastructureFixture infrastructur
         for (var round = 1; round <= 3; round++)
         {
             var (_, first, _) = await DepositsAsync(id, round);
+            // While pending, the same account again only changes its details.
             var pending = await client.PostForm(UpdatePath, AccountFixtures.UsAccountForm(number));
-            Assert.Equal(HttpStatusCode.Conflict, pending.Status);
-            Assert.Equal("duplicate_bank_account", pending.Text("error"));
+            Assert.Equal(HttpStatusCode.OK, pending.Status);
+            Assert.Equal(id, pending.Body.GetProperty("bank_account_id").GetInt64());
 
             var wrong = first == "0.01" ? "0.02" : "0.01";
             for (var i = 0; i < MaxTries; i++)
@@ -204,10 +205,11 @@ public sealed class MicroDepositOutcomeTests(InfrastructureFixture infrastructur
         var secondId = await _service.AddAccountAsync(client, number);
         await DepositsAsync(secondId, round: 1);
 
-        // Rounds 1-3 are spent: neither deleting again nor replacing the account with itself gets a fourth.
+        // Rounds 1-3 are spent: replacing the account with itself changes it in place (its round goes on), and deleting it
+        // and adding it again gets no fourth.
         var replaced = await client.PostForm(UpdatePath, [.. AccountFixtures.UsAccountForm(number), ("bank_account_id", secondId.ToString())]);
-        Assert.Equal(HttpStatusCode.Conflict, replaced.Status);
-        Assert.Equal("verification_limit_reached", replaced.Text("error"));
+        Assert.Equal(HttpStatusCode.OK, replaced.Status);
+        Assert.Equal(secondId, replaced.Body.GetProperty("bank_account_id").GetInt64());
         Assert.Equal(HttpStatusCode.OK, (await client.PostForm("/api/bank-accounts/delete/", ("bank_account_id", secondId.ToString()))).Status);
         var readded = await client.PostForm(UpdatePath, AccountFixtures.UsAccountForm(number));
         Assert.Equal(HttpStatusCode.Conflict, readded.Status);
@@ -234,15 +236,16 @@ public sealed class MicroDepositOutcomeTests(InfrastructureFixture infrastructur
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.PostForm(UpdatePath, AccountFixtures.UsAccountForm(number))));
 
-        Assert.Single(responses, r => r.Status == HttpStatusCode.OK);
-        Assert.All(responses.Where(r => r.Status != HttpStatusCode.OK), r => Assert.Equal("duplicate_bank_account", r.Text("error")));
+        // One starts the new round; the others find it pending and only change its details.
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.Single(responses, r => r.Text("message") == "New verification deposits are on their way");
         await _service.BarrierAsync();
         Assert.Equal(2, _service.Count<SendMicroDeposits>(id));
         Assert.Equal("pending", (await AccountAsync(client)).GetProperty("verification_status").GetString());
     }
 
     [Fact]
-    public async Task A_verified_account_resubmitted_is_still_a_duplicate_and_a_late_failure_report_changes_nothing()
+    public async Task A_verified_account_resubmitted_stays_verified_and_a_late_failure_report_changes_nothing()
     {
         using var client = _service.Host.ClientFor(AccountFixtures.NewUserId());
         var number = AccountFixtures.UsAccountNumber();
@@ -251,10 +254,11 @@ public sealed class MicroDepositOutcomeTests(InfrastructureFixture infrastructur
         Assert.Equal(HttpStatusCode.OK, (await client.PostForm(VerifyPath, ("bank_account_id", id.ToString()), ("verification_amount_1", first), ("verification_amount_2", second))).Status);
 
         await _settlement.ReportAsync(new MicroDepositsFailed(verificationId, id, "returned", "Deposit returned", _service.Host.Clock.GetUtcNow()));
-        var duplicate = await client.PostForm(UpdatePath, AccountFixtures.UsAccountForm(number));
+        var resubmitted = await client.PostForm(UpdatePath, AccountFixtures.UsAccountForm(number));
 
-        Assert.Equal(HttpStatusCode.Conflict, duplicate.Status);
-        Assert.Equal("duplicate_bank_account", duplicate.Text("error"));
+        Assert.Equal(HttpStatusCode.OK, resubmitted.Status);
+        Assert.Equal("Bank account updated successfully", resubmitted.Text("message"));
+        Assert.Equal("verified", resubmitted.Text("verification_status"));
         Assert.Equal("verified", (await AccountAsync(client)).GetProperty("verification_status").GetString());
     }
 

@@ -87,11 +87,14 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
     /// <summary>A user id no other test uses.</summary>
     public static long NewUserId() => Interlocked.Increment(ref _nextUserId);
 
-    public HttpClient ClientFor(long userId, string? companyId = null, params string[] roles)
+    public HttpClient ClientFor(long userId, string? companyId = null, params string[] roles) =>
+        ClientForSubject(userId.ToString(System.Globalization.CultureInfo.InvariantCulture), companyId, roles);
+
+    /// <summary>A client whose token's <c>sub</c> is <paramref name="subject"/> as given (e.g. seed 004's admin uuid).</summary>
+    public HttpClient ClientForSubject(string subject, string? companyId = null, params string[] roles)
     {
         var client = Factory.CreateClient();
-        var token = _tokens!.Issue(new AuthTokenRequest(userId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            roles.Length == 0 ? [PayoutsRoles.User] : roles, companyId));
+        var token = _tokens!.Issue(new AuthTokenRequest(subject, roles.Length == 0 ? [PayoutsRoles.User] : roles, companyId));
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
     }

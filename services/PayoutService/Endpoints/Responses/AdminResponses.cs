@@ -2,10 +2,11 @@ using Payouts.PayoutService.Application;
 using Payouts.PayoutService.Domain;
 using Payouts.PayoutService.Domain.Fx;
 using Payouts.PayoutService.Domain.Payouts;
+using Payouts.ServiceDefaults.Json;
 
 namespace Payouts.PayoutService.Endpoints.Responses;
 
-// Seed 004 (admin API) bodies, written camelCase by ApiJson.CamelCase.
+// Seed 004 (admin API) bodies, written by FamilyJson (Admin).
 
 /// <summary>Seed 004's envelope of a successful answer.</summary>
 public sealed record AdminResponse<T>(bool Success, T Data)
@@ -26,7 +27,7 @@ public sealed record AdminPayoutList(IEnumerable<AdminPayout> Payouts, Paginatio
 /// <summary>Seed 004's payout object; <c>bankAccount.accountNumber</c> is masked (full numbers never leave BankAccountService; README).</summary>
 public sealed record AdminPayout(
     Guid Id, long NumericId, string Reference, Guid? UserId, AdminPayoutUser? User, decimal Amount, string Currency, decimal? AmountInNgn,
-    decimal? ProcessingFee, decimal? NetAmount, string SettlementCurrency, decimal? SettlementAmount, decimal? ExchangeRate, decimal MethodFee,
+    decimal? ProcessingFee, decimal? NetAmount, string SettlementCurrency, decimal? SettlementAmount, [property: Rate] decimal? ExchangeRate, decimal MethodFee,
     string FundedFrom, string? CompanyId, string Method, AdminBankAccount? BankAccount, string Status, DateTimeOffset RequestedAt,
     DateTimeOffset? ProcessedAt, DateTimeOffset? CompletedAt, string? ProcessedBy, string? TransactionReference, string? RejectionReason,
     string? FailureReason, string? Notes)
@@ -84,7 +85,7 @@ public sealed record AdminUserView(Guid Id, long NumericId, string? Email, strin
 public sealed record AppliedCredit(Guid Id, Guid UserId, decimal Amount, string Currency, string Reference, long LedgerTransactionId, decimal Balance,
     DateTimeOffset CreatedAt);
 
-public sealed record FxRateView(string BaseCurrency, string QuoteCurrency, decimal Rate, decimal ProcessingFee, bool Enabled, DateTimeOffset UpdatedAt,
+public sealed record FxRateView(string BaseCurrency, string QuoteCurrency, [property: Rate] decimal Rate, decimal ProcessingFee, bool Enabled, DateTimeOffset UpdatedAt,
     string? UpdatedBy)
 {
     public static FxRateView Of(FxRate r) => new(r.BaseCurrency, r.QuoteCurrency, r.Rate, r.ProcessingFee, r.Enabled, r.UpdatedAt, r.UpdatedBy);

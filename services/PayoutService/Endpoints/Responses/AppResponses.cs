@@ -1,13 +1,14 @@
 using Payouts.PayoutService.Application;
 using Payouts.PayoutService.Domain;
 using Payouts.PayoutService.Domain.Payouts;
+using Payouts.ServiceDefaults.Json;
 
 namespace Payouts.PayoutService.Endpoints.Responses;
 
-// Seed 000 (app and back-office API) bodies, written snake_case by ApiJson.SnakeCase.
+// Seed 000 (app and back-office API) bodies, written by FamilyJson (App).
 
 /// <summary>The conversion locked at request time when the destination account is in another currency.</summary>
-public sealed record SettlementConversion(string? Currency, decimal? ExchangeRate, decimal? Amount, decimal? ProcessingFee, decimal? NetAmount)
+public sealed record SettlementConversion(string? Currency, [property: Rate] decimal? ExchangeRate, decimal? Amount, decimal? ProcessingFee, decimal? NetAmount)
 {
     public static SettlementConversion? Of(Payout p) => p.SettlementCurrency is null
         ? null
@@ -103,8 +104,8 @@ public sealed record UserTransactionList(IEnumerable<UserTransactionView> Transa
 
 /// <summary>One method of <c>POST /api/payment-methods/</c>; seed 000's <c>fees</c> is the percentage, the fixed part beside it.</summary>
 public sealed record PaymentMethodView(
-    string Id, string Name, string Description, string ProcessingTime, decimal MinimumAmount, decimal MaximumAmount, decimal Fees, decimal FixedFee,
-    decimal PercentageFee)
+    string Id, string Name, string Description, string ProcessingTime, decimal MinimumAmount, decimal MaximumAmount, [property: Rate] decimal Fees, decimal FixedFee,
+    [property: Rate] decimal PercentageFee)
 {
     public static PaymentMethodView Of(PaymentMethod m) =>
         new(m.Id, m.Name, m.Description, m.ProcessingTime, m.MinimumAmount, m.MaximumAmount, m.PercentageFee, m.FixedFee, m.PercentageFee);

@@ -2,7 +2,7 @@ using Payouts.PayoutService.Domain.Billing;
 
 namespace Payouts.PayoutService.Endpoints.Responses;
 
-// Seed 003 (billing API) bodies, written snake_case by ApiJson.SnakeCase.
+// Seed 003 (billing API) bodies, written by FamilyJson (Billing).
 
 public sealed record InvoiceView(
     long Id, string InvoiceNumber, decimal Amount, string Currency, string Description, string Status, DateTimeOffset CreatedAt, DateTimeOffset? PaidAt)

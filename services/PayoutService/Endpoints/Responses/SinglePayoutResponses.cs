@@ -2,10 +2,11 @@ using System.Globalization;
 using Payouts.PayoutService.Domain;
 using Payouts.PayoutService.Domain.Payouts;
 using Payouts.ServiceDefaults.ApiResponses;
+using Payouts.ServiceDefaults.Json;
 
 namespace Payouts.PayoutService.Endpoints.Responses;
 
-// Seed 002 (single-payout API) bodies, written snake_case by ApiJson.SnakeCase.
+// Seed 002 (single-payout API) bodies, written by FamilyJson (SinglePayout).
 
 /// <summary>The payout <c>POST /payout/simple</c> created; seed 002 shows <c>amount</c> and <c>beneficiary_id</c> as strings.</summary>
 public sealed record SimplePayout(
@@ -13,7 +14,7 @@ public sealed record SimplePayout(
     string Reference, decimal Fees, decimal NetAmount, string FundedFrom, string? CompanyId, object Beneficiary)
 {
     public static SimplePayout Of(Payout payout, long beneficiaryId, object beneficiary) => new(
-        payout.UserId, payout.Amount.ToString(CultureInfo.InvariantCulture), payout.Currency, beneficiaryId.ToString(CultureInfo.InvariantCulture),
+        payout.UserId, Money.Format(payout.Amount), payout.Currency, beneficiaryId.ToString(CultureInfo.InvariantCulture),
         payout.Status, payout.RequestedAt, payout.UpdatedAt, payout.Uuid, payout.Reference, payout.Fees, payout.NetAmount, payout.FundedFrom,
         payout.CompanyWallet ? payout.CompanyId : null, beneficiary);
 }
