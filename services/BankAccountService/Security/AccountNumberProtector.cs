@@ -1,48 +1,21 @@
 using System.Security.Cryptography;
 using System.Text;
+using Payouts.ServiceDefaults.Encryption;
 
 namespace Payouts.BankAccountService.Security;
 
 /// <summary>
-/// Encrypts account and routing numbers at rest with AES-256-GCM. A ciphertext is <c>keyId:base64(nonce|tag|data)</c>,
-/// so rows written under an older key stay readable after <c>CurrentKeyId</c> moves on.
-/// Also computes keyed hashes (HMAC-SHA256), which find duplicates and check amounts without storing the values.
+/// Encrypts account and routing numbers at rest (the shared <see cref="FieldEncryptor"/>, AES-256-GCM under the bank
+/// accounts' key ring), and computes keyed hashes (HMAC-SHA256), which find duplicates and check amounts without
+/// storing the values.
 /// </summary>
 public sealed class AccountNumberProtector(BankAccountKeys keys)
 {
-    private const int NonceBytes = 12;
-    private const int TagBytes = 16;
+    private readonly FieldEncryptor _encryptor = new(keys.Encryption);
 
-    public string Encrypt(string plaintext, string purpose)
-    {
-        var data = Encoding.UTF8.GetBytes(plaintext);
-        var output = new byte[NonceBytes + TagBytes + data.Length];
-        var nonce = output.AsSpan(0, NonceBytes);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(keys.CurrentKey, TagBytes);
-        // The purpose is authenticated data: a routing-number ciphertext cannot be swapped into the account column.
-        aes.Encrypt(nonce, data, output.AsSpan(NonceBytes + TagBytes), output.AsSpan(NonceBytes, TagBytes), Encoding.UTF8.GetBytes(purpose));
-        return $"{keys.CurrentKeyId}:{Convert.ToBase64String(output)}";
-    }
+    public string Encrypt(string plaintext, string purpose) => _encryptor.Encrypt(plaintext, purpose);
 
-    public string Decrypt(string ciphertext, string purpose)
-    {
-        var separator = ciphertext.IndexOf(':', StringComparison.Ordinal);
-        if (separator <= 0)
-        {
-            throw new CryptographicException("The ciphertext has no key id.");
-        }
-
-        var key = keys.KeyFor(ciphertext[..separator]);
-        var input = Convert.FromBase64String(ciphertext[(separator + 1)..]);
-        var data = new byte[input.Length - NonceBytes - TagBytes];
-        using var aes = new AesGcm(key, TagBytes);
-        aes.Decrypt(input.AsSpan(0, NonceBytes), input.AsSpan(NonceBytes + TagBytes), input.AsSpan(NonceBytes, TagBytes), data, Encoding.UTF8.GetBytes(purpose));
-        return Encoding.UTF8.GetString(data);
-    }
-
-    /// <summary>The key id a ciphertext was written with.</summary>
-    public static string KeyIdOf(string ciphertext) => ciphertext[..ciphertext.IndexOf(':', StringComparison.Ordinal)];
+    public string Decrypt(string ciphertext, string purpose) => _encryptor.Decrypt(ciphertext, purpose);
 
     public string Hash(string purpose, string value) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(keys.HashingKey, Encoding.UTF8.GetBytes($"{purpose}\n{value}")));

@@ -1,12 +1,12 @@
-using System.Security.Cryptography;
-using System.Text;
 using Payouts.ServiceDefaults.Authentication;
+using Payouts.ServiceDefaults.Encryption;
 
 namespace Payouts.BankAccountService.Security;
 
 /// <summary>
-/// Encryption keys (by id, for rotation) and the hashing key, from <c>BankAccounts:Encryption:Keys:&lt;id&gt;</c> (base64,
-/// 32 bytes), <c>BankAccounts:Encryption:CurrentKeyId</c> and <c>BankAccounts:Hashing:Key</c> (base64, ≥ 32 bytes).
+/// Encryption keys (by id, for rotation: an <see cref="EncryptionKeyRing"/>) and the hashing key, from
+/// <c>BankAccounts:Encryption:Keys:&lt;id&gt;</c> (base64, 32 bytes), <c>BankAccounts:Encryption:CurrentKeyId</c> and
+/// <c>BankAccounts:Hashing:Key</c> (base64, ≥ 32 bytes).
 /// </summary>
 /// <remarks>
 /// Only in the Development environment, when none of them is configured, keys are derived from <c>Auth:SigningKey</c>
@@ -15,86 +15,58 @@ namespace Payouts.BankAccountService.Security;
 /// </remarks>
 public sealed class BankAccountKeys
 {
-    public const string DevelopmentKeyId = "dev";
-    private const int KeyBytes = 32;
-
-    private readonly Dictionary<string, byte[]> _encryptionKeys;
+    public const string DevelopmentKeyId = EncryptionKeyRing.DevelopmentKeyId;
+    private const string EncryptionSection = "BankAccounts:Encryption";
+    private const string HashingKeySetting = "BankAccounts:Hashing:Key";
+    private const string EncryptionPurpose = "payouts/bank-accounts/encryption/v1";
+    private const string HashingPurpose = "payouts/bank-accounts/hashing/v1";
 
     public BankAccountKeys(IReadOnlyDictionary<string, byte[]> encryptionKeys, string currentKeyId, byte[] hashingKey)
+        : this(new EncryptionKeyRing(encryptionKeys, currentKeyId, EncryptionSection), hashingKey)
     {
-        if (!encryptionKeys.ContainsKey(currentKeyId))
+    }
+
+    private BankAccountKeys(EncryptionKeyRing encryption, byte[] hashingKey)
+    {
+        if (hashingKey.Length < EncryptionKeyRing.KeyBytes)
         {
-            throw new InvalidOperationException($"BankAccounts:Encryption:CurrentKeyId '{currentKeyId}' names no configured key.");
+            throw new InvalidOperationException($"{HashingKeySetting} must be at least {EncryptionKeyRing.KeyBytes} bytes (base64).");
         }
 
-        foreach (var (id, key) in encryptionKeys)
-        {
-            if (key.Length != KeyBytes) throw new InvalidOperationException($"BankAccounts:Encryption:Keys:{id} must be {KeyBytes} bytes (base64).");
-            if (id.Contains(':', StringComparison.Ordinal)) throw new InvalidOperationException($"Key id '{id}' must not contain ':'.");
-        }
-
-        if (hashingKey.Length < KeyBytes)
-        {
-            throw new InvalidOperationException($"BankAccounts:Hashing:Key must be at least {KeyBytes} bytes (base64).");
-        }
-
-        _encryptionKeys = encryptionKeys.ToDictionary(k => k.Key, k => k.Value);
-        CurrentKeyId = currentKeyId;
+        Encryption = encryption;
         HashingKey = hashingKey;
     }
 
-    public string CurrentKeyId { get; }
+    public EncryptionKeyRing Encryption { get; }
+
+    public string CurrentKeyId => Encryption.CurrentKeyId;
 
     public byte[] HashingKey { get; }
 
-    public byte[] CurrentKey => _encryptionKeys[CurrentKeyId];
-
-    public byte[] KeyFor(string keyId) =>
-        _encryptionKeys.TryGetValue(keyId, out var key)
-            ? key
-            : throw new CryptographicException($"No encryption key '{keyId}' is configured (BankAccounts:Encryption:Keys:{keyId}).");
+    public byte[] CurrentKey => Encryption.CurrentKey;
 
     public static BankAccountKeys FromConfiguration(IConfiguration configuration, IHostEnvironment environment)
     {
-        var section = configuration.GetSection("BankAccounts");
-        var keys = section.GetSection("Encryption:Keys").GetChildren()
-            .Where(k => !string.IsNullOrWhiteSpace(k.Value))
-            .ToDictionary(k => k.Key, k => Decode(k.Value!, $"BankAccounts:Encryption:Keys:{k.Key}"));
-        var currentKeyId = section["Encryption:CurrentKeyId"];
-        var hashingKey = section["Hashing:Key"];
+        var encryption = EncryptionKeyRing.FromConfiguration(configuration, EncryptionSection);
+        var hashingKey = configuration[HashingKeySetting];
 
-        if (keys.Count == 0 && string.IsNullOrWhiteSpace(currentKeyId) && string.IsNullOrWhiteSpace(hashingKey) && environment.IsDevelopment())
+        if (encryption is null && string.IsNullOrWhiteSpace(hashingKey) && environment.IsDevelopment())
         {
             return DerivedFromSigningKey(AuthSettings.FromConfiguration(configuration).GetSigningKeyBytes());
         }
 
-        if (keys.Count == 0 || string.IsNullOrWhiteSpace(currentKeyId) || string.IsNullOrWhiteSpace(hashingKey))
+        if (encryption is null || string.IsNullOrWhiteSpace(hashingKey))
         {
             throw new InvalidOperationException(
                 "Bank account encryption is not configured: set BankAccounts:Encryption:Keys:<id> (base64, 32 bytes), " +
                 "BankAccounts:Encryption:CurrentKeyId and BankAccounts:Hashing:Key (base64, at least 32 bytes).");
         }
 
-        return new BankAccountKeys(keys, currentKeyId, Decode(hashingKey, "BankAccounts:Hashing:Key"));
+        return new BankAccountKeys(encryption, EncryptionKeyRing.DecodeBase64(hashingKey, HashingKeySetting));
     }
 
     /// <summary>Development keys, deterministic for a given signing key and distinct per purpose.</summary>
-    public static BankAccountKeys DerivedFromSigningKey(byte[] signingKey)
-    {
-        var encryption = HKDF.DeriveKey(HashAlgorithmName.SHA256, signingKey, KeyBytes, info: Encoding.UTF8.GetBytes("payouts/bank-accounts/encryption/v1"));
-        var hashing = HKDF.DeriveKey(HashAlgorithmName.SHA256, signingKey, KeyBytes, info: Encoding.UTF8.GetBytes("payouts/bank-accounts/hashing/v1"));
-        return new BankAccountKeys(new Dictionary<string, byte[]> { [DevelopmentKeyId] = encryption }, DevelopmentKeyId, hashing);
-    }
-
-    private static byte[] Decode(string base64, string key)
-    {
-        try
-        {
-            return Convert.FromBase64String(base64);
-        }
-        catch (FormatException)
-        {
-            throw new InvalidOperationException($"{key} is not valid base64.");
-        }
-    }
+    public static BankAccountKeys DerivedFromSigningKey(byte[] signingKey) => new(
+        EncryptionKeyRing.DerivedFrom(signingKey, EncryptionPurpose, EncryptionSection),
+        EncryptionKeyRing.DeriveKey(signingKey, HashingPurpose));
 }
