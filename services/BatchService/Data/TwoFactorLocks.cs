@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Payouts.BatchService.Domain;
+
+namespace Payouts.BatchService.Data;
+
+/// <summary>
+/// A user's second factor read under a transaction-scoped advisory lock on the user: codes are checked one at a time
+/// (a code cannot be replayed by two concurrent calls), and two first enrollments cannot both insert.
+/// </summary>
+public static class TwoFactorLocks
+{
+    public static async Task<TwoFactorEnrollment?> LockAsync(BatchesDbContext db, string companyId, string subject, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT pg_advisory_xact_lock(hashtextextended({"two_factor:" + companyId + "\n" + subject}, 0))", ct);
+        return await db.TwoFactorEnrollments.AsTracking().SingleOrDefaultAsync(e => e.CompanyId == companyId && e.Subject == subject, ct);
+    }
+}
