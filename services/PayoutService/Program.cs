@@ -36,7 +36,7 @@ builder.Services.AddScoped<PayoutLifecycle>();
 builder.Services.AddScoped<PayoutOperations>();
 builder.Services.AddScoped<PayoutDestinations>();
 builder.Services.AddScoped<PayoutRequests>();
-builder.Services.AddScoped<CompanyBilling>();
+builder.Services.AddScoped<AccountBilling>();
 builder.Services.AddScoped<EarningsCredits>();
 builder.Services.AddScoped<FxRateSettings>();
 builder.Services.AddScoped<BalanceQueries>();

@@ -64,7 +64,7 @@ public sealed class LedgerPostingTests
     private static LedgerPosting Build(string name) => name switch
     {
         "credit" => LedgerPosting.Credit(456, 50m, "USD", "credit-1"),
-        "credit-company" => LedgerPosting.CreditCompany("c-9", 1000m, "USD", "manual-1"),
+        "credit-company" => LedgerPosting.Fund(WalletOwner.ForCompany("c-9"), 1000m, "USD", "manual-1"),
         "hold" => LedgerPosting.Hold(User, 500m, "USD", "PAY-1", payoutId: 1),
         "release" => LedgerPosting.Release(User, 500m, "USD", "PAY-1", payoutId: 1),
         "complete" => LedgerPosting.Complete(User, 500m, 0m, "USD", "PAY-1", payoutId: 1),

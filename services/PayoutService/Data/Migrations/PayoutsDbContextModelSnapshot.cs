@@ -366,6 +366,10 @@ namespace Payouts.PayoutService.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("postal_code");
 
+                    b.Property<bool>("PostalCodeIsNumber")
+                        .HasColumnType("boolean")
+                        .HasColumnName("postal_code_is_number");
+
                     b.Property<string>("RecipientType")
                         .HasColumnType("text")
                         .HasColumnName("recipient_type");
@@ -473,15 +477,22 @@ namespace Payouts.PayoutService.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("AccountType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("account_type");
+
                     b.Property<decimal>("Amount")
                         .HasPrecision(19, 4)
                         .HasColumnType("numeric(19,4)")
                         .HasColumnName("amount");
-
-                    b.Property<string>("CompanyId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("company_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -533,7 +544,7 @@ namespace Payouts.PayoutService.Data.Migrations
 
                     b.HasIndex("InvoiceId");
 
-                    b.HasIndex("CompanyId", "CreatedAt");
+                    b.HasIndex("AccountType", "AccountId", "CreatedAt");
 
                     b.ToTable("billing_payments", (string)null);
                 });
@@ -547,15 +558,27 @@ namespace Payouts.PayoutService.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("AccountType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("account_type");
+
                     b.Property<decimal>("Amount")
                         .HasPrecision(19, 4)
                         .HasColumnType("numeric(19,4)")
                         .HasColumnName("amount");
 
-                    b.Property<string>("CompanyId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("company_id");
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -588,10 +611,10 @@ namespace Payouts.PayoutService.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompanyId");
-
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("AccountType", "AccountId");
 
                     b.ToTable("invoices", (string)null);
                 });

@@ -41,10 +41,10 @@ public sealed class LedgerPosting
         new LedgerPosting(LedgerTransactionType.Credit, currency, reference)
             .Move(AccountKey.ForPlatform(LedgerAccountKind.Funding, currency), AccountKey.ForUser(userId, LedgerAccountKind.Available, currency), amount);
 
-    /// <summary>An approved manual payment funds the company's wallet.</summary>
-    public static LedgerPosting CreditCompany(string companyId, decimal amount, string currency, string reference) =>
+    /// <summary>An approved manual payment funds the billed account's wallet (a company's, or an individual's own balance).</summary>
+    public static LedgerPosting Fund(WalletOwner wallet, decimal amount, string currency, string reference) =>
         new LedgerPosting(LedgerTransactionType.Credit, currency, reference)
-            .Move(AccountKey.ForPlatform(LedgerAccountKind.Funding, currency), new AccountKey(LedgerOwnerType.Company, companyId, LedgerAccountKind.Available, currency), amount);
+            .Move(AccountKey.ForPlatform(LedgerAccountKind.Funding, currency), wallet.Account(LedgerAccountKind.Available, currency), amount);
 
     public static LedgerPosting Hold(WalletOwner wallet, decimal amount, string currency, string reference, long? payoutId) =>
         new LedgerPosting(LedgerTransactionType.PayoutHold, currency, reference, payoutId)
