@@ -119,8 +119,7 @@ public static class BatchEndpoints
 
     private static ApiError? ReferenceProblem(JsonElement reference) =>
         reference.ValueKind != JsonValueKind.String ? ApiError.BadRequest("payment_reference must be a string")
-        : reference.GetString()!.Trim().Length > BatchLimits.ReferenceMaxLength
-            ? ApiError.BadRequest($"payment_reference must be at most {BatchLimits.ReferenceMaxLength} characters")
+        : PaymentReference.Check(reference.GetString()!.Trim()) is { } problem ? ApiError.BadRequest(problem)
         : null;
 
     private static Guid? TryParseId(string id) => Guid.TryParse(id, out var batchId) ? batchId : null;

@@ -47,6 +47,13 @@ public sealed class BatchTests
         Assert.NotNull(batch.Cancel(Now));
     }
 
+    [Fact]
+    public void A_payment_reference_is_at_most_50_characters()
+    {
+        Assert.Null(PaymentReference.Check(new string('r', 50)));
+        Assert.Equal("payment_reference must be at most 50 characters", PaymentReference.Check(new string('r', 51)));
+    }
+
     [Theory]
     [InlineData("recipient1@example.com", true)]
     [InlineData("first.last+tag@sub.example.co.uk", true)]
