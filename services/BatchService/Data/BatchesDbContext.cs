@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Payouts.BatchService.Domain;
 using Payouts.Messaging;
 
 namespace Payouts.BatchService.Data;
@@ -6,8 +7,13 @@ namespace Payouts.BatchService.Data;
 /// <summary>The batchesdb database, owned by this service alone.</summary>
 public sealed class BatchesDbContext(DbContextOptions<BatchesDbContext> options) : DbContext(options)
 {
+    public DbSet<Batch> Batches => Set<Batch>();
+    public DbSet<BatchRecipient> BatchRecipients => Set<BatchRecipient>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BatchesDbContext).Assembly);
+
         // Outbox and inbox tables live beside the service's own tables so state changes and messages commit together.
         modelBuilder.AddTransactionalOutboxEntities();
     }
