@@ -6,6 +6,6 @@ namespace Payouts.ServiceDefaults.ApiResponses;
 public sealed record CustomerAddress(
     string? City,
     string? County,
-    string? PostalCode,
+    PostalCode? PostalCode,
     [property: JsonPropertyName("address_line_1")] string? AddressLine1,
     [property: JsonPropertyName("address_line_2")] string? AddressLine2);

@@ -20,7 +20,7 @@ internal sealed class ApiErrorJwtBearerEvents : JwtBearerEvents
 
         var error = hasToken
             ? ApiError.AuthenticationRequired("The authorization token is invalid or expired")
-            : ApiError.AuthenticationRequired();
+            : MissingToken.For(context.Request.Path);
         await ApiErrorWriter.TryWriteAsync(context.HttpContext, error);
     }
 

@@ -166,6 +166,9 @@ public sealed class RequestFields
     }
 
     /// <summary>The field's nested object; null when absent. Present but not an object is reported to <paramref name="errors"/>.</summary>
+    /// <summary>Whether the client sent <paramref name="field"/> as a JSON number (form bodies never do).</summary>
+    public bool IsNumber(string field) => _body[field] is JsonValue value && value.GetValueKind() == JsonValueKind.Number;
+
     public RequestFields? Object(string field, FieldErrors errors)
     {
         switch (_body[field])

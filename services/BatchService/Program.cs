@@ -1,4 +1,9 @@
+using MassTransit;
+using Payouts.BatchService.Application;
 using Payouts.BatchService.Data;
+using Payouts.BatchService.Endpoints;
+using Payouts.Contracts;
+using Payouts.Contracts.Batches;
 using Payouts.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,7 +13,20 @@ builder.AddPublicApiDocuments();
 builder.AddPostgresDbContext<BatchesDbContext>("batchesdb");
 builder.Services.AddTransactionalOutbox<BatchesDbContext>();
 builder.Services.AddQueueDepthMetrics();
-builder.AddRabbitMqMessaging();
+builder.AddRabbitMqMessaging(bus =>
+{
+    // The company wallet and the user directory live in PayoutService; time-bound, so its silence costs a 503, not a hang.
+    var walletQueries = QueueAddress.For(BatchWalletQueues.WalletQueries);
+    var walletTimeout = RequestTimeout.After(ms: (int)builder.Configuration.GetValue("Batches:Wallet:RequestTimeout", TimeSpan.FromSeconds(5)).TotalMilliseconds);
+    bus.AddRequestClient<GetCompanyWallet>(walletQueries, walletTimeout);
+    bus.AddRequestClient<FindPlatformUser>(walletQueries, walletTimeout);
+});
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<CompanyWallets>();
+builder.Services.AddScoped<PlatformUsers>();
+builder.Services.AddScoped<BatchCommands>();
+builder.Services.AddScoped<BatchQueries>();
 
 var app = builder.Build();
 
@@ -17,6 +35,8 @@ if (MigrateCommand.IsRequested(args)) return await app.RunMigrateCommandAsync<Ba
 
 app.MapDefaultEndpoints();
 app.MapPublicApiDocuments();
+app.MapBatchEndpoints();
+app.MapEmailValidationEndpoints();
 app.MapPublicApiFallback();
 
 app.Run();

@@ -1,6 +1,7 @@
 using MassTransit;
 using Payouts.Contracts;
 using Payouts.Contracts.BankAccounts;
+using Payouts.Contracts.Batches;
 using Payouts.Messaging;
 using Payouts.PayoutService.Application;
 using Payouts.PayoutService.Data;
@@ -18,6 +19,10 @@ builder.AddRabbitMqMessaging(bus =>
 {
     bus.AddConsumer<BankAccountEventsConsumer, RetryingConsumerDefinition<BankAccountEventsConsumer>>();
     bus.AddConsumer<BeneficiaryEventsConsumer, RetryingConsumerDefinition<BeneficiaryEventsConsumer>>();
+    // The company wallet's side of bulk batches (BatchService's saga and endpoints).
+    bus.AddConsumerOnQueue<BatchWalletQueriesConsumer>(BatchWalletQueues.WalletQueries, concurrentMessageLimit: 8);
+    bus.AddConsumerOnQueue<BatchWalletCommandsConsumer>(BatchWalletQueues.WalletCommands, concurrentMessageLimit: 8);
+    bus.AddConsumer<BatchPayoutOutcomeConsumer, RetryingConsumerDefinition<BatchPayoutOutcomeConsumer>>();
     bus.AddSagaStateMachine<PayoutStateMachine, PayoutState, RetryingSagaDefinition<PayoutState>>()
         .PostgresRepository(r => r.ExistingDbContext<PayoutsDbContext>());
     // Read-your-writes on a read-model miss; time-bound, so a BankAccountService that is down costs a 503, not a hang.
@@ -36,7 +41,9 @@ builder.Services.AddScoped<PayoutLifecycle>();
 builder.Services.AddScoped<PayoutOperations>();
 builder.Services.AddScoped<PayoutDestinations>();
 builder.Services.AddScoped<PayoutRequests>();
-builder.Services.AddScoped<CompanyBilling>();
+builder.Services.AddScoped<AccountBilling>();
+builder.Services.AddScoped<BatchFunds>();
+builder.Services.AddScoped<BatchRecipientPayments>();
 builder.Services.AddScoped<EarningsCredits>();
 builder.Services.AddScoped<FxRateSettings>();
 builder.Services.AddScoped<BalanceQueries>();

@@ -96,13 +96,86 @@ public sealed class BillingTests(PayoutServiceFixture fixture) : PayoutServiceTe
         Assert.Equal(HttpStatusCode.BadRequest, wallet.StatusCode);
         var (badStatus, _) = await client.GetJsonAsync("/api/v1/billing/payments/?status=weird");
         Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
-        using var noCompany = Fixture.ClientFor(PayoutServiceFixture.NewUserId());
-        var (forbidden, _) = await noCompany.GetJsonAsync("/api/v1/billing/payments/");
+        // Neither a company member nor a platform user (an outside subject): no billing account.
+        using var nobody = Fixture.ClientForSubject("outside-subject");
+        var (forbidden, _) = await nobody.GetJsonAsync("/api/v1/billing/payments/");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         using var user = Fixture.ClientFor(PayoutServiceFixture.NewUserId(), company);
         var (notAdmin, _) = await user.PostJsonAsync("/api/v1/billing/admin/invoices/", new { company_id = company, amount = "5" });
         Assert.Equal(HttpStatusCode.Forbidden, notAdmin.StatusCode);
-        Assert.Equal(0, await Fixture.QueryAsync(db => db.BillingPayments.CountAsync(p => p.CompanyId == company)));
+        Assert.Equal(0, await Fixture.QueryAsync(db => db.BillingPayments.CountAsync(p => p.AccountId == company)));
+    }
+
+    [Fact]
+    public async Task An_individual_without_a_company_is_billed_on_their_own_account_and_funded_on_their_own_balance()
+    {
+        var userId = await Fixture.NewFundedUserAsync(0m);
+        using var admin = Fixture.AdminClient();
+        var (created, createdBody) = await admin.PostJsonAsync("/api/v1/billing/admin/invoices/", new { user_id = userId, amount = "300", currency = "USD" });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, createdBody.ToJsonString());
+        var invoiceId = createdBody["invoice"]!["id"]!.GetValue<long>();
+        using var client = Fixture.ClientFor(userId);
+        using var stranger = Fixture.ClientFor(await Fixture.NewFundedUserAsync(0m));
+
+        var (invoices, invoicesBody) = await client.GetJsonAsync("/api/v1/billing/invoices/");
+        var (hidden, _) = await stranger.GetJsonAsync($"/api/v1/billing/invoices/{invoiceId}/");
+        var (submitted, body) = await client.PostJsonAsync("/api/v1/billing/payments/manual/", new { invoice_id = invoiceId, payment_method = "bank_transfer", reference = "SELF-1" });
+        var paymentId = body["payment"]!["id"]!.GetValue<long>();
+        var (approved, _) = await admin.PostJsonAsync($"/api/v1/billing/admin/payments/{paymentId}/approve/", new { });
+
+        Assert.Equal(HttpStatusCode.OK, invoices.StatusCode);
+        Assert.Equal(invoiceId, Assert.Single(invoicesBody["results"]!.AsArray())!["id"]!.GetValue<long>());
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal(300m, (await Fixture.BalancesAsync(userId)).Available);
+        var (_, activity) = await client.GetJsonAsync("/api/user/transactions/");
+        Assert.Contains(activity["transactions"]!.AsArray(), t => t!["type"].Str() == "credit" && t["description"].Str().StartsWith("Invoice INV-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Invoices_go_to_exactly_one_existing_account()
+    {
+        using var admin = Fixture.AdminClient();
+
+        var (both, bothBody) = await admin.PostJsonAsync("/api/v1/billing/admin/invoices/", new { company_id = NewCompany(), user_id = 1, amount = "5" });
+        var (neither, _) = await admin.PostJsonAsync("/api/v1/billing/admin/invoices/", new { amount = "5" });
+        var (unknown, unknownBody) = await admin.PostJsonAsync("/api/v1/billing/admin/invoices/", new { user_id = PayoutServiceFixture.NewUserId(), amount = "5" });
+        var (badCountry, _) = await admin.PostJsonAsync("/api/v1/billing/admin/invoices/", new { company_id = NewCompany(), amount = "5", country = "Nigeria" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
+        Assert.Contains("Either company_id or user_id", bothBody.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, neither.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("user_id does not identify a platform user", unknownBody.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, badCountry.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_local_wallet_payment_needs_no_country_field_the_invoice_s_billing_country_decides()
+    {
+        var company = NewCompany();
+        using var admin = Fixture.AdminClient();
+        var (_, nigerianBody) = await admin.PostJsonAsync("/api/v1/billing/admin/invoices/", new { company_id = company, amount = "50", currency = "USD", country = "ng" });
+        var nigerian = nigerianBody["invoice"]!["id"]!.GetValue<long>();
+        var other = NewCompany();
+        var (_, americanBody) = await admin.PostJsonAsync("/api/v1/billing/admin/invoices/", new { company_id = other, amount = "50", currency = "USD", country = "US" });
+        var american = americanBody["invoice"]!["id"]!.GetValue<long>();
+        using var client = Fixture.ClientFor(PayoutServiceFixture.NewUserId(), company);
+        using var otherClient = Fixture.ClientFor(PayoutServiceFixture.NewUserId(), other);
+
+        var (methods, methodsBody) = await client.GetJsonAsync("/api/v1/billing/payment-methods/available/");
+        var (paid, paidBody) = await client.PostJsonAsync("/api/v1/billing/payments/manual/", new { invoice_id = nigerian, payment_method = "local_wallet", reference = "MPESA-1" });
+        var (refused, refusedBody) = await otherClient.PostJsonAsync("/api/v1/billing/payments/manual/", new { invoice_id = american, payment_method = "local_wallet", reference = "W-1" });
+
+        Assert.Equal(HttpStatusCode.OK, methods.StatusCode);
+        Assert.Equal("NG", methodsBody["country"].Str());
+        Assert.Equal(["bank_transfer", "local_wallet"], methodsBody["methods"]!.AsArray().Select(m => m!["id"].Str()));
+        Assert.True(paid.StatusCode == HttpStatusCode.Created, paidBody.ToJsonString());
+        Assert.Equal("local_wallet", paidBody["payment"]!["payment_method"].Str());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("This payment method is not available for the account", refusedBody.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(0, await Fixture.QueryAsync(db => db.BillingPayments.CountAsync(p => p.AccountId == other)));
     }
 
     [Fact]

@@ -46,6 +46,29 @@ public sealed class ReadYourWritesTests(PayoutServiceFixture fixture) : PayoutSe
     }
 
     [Fact]
+    public async Task When_BankAccountService_does_not_answer_an_unknown_destination_is_a_503_that_holds_nothing()
+    {
+        var userId = await Fixture.NewFundedUserAsync(Amount);
+        using var payouts = Fixture.ClientFor(userId);
+        var unknownAccount = 900_000_000_000L + userId;
+
+        await Fixture.WhileBankAccountServiceIsDownAsync(async () =>
+        {
+            var (account, accountBody) = await payouts.RequestPayoutAsync(Amount, unknownAccount);
+            var (details, detailsBody) = await payouts.PostJsonAsync("/payout/simple",
+                new { beneficiary_id = unknownAccount, amount = Amount, beneficiary_details_id = unknownAccount });
+
+            Assert.True(account.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)account.StatusCode} {accountBody.ToJsonString()}");
+            Assert.Contains("temporarily unavailable", accountBody.ToJsonString(), StringComparison.Ordinal);
+            Assert.True(details.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)details.StatusCode} {detailsBody.ToJsonString()}");
+        });
+
+        var (available, held, _) = await Fixture.BalancesAsync(userId);
+        Assert.Equal(Amount, available);
+        Assert.Equal(0m, held);
+    }
+
+    [Fact]
     public async Task Beneficiary_details_just_added_are_paid_at_once_with_the_complete_beneficiary()
     {
         var userId = await Fixture.NewFundedUserAsync(Rounds * Amount);

@@ -2,8 +2,10 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Payouts.BankAccountService.Messaging;
 using Payouts.Contracts.BankAccounts;
+using Payouts.Contracts.Batches;
 using Payouts.Contracts.Settlement;
 using Payouts.Messaging;
+using Payouts.PayoutService.Messaging;
 using Payouts.SettlementService.Messaging;
 
 namespace Payouts.Contracts.Tests;
@@ -23,6 +25,8 @@ public sealed class QueueNameTests
         { EndpointNameOf<GetSettlementStatusConsumer>(SettlementQueues.GetSettlementStatus), SettlementQueues.GetSettlementStatus, "get-settlement-status" },
         { EndpointNameOf<SendMicroDepositsConsumer>(SettlementQueues.SendMicroDeposits), SettlementQueues.SendMicroDeposits, "send-micro-deposits" },
         { EndpointNameOf<MicroDepositOutcomeConsumer>(BankAccountQueues.MicroDepositOutcome), BankAccountQueues.MicroDepositOutcome, "bank-account-micro-deposit-outcome" },
+        { EndpointNameOf<BatchWalletQueriesConsumer>(BatchWalletQueues.WalletQueries), BatchWalletQueues.WalletQueries, "batch-wallet-queries" },
+        { EndpointNameOf<BatchWalletCommandsConsumer>(BatchWalletQueues.WalletCommands), BatchWalletQueues.WalletCommands, "batch-wallet-commands" },
     };
 
     /// <summary>The endpoint name of the definition <see cref="NamedQueueConsumerRegistrationExtensions.AddConsumerOnQueue"/> registers.</summary>

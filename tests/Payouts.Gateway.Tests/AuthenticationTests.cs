@@ -62,6 +62,14 @@ public sealed class AuthenticationTests(GatewayFixture fixture)
         Assert.Equal("Authentication is required for this endpoint", body.GetProperty("message").GetString());
     }
 
+    [Fact]
+    public async Task Bulk_family_401_without_a_token_is_worded_as_seed_001()
+    {
+        using var response = await fixture.Client.SendAsync("POST", "/v1/payouts/batch");
+
+        Assert.Equal("No authorization token provided", await EnvelopeAssert.IsErrorAsync(response, Family.Bulk, 401, "authentication_required"));
+    }
+
     [Theory]
     [InlineData("/health")]
     [InlineData("/alive")]

@@ -61,6 +61,8 @@ public sealed class RoutingTests(GatewayFixture fixture)
         { "GET", "/v1/payouts/batches/PB-2024-001", ClusterNames.Batches },
         { "GET", "/v1/payouts/batches/PB-2024-001/status", ClusterNames.Batches },
         { "POST", "/v1/payouts/batches/PB-2024-001/recipients", ClusterNames.Batches },
+        { "POST", "/v1/payouts/batches/PB-2024-001/ready", ClusterNames.Batches },
+        { "POST", "/v1/payouts/batches/PB-2024-001/cancel", ClusterNames.Batches },
         { "GET", "/v1/payouts", ClusterNames.Batches },
         { "GET", "/v1/users/validate/email/jane.doe@example.com", ClusterNames.Batches },
         // settlement (seed 004 §4), which must win over /api/admin/payouts/{id}

@@ -57,6 +57,9 @@ public static class PublicRoutes
         new(ClusterNames.Batches, "/v1/payouts/batches/{id}", Get),
         new(ClusterNames.Batches, "/v1/payouts/batches/{id}/status", Get),
         new(ClusterNames.Batches, "/v1/payouts/batches/{id}/recipients", Post),
+        // The platform console's: a company marks a draft final, or cancels a draft or ready batch.
+        new(ClusterNames.Batches, "/v1/payouts/batches/{id}/ready", Post),
+        new(ClusterNames.Batches, "/v1/payouts/batches/{id}/cancel", Post),
         new(ClusterNames.Batches, "/v1/payouts", Get),
         new(ClusterNames.Batches, "/v1/users/validate/email/{email}", Get),
 

@@ -23,6 +23,7 @@ internal sealed class BeneficiaryConfiguration : IEntityTypeConfiguration<Benefi
             address.Property(a => a.City).HasColumnName("address_city").HasMaxLength(100);
             address.Property(a => a.County).HasColumnName("address_county").HasMaxLength(100);
             address.Property(a => a.PostalCode).HasColumnName("address_postal_code").HasMaxLength(20);
+            address.Property(a => a.PostalCodeIsNumber).HasColumnName("address_postal_code_is_number");
             address.Property(a => a.AddressLine1).HasColumnName("address_line_1").HasMaxLength(200);
             address.Property(a => a.AddressLine2).HasColumnName("address_line_2").HasMaxLength(200);
         });

@@ -18,7 +18,7 @@ public sealed class Beneficiary
     public string CustomerEmail { get; private set; } = "";
     public string? CustomerNickname { get; private set; }
     public string Country { get; private set; } = "";
-    public BeneficiaryAddress Address { get; private set; } = new(null, null, null, null, null);
+    public BeneficiaryAddress Address { get; private set; } = new(null, null, null, null, null, PostalCodeIsNumber: false);
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? DeletedAt { get; private set; }

@@ -32,8 +32,9 @@ public static class BeneficiaryRequest
                 node.Text("county", errors, 100, false, "customer address county", "customer_address.county"),
                 node.Text("postal_code", errors, 20, false, "customer address postal code", "customer_address.postal_code"),
                 node.Text("address_line_1", errors, 200, false, "customer address line 1", "customer_address.address_line_1"),
-                node.Text("address_line_2", errors, 200, false, "customer address line 2", "customer_address.address_line_2"))
-            : new BeneficiaryAddress(null, null, null, null, null);
+                node.Text("address_line_2", errors, 200, false, "customer address line 2", "customer_address.address_line_2"),
+                node.IsNumber("postal_code"))
+            : new BeneficiaryAddress(null, null, null, null, null, PostalCodeIsNumber: false);
 
         return errors.IsEmpty ? new BeneficiaryProfile(recipientType!, name!, email!, nickname, country!, address) : null;
     }

@@ -27,7 +27,7 @@ public sealed record BeneficiaryResponse(
         new CustomerAddress(
             beneficiary.Address.City,
             beneficiary.Address.County,
-            beneficiary.Address.PostalCode,
+            PostalCode.Of(beneficiary.Address.PostalCode, beneficiary.Address.PostalCodeIsNumber),
             beneficiary.Address.AddressLine1,
             beneficiary.Address.AddressLine2),
         beneficiary.CreatedAt,

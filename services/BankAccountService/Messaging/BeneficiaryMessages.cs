@@ -10,7 +10,7 @@ public static class BeneficiaryMessages
         beneficiary.Id, beneficiary.UserId, beneficiary.CompanyId, beneficiary.RecipientType, beneficiary.CustomerName,
         beneficiary.CustomerEmail, beneficiary.CustomerNickname, beneficiary.Country,
         new BeneficiaryPostalAddress(beneficiary.Address.City, beneficiary.Address.County, beneficiary.Address.PostalCode,
-            beneficiary.Address.AddressLine1, beneficiary.Address.AddressLine2),
+            beneficiary.Address.AddressLine1, beneficiary.Address.AddressLine2, beneficiary.Address.PostalCodeIsNumber),
         beneficiary.CreatedAt, beneficiary.UpdatedAt);
 
     public static BeneficiaryRemoved Removed(Beneficiary beneficiary) =>

@@ -7,6 +7,8 @@ namespace Payouts.BatchService.Data;
 /// <summary>The batchesdb database, owned by this service alone.</summary>
 public sealed class BatchesDbContext(DbContextOptions<BatchesDbContext> options) : DbContext(options)
 {
+    public DbSet<Batch> Batches => Set<Batch>();
+    public DbSet<BatchRecipient> BatchRecipients => Set<BatchRecipient>();
     public DbSet<TwoFactorEnrollment> TwoFactorEnrollments => Set<TwoFactorEnrollment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

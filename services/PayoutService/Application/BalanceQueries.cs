@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Domain;
 using Payouts.PayoutService.Domain.Ledger;
+using Payouts.ServiceDefaults.Http;
 
 namespace Payouts.PayoutService.Application;
 

@@ -41,7 +41,6 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
     /// </summary>
     public async Task<ApiOutcome<Payout>> RequestAsync(Payout payout, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         if (payout.BankAccountId is { } accountId)
         {
             // FOR SHARE waits for a concurrent BankAccountDeleted: either it commits first and we refuse, or we commit
@@ -70,6 +69,20 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
             return new ApiError(StatusCodes.Status400BadRequest, "insufficient_balance", "Insufficient balance for payout request");
         }
 
+        return await AddRequestedAsync(payout, hold, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds a pending payout whose amount its wallet already holds — a bulk batch's email recipient, handed part of the
+    /// batch's hold — and its <see cref="PayoutRequested"/> (the caller saves). No second hold is posted: completion
+    /// and failure then move the payout's amount out of held like any other payout's.
+    /// </summary>
+    public Task<Payout> RequestFromHeldFundsAsync(Payout payout, CancellationToken cancellationToken) =>
+        AddRequestedAsync(payout, hold: null, cancellationToken);
+
+    private async Task<Payout> AddRequestedAsync(Payout payout, LedgerTransaction? hold, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
         // The payout's id and reference number in one round trip, so the hold, the payout and its event are written by the
         // caller's single save.
         var numbers = (await db.Database.SqlQuery<PayoutNumbers>($"""
@@ -81,8 +94,12 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         payout.RequestedAt = now;
         payout.UpdatedAt = now;
         db.Payouts.Add(payout);
-        hold.PayoutId = payout.Id;
-        hold.Reference = payout.Reference;
+        if (hold is not null)
+        {
+            hold.PayoutId = payout.Id;
+            hold.Reference = payout.Reference;
+        }
+
         RecordActivity(payout, UserTransactionType.PayoutRequested, PayoutStatus.Pending, $"Payout {payout.Reference} requested via {payout.Method}", now);
         Notify(payout, "payout_requested", $"Your payout {payout.Reference} of {payout.Amount} {payout.Currency} was requested", now);
         await publish.Publish(new PayoutRequested(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), payout.CompanyId, payout.Amount,
@@ -205,8 +222,12 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         });
 
     /// <summary>The in-app message of a payout event; a notification service mails from the same events (the <c>Payout*</c> contracts).</summary>
-    private void Notify(Payout payout, string type, string message, DateTimeOffset now) =>
+    private void Notify(Payout payout, string type, string message, DateTimeOffset now)
+    {
+        // A bulk batch's payout has no requesting user to tell; its company follows it through the batch.
+        if (payout.UserId == Payout.NoRequestingUser) return;
         db.Notifications.Add(new Notification { UserId = payout.UserId, PayoutId = payout.Id, Type = type, Message = message, CreatedAt = now });
+    }
 
     private static string UserKey(Payout payout) => payout.UserId.ToString(CultureInfo.InvariantCulture);
 

@@ -66,6 +66,14 @@ public sealed class UserDirectory(PayoutsDbContext db, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// The platform user with this email, compared case-insensitively (the oldest when several share it); null when none.
+    /// Served by the index on <c>lower(email)</c>.
+    /// </summary>
+    public Task<DirectoryUser?> FindByEmailAsync(string email, CancellationToken cancellationToken) =>
+        db.Users.FromSql($"SELECT * FROM users WHERE lower(email) = lower({email.Trim()}) ORDER BY id LIMIT 1").AsNoTracking()
+            .FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>A user by numeric id or uuid (every family's lookups accept either).</summary>
     public Task<DirectoryUser?> FindAsync(string idOrUuid, CancellationToken cancellationToken)
     {

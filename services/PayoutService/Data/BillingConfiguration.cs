@@ -10,8 +10,12 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
     {
         builder.ToTable("invoices");
         builder.HasIndex(i => i.Number).IsUnique();
-        builder.HasIndex(i => i.CompanyId);
+        builder.Property(i => i.AccountType).HasMaxLength(16);
+        builder.Property(i => i.AccountId).HasMaxLength(100);
+        builder.HasIndex(i => new { i.AccountType, i.AccountId });
+        builder.Property(i => i.Country).HasMaxLength(2);
         builder.Property(i => i.Currency).HasMaxLength(3);
+        builder.Ignore(i => i.Account);
     }
 }
 
@@ -20,7 +24,10 @@ internal sealed class BillingPaymentConfiguration : IEntityTypeConfiguration<Bil
     public void Configure(EntityTypeBuilder<BillingPayment> builder)
     {
         builder.ToTable("billing_payments");
-        builder.HasIndex(p => new { p.CompanyId, p.CreatedAt });
+        builder.Property(p => p.AccountType).HasMaxLength(16);
+        builder.Property(p => p.AccountId).HasMaxLength(100);
+        builder.HasIndex(p => new { p.AccountType, p.AccountId, p.CreatedAt });
+        builder.Ignore(p => p.Account);
         builder.HasOne<Invoice>().WithMany().HasForeignKey(p => p.InvoiceId);
         builder.Property(p => p.Currency).HasMaxLength(3);
         builder.Property(p => p.FailureReason).HasMaxLength(500);

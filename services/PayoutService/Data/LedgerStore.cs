@@ -20,6 +20,11 @@ public sealed class LedgerStore(PayoutsDbContext db, TimeProvider clock)
             throw new InvalidOperationException("A ledger posting must balance.");
 
         var accounts = await LockAccountsAsync(posting.Legs.Select(l => l.Account).Distinct().ToArray(), cancellationToken);
+        // Checked before any balance changes, so a refused posting leaves the (still locked) accounts as they were and a
+        // caller that goes on in the same transaction (a consumer answering "refused") saves nothing of it.
+        if (posting.NonNegative.Any(key => accounts[key].Balance + posting.Legs.Where(l => l.Account == key).Sum(l => l.Amount) < 0))
+            throw new InsufficientFundsException();
+
         var now = clock.GetUtcNow();
         var transaction = new LedgerTransaction
         {
@@ -32,9 +37,6 @@ public sealed class LedgerStore(PayoutsDbContext db, TimeProvider clock)
             account.UpdatedAt = now;
             transaction.Entries.Add(new LedgerEntry { AccountId = account.Id, Amount = amount });
         }
-
-        if (posting.NonNegative.Any(key => accounts[key].Balance < 0))
-            throw new InsufficientFundsException();
 
         db.LedgerTransactions.Add(transaction);
         return transaction;

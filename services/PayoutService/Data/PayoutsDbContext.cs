@@ -27,6 +27,8 @@ public sealed class PayoutsDbContext(DbContextOptions<PayoutsDbContext> options)
     public DbSet<Domain.Billing.Invoice> Invoices => Set<Domain.Billing.Invoice>();
     public DbSet<Domain.Billing.BillingPayment> BillingPayments => Set<Domain.Billing.BillingPayment>();
     public DbSet<Domain.Billing.BillingMethodConfig> BillingMethodConfigs => Set<Domain.Billing.BillingMethodConfig>();
+    public DbSet<Domain.Batches.BatchFundsHold> BatchFundHolds => Set<Domain.Batches.BatchFundsHold>();
+    public DbSet<Domain.Batches.BatchRecipientPayment> BatchRecipientPayments => Set<Domain.Batches.BatchRecipientPayment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

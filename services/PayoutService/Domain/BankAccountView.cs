@@ -69,6 +69,19 @@ public sealed class BankAccountView
         UpdatedAt = m.UpdatedAt;
     }
 
+    /// <summary>
+    /// Details re-submitted in place (same number): applied unless the view already holds a newer copy, so a late event
+    /// never undoes BankAccountService's newer answer.
+    /// </summary>
+    public void Apply(BankAccountDetailsChanged m)
+    {
+        if (Known && UpdatedAt >= m.ChangedAt) return;
+        BankName = m.BankName;
+        AccountHolderName = m.AccountHolderName;
+        AccountType = m.AccountType;
+        if (Known) UpdatedAt = m.ChangedAt;
+    }
+
     private void Describe(string? companyId, string bankName, string? holderName, string maskedAccountNumber, string? maskedRoutingNumber, string? bankCode,
         string accountType, string currency, string country, string method)
     {

@@ -19,6 +19,7 @@ public sealed class BeneficiaryView
     public string? City { get; set; }
     public string? County { get; set; }
     public string? PostalCode { get; set; }
+    public bool PostalCodeIsNumber { get; set; }
     public string? AddressLine1 { get; set; }
     public string? AddressLine2 { get; set; }
     public DateTimeOffset? CreatedAt { get; set; }
@@ -47,6 +48,7 @@ public sealed class BeneficiaryView
         City = m.Address.City;
         County = m.Address.County;
         PostalCode = m.Address.PostalCode;
+        PostalCodeIsNumber = m.Address.PostalCodeIsNumber;
         AddressLine1 = m.Address.AddressLine1;
         AddressLine2 = m.Address.AddressLine2;
         CreatedAt = m.CreatedAt;

@@ -3,6 +3,7 @@ using Payouts.PayoutService.Domain;
 using Payouts.PayoutService.Endpoints.Responses;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.Authentication;
+using Payouts.ServiceDefaults.Http;
 using Payouts.ServiceDefaults.Json;
 
 namespace Payouts.PayoutService.Endpoints;

@@ -41,9 +41,7 @@ public sealed class BankAccountEventsConsumer(PayoutsDbContext db, PayoutLifecyc
     {
         var m = context.Message;
         var account = await FindOrAddAsync(m.BankAccountId, m.BankAccountUuid, m.UserId, context.CancellationToken);
-        account.BankName = m.BankName;
-        account.AccountType = m.AccountType;
-        account.UpdatedAt = Later(account.UpdatedAt, m.ChangedAt);
+        account.Apply(m);
     }
 
     public async Task Consume(ConsumeContext<BankAccountPrimaryChanged> context)

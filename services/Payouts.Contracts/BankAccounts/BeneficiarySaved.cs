@@ -17,5 +17,6 @@ public sealed record BeneficiarySaved(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
-/// <summary>A beneficiary's <c>customer_address</c>.</summary>
-public sealed record BeneficiaryPostalAddress(string? City, string? County, string? PostalCode, string? AddressLine1, string? AddressLine2);
+/// <summary>A beneficiary's <c>customer_address</c>; <see cref="PostalCodeIsNumber"/> when the client sent the postal code as a JSON number.</summary>
+public sealed record BeneficiaryPostalAddress(
+    string? City, string? County, string? PostalCode, string? AddressLine1, string? AddressLine2, bool PostalCodeIsNumber = false);

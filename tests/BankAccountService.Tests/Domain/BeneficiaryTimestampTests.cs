@@ -8,7 +8,7 @@ public sealed class BeneficiaryTimestampTests
     private static readonly DateTimeOffset Now = new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero).AddTicks(1_234_567);
 
     private static BeneficiaryProfile Profile(string name) =>
-        new("individual", name, "a@example.com", null, "Nigeria", new BeneficiaryAddress(null, null, null, null, null));
+        new("individual", name, "a@example.com", null, "Nigeria", new BeneficiaryAddress(null, null, null, null, null, PostalCodeIsNumber: false));
 
     [Fact]
     public void Times_are_cut_to_the_microsecond_the_database_keeps()

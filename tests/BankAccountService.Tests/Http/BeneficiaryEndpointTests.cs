@@ -49,7 +49,9 @@ public sealed class BeneficiaryEndpointTests(InfrastructureFixture infrastructur
         Assert.Equal("Nigeria", data.GetProperty("country").GetString());
         var address = data.GetProperty("customer_address");
         Assert.Equal("Ikeja", address.GetProperty("city").GetString());
-        Assert.Equal("900901", address.GetProperty("postal_code").GetString());
+        // Sent as a number (as the seed shows it), answered as that number.
+        Assert.Equal(JsonValueKind.Number, address.GetProperty("postal_code").ValueKind);
+        Assert.Equal(900901, address.GetProperty("postal_code").GetInt32());
         Assert.Equal(JsonValueKind.Null, address.GetProperty("address_line_2").ValueKind);
         // Seed 002: UTC to the microsecond (2024-05-30T20:53:30.000000Z).
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$", data.GetProperty("created_at").GetString());
@@ -89,6 +91,25 @@ public sealed class BeneficiaryEndpointTests(InfrastructureFixture infrastructur
         Assert.Equal("Austin", address.GetProperty("city").GetString());
         Assert.Equal("73301", address.GetProperty("postal_code").GetString());
         Assert.Equal(JsonValueKind.Null, address.GetProperty("county").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_postal_code_sent_as_a_string_is_answered_as_a_string_and_keeps_its_leading_zero()
+    {
+        using var client = _service.Host.ClientFor(AccountFixtures.NewUserId());
+
+        var created = await client.PostJson("/beneficiaries", new
+        {
+            recipient_type = "individual", customer_name = "Jane Roe", customer_email = "jane@example.com", country = "US",
+            customer_address = new { city = "Boston", postal_code = "02108" },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        var id = created.Body.GetProperty("data").GetProperty("id").GetInt64();
+        var read = await client.Get($"/beneficiaries/{id}");
+        var postalCode = read.Body.GetProperty("data").GetProperty("customer_address").GetProperty("postal_code");
+        Assert.Equal(JsonValueKind.String, postalCode.ValueKind);
+        Assert.Equal("02108", postalCode.GetString());
     }
 
     [Fact]

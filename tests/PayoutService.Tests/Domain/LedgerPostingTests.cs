@@ -8,7 +8,8 @@ public sealed class LedgerPostingTests
     private static readonly WalletOwner User = WalletOwner.ForUser(456);
     private static readonly WalletOwner Company = WalletOwner.ForCompany("c-9");
 
-    public static TheoryData<string> Postings => ["credit", "credit-company", "hold", "release", "complete", "complete-with-fees"];
+    public static TheoryData<string> Postings =>
+        ["credit", "credit-company", "hold", "release", "complete", "complete-with-fees", "batch-hold", "batch-release", "batch-credit"];
 
     [Theory]
     [MemberData(nameof(Postings))]
@@ -50,6 +51,17 @@ public sealed class LedgerPostingTests
         Assert.Equal(-50m, posting.Legs.Single(l => l.Account == AccountKey.ForPlatform(LedgerAccountKind.Funding, "USD")).Amount);
     }
 
+    [Fact]
+    public void A_batch_recipient_who_is_a_platform_user_is_credited_out_of_the_companys_held_balance_which_is_guarded()
+    {
+        var posting = LedgerPosting.CreditFromBatch("c-9", 456, 100m, "USD", "batch-1");
+        var held = Company.Account(LedgerAccountKind.Held, "USD");
+
+        Assert.Equal([(held, -100m), (User.Account(LedgerAccountKind.Available, "USD"), 100m)], posting.Legs);
+        Assert.Equal([held], posting.NonNegative);
+        Assert.Equal(LedgerTransactionType.Credit, posting.Type);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
@@ -64,11 +76,14 @@ public sealed class LedgerPostingTests
     private static LedgerPosting Build(string name) => name switch
     {
         "credit" => LedgerPosting.Credit(456, 50m, "USD", "credit-1"),
-        "credit-company" => LedgerPosting.CreditCompany("c-9", 1000m, "USD", "manual-1"),
+        "credit-company" => LedgerPosting.Fund(WalletOwner.ForCompany("c-9"), 1000m, "USD", "manual-1"),
         "hold" => LedgerPosting.Hold(User, 500m, "USD", "PAY-1", payoutId: 1),
         "release" => LedgerPosting.Release(User, 500m, "USD", "PAY-1", payoutId: 1),
         "complete" => LedgerPosting.Complete(User, 500m, 0m, "USD", "PAY-1", payoutId: 1),
         "complete-with-fees" => LedgerPosting.Complete(Company, 100m, 2.9m, "USD", "PAY-2", payoutId: 2),
+        "batch-hold" => LedgerPosting.HoldForBatch("c-9", 600m, "USD", "batch-1"),
+        "batch-release" => LedgerPosting.ReleaseBatch("c-9", 300m, "USD", "batch-1"),
+        "batch-credit" => LedgerPosting.CreditFromBatch("c-9", 456, 100m, "USD", "batch-1"),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 }

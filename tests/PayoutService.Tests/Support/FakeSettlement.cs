@@ -6,7 +6,8 @@ namespace Payouts.PayoutService.Tests.Support;
 
 /// <summary>
 /// Plays SettlementService on the real broker: consumes <see cref="SettlePayout"/> from <c>settle-payout</c> and answers
-/// as each test told it to — settled at once by default, failed, held until the test releases it, or lost — and answers
+/// as each test told it to — settled at once by default (failed for the provider sandbox's closed PayPal email, as the
+/// sandbox does), failed, held until the test releases it, or lost — and answers
 /// <see cref="GetSettlementStatus"/> on <c>get-settlement-status</c> from what it did (or as the test told it to).
 /// </summary>
 public sealed class FakeSettlement
@@ -25,6 +26,7 @@ public sealed class FakeSettlement
         {
             _received.Enqueue(context.Message);
             if (_plans.TryGetValue(context.Message.PayoutId, out var plan)) await plan(context);
+            else if (IsSandboxClosedEmail(context.Message)) await FailAsClosed(context);
             else await Settle(context);
         }));
         await handle.Ready;
@@ -70,6 +72,19 @@ public sealed class FakeSettlement
         new(payoutId, status, transferId, null, null, code, reason, DateTimeOffset.UtcNow);
 
     public static string TransferIdFor(Guid payoutId) => $"TRF-{payoutId:N}";
+
+    /// <summary>The provider sandbox's closed PayPal destination (ProviderSandbox TestDestinations.ClosedEmail), failed as the sandbox fails it.</summary>
+    public const string SandboxClosedEmail = "closed@sandbox.test";
+
+    private static bool IsSandboxClosedEmail(SettlePayout command) =>
+        command.DestinationKind == DestinationKind.PayPal && string.Equals(command.RecipientHandle, SandboxClosedEmail, StringComparison.OrdinalIgnoreCase);
+
+    private Task FailAsClosed(ConsumeContext<SettlePayout> context)
+    {
+        var payoutId = context.Message.PayoutId;
+        _records[payoutId] = Status(payoutId, "failed", null, "account_closed", "The beneficiary account is closed");
+        return context.Publish(new PayoutSettlementFailed(payoutId, "account_closed", "The beneficiary account is closed", DateTimeOffset.UtcNow));
+    }
 
     private Task Settle(ConsumeContext<SettlePayout> context)
     {

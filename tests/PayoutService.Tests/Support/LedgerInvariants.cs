@@ -25,10 +25,24 @@ public static class LedgerInvariants
             var negative = await db.LedgerAccounts.Where(a => a.OwnerType != "platform" && a.Balance < 0).Select(a => a.Id).ToListAsync();
             if (negative.Count > 0) found.Add($"negative user accounts: {string.Join(", ", negative)}");
 
-            // Money held for a payout is exactly what pending/processing payouts hold.
-            var held = await db.LedgerAccounts.Where(a => a.Kind == "held").SumAsync(a => (decimal?)a.Balance) ?? 0m;
-            var open = await db.Payouts.Where(p => p.Status == "pending" || p.Status == "processing").SumAsync(p => (decimal?)p.Amount) ?? 0m;
-            if (held != open) found.Add($"held {held} but open payouts total {open}");
+            // Money held is exactly what pending/processing payouts hold plus what bulk batches' holds still keep, per wallet.
+            var held = await db.LedgerAccounts.Where(a => a.Kind == "held")
+                .Select(a => new { a.OwnerType, a.OwnerId, a.Currency, a.Balance }).ToListAsync();
+            var open = await db.Payouts.Where(p => p.Status == "pending" || p.Status == "processing")
+                .Select(p => new { p.CompanyWallet, p.CompanyId, p.UserId, p.Currency, p.Amount }).ToListAsync();
+            var batches = await db.BatchFundHolds.Where(h => h.Remaining != 0).Select(h => new { h.CompanyId, h.Currency, h.Remaining }).ToListAsync();
+            var expected = open.Select(p => (Owner: p.CompanyWallet ? $"company:{p.CompanyId}" : $"user:{p.UserId}", p.Currency, p.Amount))
+                .Concat(batches.Select(b => (Owner: $"company:{b.CompanyId}", b.Currency, Amount: b.Remaining)))
+                .GroupBy(x => (x.Owner, x.Currency)).ToDictionary(g => g.Key, g => g.Sum(x => x.Amount));
+            foreach (var account in held)
+            {
+                var key = ($"{account.OwnerType}:{account.OwnerId}", account.Currency);
+                if (account.Balance != expected.GetValueOrDefault(key))
+                    found.Add($"{key} holds {account.Balance} but its open payouts and batch holds total {expected.GetValueOrDefault(key)}");
+                expected.Remove(key);
+            }
+
+            found.AddRange(expected.Where(e => e.Value != 0).Select(e => $"{e.Key} has {e.Value} open but no held account"));
             return found;
         });
         Assert.True(violations.Count == 0, "Ledger invariants broken: " + string.Join("; ", violations));

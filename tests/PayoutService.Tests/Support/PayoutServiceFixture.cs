@@ -22,6 +22,7 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
 
     private WebApplicationFactory<PayoutsDbContext>? _factory;
     private BankAccountServiceHost? _bankAccountService;
+    private string? _bankAccountsDatabase;
     private LocalTokenIssuer? _tokens;
 
     public InfrastructureFixture Infrastructure { get; } = new();
@@ -55,6 +56,8 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
             web.UseSetting("Payouts:Processing:StatusCheckAfter", "00:00:02");
             web.UseSetting("Payouts:Processing:StatusCheckInterval", "00:00:01");
             web.UseSetting("Payouts:Processing:StatusSweepInterval", "00:00:00.250");
+            // How long a read-your-writes request waits for BankAccountService before the caller gets a 503.
+            web.UseSetting("Payouts:BankAccounts:RequestTimeout", "00:00:03");
             web.ConfigureTestServices(services => services.AddHostedService<MigrateBeforeStart<PayoutsDbContext>>());
             web.ConfigureLogging(logging =>
             {
@@ -74,8 +77,31 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
         await Settlement.ConnectAsync(Bus);
         await MicroDeposits.ConnectAsync(Bus);
 
-        _bankAccountService = new BankAccountServiceHost(
-            await Infrastructure.CreateDatabaseAsync("bankaccounts"), Infrastructure.MessagingConnectionString, SigningKey);
+        _bankAccountsDatabase = await Infrastructure.CreateDatabaseAsync("bankaccounts");
+        await StartBankAccountServiceAsync();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> while BankAccountService is down (its queue stays, unanswered), then starts it again
+    /// on the same database. Tests of one collection run one at a time, so no other test sees it down.
+    /// </summary>
+    public async Task WhileBankAccountServiceIsDownAsync(Func<Task> body)
+    {
+        await BankAccountService.DisposeAsync();
+        _bankAccountService = null;
+        try
+        {
+            await body();
+        }
+        finally
+        {
+            await StartBankAccountServiceAsync();
+        }
+    }
+
+    private async Task StartBankAccountServiceAsync()
+    {
+        _bankAccountService = new BankAccountServiceHost(_bankAccountsDatabase!, Infrastructure.MessagingConnectionString, SigningKey);
         using var bankAccountClient = _bankAccountService.CreateClient();
         await Eventually.MatchAsync(async () =>
         {

@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using MassTransit;
+using Payouts.Contracts.Batches;
 using Payouts.Contracts.Payouts;
 using Payouts.Testing;
 
 namespace Payouts.PayoutService.Tests.Support;
 
-/// <summary>Every payout event the service publishes, received on the real broker by a test endpoint.</summary>
+/// <summary>Every payout event and batch-wallet answer the service publishes, received on the real broker by a test endpoint.</summary>
 public sealed class PublishedEvents
 {
     private readonly ConcurrentQueue<object> _received = new();
@@ -20,6 +21,12 @@ public sealed class PublishedEvents
             e.Handler<PayoutCancelled>(Store);
             e.Handler<PayoutRejected>(Store);
             e.Handler<PayoutFailed>(Store);
+            // The company wallet's answers to the batch saga.
+            e.Handler<BatchFundsReserved>(Store);
+            e.Handler<BatchFundsRefused>(Store);
+            e.Handler<BatchFundsReleased>(Store);
+            e.Handler<BatchRecipientPaid>(Store);
+            e.Handler<BatchRecipientFailed>(Store);
         });
         await handle.Ready;
     }

@@ -37,32 +37,11 @@ namespace Payouts.BankAccountService.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("account_holder_name");
 
-                    b.Property<string>("AccountNumberCiphertext")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("account_number_ciphertext");
-
-                    b.Property<string>("AccountNumberTail")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
-                        .HasColumnName("account_number_tail");
-
                     b.Property<string>("AccountType")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("account_type");
-
-                    b.Property<string>("BankCode")
-                        .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
-                        .HasColumnName("bank_code");
-
-                    b.Property<string>("BankIdentifierTail")
-                        .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
-                        .HasColumnName("bank_identifier_tail");
 
                     b.Property<string>("BankName")
                         .IsRequired()
@@ -75,21 +54,9 @@ namespace Payouts.BankAccountService.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("company_id");
 
-                    b.Property<string>("Country")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
-                        .HasColumnName("country");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
-                        .HasColumnName("currency");
 
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
@@ -123,10 +90,6 @@ namespace Payouts.BankAccountService.Data.Migrations
                     b.Property<DateTimeOffset?>("MicroDepositsSentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("micro_deposits_sent_at");
-
-                    b.Property<string>("RoutingNumberCiphertext")
-                        .HasColumnType("text")
-                        .HasColumnName("routing_number_ciphertext");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -265,27 +228,6 @@ namespace Payouts.BankAccountService.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("account_holder_name");
 
-                    b.Property<string>("AccountNumberCiphertext")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("account_number_ciphertext");
-
-                    b.Property<string>("AccountNumberTail")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
-                        .HasColumnName("account_number_tail");
-
-                    b.Property<string>("BankCode")
-                        .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
-                        .HasColumnName("bank_code");
-
-                    b.Property<string>("BankIdentifierTail")
-                        .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
-                        .HasColumnName("bank_identifier_tail");
-
                     b.Property<string>("BankName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -296,21 +238,9 @@ namespace Payouts.BankAccountService.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("beneficiary_id");
 
-                    b.Property<string>("Country")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
-                        .HasColumnName("country");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
-                        .HasColumnName("currency");
 
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
@@ -321,10 +251,6 @@ namespace Payouts.BankAccountService.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("fingerprint");
-
-                    b.Property<string>("RoutingNumberCiphertext")
-                        .HasColumnType("text")
-                        .HasColumnName("routing_number_ciphertext");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -511,6 +437,62 @@ namespace Payouts.BankAccountService.Data.Migrations
                     b.ToTable("outbox_message", (string)null);
                 });
 
+            modelBuilder.Entity("Payouts.BankAccountService.Domain.BankAccount", b =>
+                {
+                    b.OwnsOne("Payouts.BankAccountService.Domain.EncryptedDestination", "Destination", b1 =>
+                        {
+                            b1.Property<long>("BankAccountId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("AccountNumberCiphertext")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("account_number_ciphertext");
+
+                            b1.Property<string>("AccountNumberTail")
+                                .IsRequired()
+                                .HasMaxLength(4)
+                                .HasColumnType("character varying(4)")
+                                .HasColumnName("account_number_tail");
+
+                            b1.Property<string>("BankCode")
+                                .HasMaxLength(11)
+                                .HasColumnType("character varying(11)")
+                                .HasColumnName("bank_code");
+
+                            b1.Property<string>("BankIdentifierTail")
+                                .HasMaxLength(4)
+                                .HasColumnType("character varying(4)")
+                                .HasColumnName("bank_identifier_tail");
+
+                            b1.Property<string>("Country")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("country");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("currency");
+
+                            b1.Property<string>("RoutingNumberCiphertext")
+                                .HasColumnType("text")
+                                .HasColumnName("routing_number_ciphertext");
+
+                            b1.HasKey("BankAccountId");
+
+                            b1.ToTable("bank_account");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BankAccountId");
+                        });
+
+                    b.Navigation("Destination")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Payouts.BankAccountService.Domain.Beneficiary", b =>
                 {
                     b.OwnsOne("Payouts.BankAccountService.Domain.BeneficiaryAddress", "Address", b1 =>
@@ -543,6 +525,10 @@ namespace Payouts.BankAccountService.Data.Migrations
                                 .HasColumnType("character varying(20)")
                                 .HasColumnName("address_postal_code");
 
+                            b1.Property<bool>("PostalCodeIsNumber")
+                                .HasColumnType("boolean")
+                                .HasColumnName("address_postal_code_is_number");
+
                             b1.HasKey("BeneficiaryId");
 
                             b1.ToTable("beneficiary");
@@ -561,6 +547,59 @@ namespace Payouts.BankAccountService.Data.Migrations
                         .WithMany()
                         .HasForeignKey("BeneficiaryId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Payouts.BankAccountService.Domain.EncryptedDestination", "Destination", b1 =>
+                        {
+                            b1.Property<long>("BeneficiaryDetailsId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("AccountNumberCiphertext")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("account_number_ciphertext");
+
+                            b1.Property<string>("AccountNumberTail")
+                                .IsRequired()
+                                .HasMaxLength(4)
+                                .HasColumnType("character varying(4)")
+                                .HasColumnName("account_number_tail");
+
+                            b1.Property<string>("BankCode")
+                                .HasMaxLength(11)
+                                .HasColumnType("character varying(11)")
+                                .HasColumnName("bank_code");
+
+                            b1.Property<string>("BankIdentifierTail")
+                                .HasMaxLength(4)
+                                .HasColumnType("character varying(4)")
+                                .HasColumnName("bank_identifier_tail");
+
+                            b1.Property<string>("Country")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("country");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("currency");
+
+                            b1.Property<string>("RoutingNumberCiphertext")
+                                .HasColumnType("text")
+                                .HasColumnName("routing_number_ciphertext");
+
+                            b1.HasKey("BeneficiaryDetailsId");
+
+                            b1.ToTable("beneficiary_details");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BeneficiaryDetailsId");
+                        });
+
+                    b.Navigation("Destination")
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

@@ -2,12 +2,13 @@ namespace Payouts.PayoutService.Domain.Billing;
 
 /// <summary>
 /// A payment towards an invoice (seed 003). Manual payments start <c>pending_approval</c>; an admin approves them
-/// (invoice paid, company wallet credited) or declines them with a reason.
+/// (invoice paid, the account's wallet credited) or declines them with a reason.
 /// </summary>
 public sealed class BillingPayment
 {
     public long Id { get; set; }
-    public required string CompanyId { get; set; }
+    public required string AccountType { get; set; }
+    public required string AccountId { get; set; }
     public long InvoiceId { get; set; }
     public decimal Amount { get; set; }
     public required string Currency { get; set; }
@@ -19,6 +20,8 @@ public sealed class BillingPayment
     public string? DecidedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    public BillingAccount Account => new(AccountType, AccountId);
 
     public void Approve(string admin, DateTimeOffset now)
     {

@@ -41,10 +41,10 @@ public sealed class LedgerPosting
         new LedgerPosting(LedgerTransactionType.Credit, currency, reference)
             .Move(AccountKey.ForPlatform(LedgerAccountKind.Funding, currency), AccountKey.ForUser(userId, LedgerAccountKind.Available, currency), amount);
 
-    /// <summary>An approved manual payment funds the company's wallet.</summary>
-    public static LedgerPosting CreditCompany(string companyId, decimal amount, string currency, string reference) =>
+    /// <summary>An approved manual payment funds the billed account's wallet (a company's, or an individual's own balance).</summary>
+    public static LedgerPosting Fund(WalletOwner wallet, decimal amount, string currency, string reference) =>
         new LedgerPosting(LedgerTransactionType.Credit, currency, reference)
-            .Move(AccountKey.ForPlatform(LedgerAccountKind.Funding, currency), new AccountKey(LedgerOwnerType.Company, companyId, LedgerAccountKind.Available, currency), amount);
+            .Move(AccountKey.ForPlatform(LedgerAccountKind.Funding, currency), wallet.Account(LedgerAccountKind.Available, currency), amount);
 
     public static LedgerPosting Hold(WalletOwner wallet, decimal amount, string currency, string reference, long? payoutId) =>
         new LedgerPosting(LedgerTransactionType.PayoutHold, currency, reference, payoutId)
@@ -53,6 +53,30 @@ public sealed class LedgerPosting
     public static LedgerPosting Release(WalletOwner wallet, decimal amount, string currency, string reference, long payoutId) =>
         new LedgerPosting(LedgerTransactionType.PayoutRelease, currency, reference, payoutId)
             .Move(wallet.Account(LedgerAccountKind.Held, currency), wallet.Account(LedgerAccountKind.Available, currency), amount);
+
+    /// <summary>An approved bulk batch's total, held on the company wallet as one hold.</summary>
+    public static LedgerPosting HoldForBatch(string companyId, decimal amount, string currency, string batchReference)
+    {
+        var wallet = WalletOwner.ForCompany(companyId);
+        return new LedgerPosting(LedgerTransactionType.BatchHold, currency, batchReference)
+            .Move(wallet.Account(LedgerAccountKind.Available, currency), wallet.Account(LedgerAccountKind.Held, currency), amount);
+    }
+
+    /// <summary>What is left of a batch's hold goes back to the company wallet's available balance.</summary>
+    public static LedgerPosting ReleaseBatch(string companyId, decimal amount, string currency, string batchReference)
+    {
+        var wallet = WalletOwner.ForCompany(companyId);
+        return new LedgerPosting(LedgerTransactionType.BatchRelease, currency, batchReference)
+            .Move(wallet.Account(LedgerAccountKind.Held, currency), wallet.Account(LedgerAccountKind.Available, currency), amount);
+    }
+
+    /// <summary>
+    /// A batch recipient who is a platform user: credited from the batch's hold on the company wallet. A credit like any
+    /// other to the user, so it counts in what they earned.
+    /// </summary>
+    public static LedgerPosting CreditFromBatch(string companyId, long userId, decimal amount, string currency, string batchReference) =>
+        new LedgerPosting(LedgerTransactionType.Credit, currency, batchReference)
+            .Move(WalletOwner.ForCompany(companyId).Account(LedgerAccountKind.Held, currency), AccountKey.ForUser(userId, LedgerAccountKind.Available, currency), amount);
 
     /// <summary>Held money leaves: the net to the wallet's paid account, the fees to the platform.</summary>
     public static LedgerPosting Complete(WalletOwner wallet, decimal amount, decimal fees, string currency, string reference, long payoutId)

@@ -27,4 +27,8 @@ public static class LedgerTransactionType
     public const string PayoutHold = "payout_hold";
     public const string PayoutRelease = "payout_release";
     public const string PayoutComplete = "payout_complete";
+
+    /// <summary>A bulk batch's total held on the company wallet (available → held), and what was left of it returned.</summary>
+    public const string BatchHold = "batch_hold";
+    public const string BatchRelease = "batch_release";
 }

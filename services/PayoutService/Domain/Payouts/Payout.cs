@@ -9,7 +9,11 @@ public sealed class Payout
     public long Id { get; set; }
     public Guid Uuid { get; set; }
     public required string Reference { get; set; }
+    /// <summary>The platform user who requested it; <see cref="NoRequestingUser"/> for a bulk batch's payout, which its company's members see.</summary>
     public long UserId { get; set; }
+
+    public const long NoRequestingUser = 0;
+
     public string? CompanyId { get; set; }
 
     /// <summary>Drawn on the company's wallet (a business paying a beneficiary) rather than the user's own balance.</summary>

@@ -2,6 +2,7 @@ using Payouts.PayoutService.Application;
 using Payouts.PayoutService.Domain;
 using Payouts.PayoutService.Domain.Fx;
 using Payouts.PayoutService.Domain.Payouts;
+using Payouts.ServiceDefaults.Http;
 using Payouts.ServiceDefaults.Json;
 
 namespace Payouts.PayoutService.Endpoints.Responses;

@@ -36,7 +36,7 @@ public sealed record EmbeddedBeneficiary(
         var paymentDetails = EmbeddedPaymentDetails.Of(details);
         if (profile is not { Known: true }) return new KnownDetailsOnly(details.BeneficiaryId, userId, details.Country, paymentDetails);
         return new EmbeddedBeneficiary(details.BeneficiaryId, userId, profile.RecipientType, profile.CustomerName, profile.CustomerEmail,
-            profile.CustomerNickname, profile.Country, new CustomerAddress(profile.City, profile.County, profile.PostalCode, profile.AddressLine1, profile.AddressLine2), profile.CreatedAt, profile.UpdatedAt, paymentDetails);
+            profile.CustomerNickname, profile.Country, new CustomerAddress(profile.City, profile.County, PostalCode.Of(profile.PostalCode, profile.PostalCodeIsNumber), profile.AddressLine1, profile.AddressLine2), profile.CreatedAt, profile.UpdatedAt, paymentDetails);
     }
 
     public sealed record KnownDetailsOnly(long Id, object UserId, string Country, EmbeddedPaymentDetails Details);

@@ -1,8 +1,7 @@
 using System.Globalization;
 using Payouts.ServiceDefaults.ApiErrors;
-using Payouts.ServiceDefaults.Http;
 
-namespace Payouts.PayoutService.Application;
+namespace Payouts.ServiceDefaults.Http;
 
 /// <summary>Page and limit as the seeds use them (1-based pages, capped limits).</summary>
 public readonly record struct Paging(int Page, int Limit)

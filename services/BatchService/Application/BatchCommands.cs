@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Payouts.BatchService.Data;
+using Payouts.BatchService.Domain;
+using Payouts.ServiceDefaults.ApiErrors;
+
+namespace Payouts.BatchService.Application;
+
+/// <summary>The recipients one add-recipients call put into a batch, and the batch after it.</summary>
+public sealed record RecipientsAdded(Batch Batch, int Added);
+
+/// <summary>
+/// Seed 001's writes on a company's batches: create, add recipients, and the console's ready and cancel. Every write to an
+/// existing batch holds its row (<c>FOR UPDATE</c>) until commit, so two concurrent calls cannot together pass the
+/// 100-payee limit or the wallet check; a refused write leaves nothing behind.
+/// </summary>
+public sealed class BatchCommands(BatchesDbContext db, CompanyWallets wallets, TimeProvider clock)
+{
+    public async Task<ApiOutcome<Batch>> CreateAsync(string companyId, string reference, IReadOnlyList<NewPayee> payees, CancellationToken ct)
+    {
+        if (await ExistingIdAsync(companyId, reference, ct) is { } existing) return BatchErrors.DuplicateReference(reference, existing);
+
+        var batch = Batch.Create(companyId, reference, clock.GetUtcNow());
+        if (batch.CheckAdd(payees) is { } violation) return ToError(violation);
+        if (await wallets.CheckCoversAsync(companyId, batch.ActiveAmountWith(payees), ct) is { } refused) return refused;
+
+        batch.Add(payees, batch.CreatedAt);
+        db.Batches.Add(batch);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // A concurrent create with the same reference won the unique index.
+            db.ChangeTracker.Clear();
+            if (await ExistingIdAsync(companyId, reference, ct) is { } winner) return BatchErrors.DuplicateReference(reference, winner);
+            throw;
+        }
+
+        return batch;
+    }
+
+    public Task<ApiOutcome<RecipientsAdded>> AddRecipientsAsync(string companyId, Guid batchId, IReadOnlyList<NewPayee> payees, CancellationToken ct) =>
+        db.ExecuteInTransactionAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            if (await LockAsync(companyId, batchId, ct) is not { } batch) return BatchErrors.NotFound;
+            if (batch.CheckAdd(payees) is { } violation) return ToError(violation);
+            if (await wallets.CheckCoversAsync(companyId, batch.ActiveAmountWith(payees), ct) is { } refused) return refused;
+
+            var added = batch.Add(payees, clock.GetUtcNow());
+            db.BatchRecipients.AddRange(added);
+            await db.SaveChangesAsync(ct);
+            return (ApiOutcome<RecipientsAdded>)new RecipientsAdded(batch, added.Count);
+        }, outcome => outcome.Error is null, ct);
+
+    public Task<ApiOutcome<Batch>> MarkReadyAsync(string companyId, Guid batchId, CancellationToken ct) =>
+        ChangeAsync(companyId, batchId, batch => batch.MarkReady(clock.GetUtcNow()), ct);
+
+    public Task<ApiOutcome<Batch>> CancelAsync(string companyId, Guid batchId, CancellationToken ct) =>
+        ChangeAsync(companyId, batchId, batch => batch.Cancel(clock.GetUtcNow()), ct);
+
+    private Task<ApiOutcome<Batch>> ChangeAsync(string companyId, Guid batchId, Func<Batch, BatchRuleViolation?> change, CancellationToken ct) =>
+        db.ExecuteInTransactionAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            if (await LockAsync(companyId, batchId, ct) is not { } batch) return BatchErrors.NotFound;
+            if (change(batch) is { } violation) return ToError(violation);
+            await db.SaveChangesAsync(ct);
+            return (ApiOutcome<Batch>)batch;
+        }, outcome => outcome.Error is null, ct);
+
+    /// <summary>The company's batch, its row locked until the transaction ends, with its recipients; null for another company's.</summary>
+    private async Task<Batch?> LockAsync(string companyId, Guid batchId, CancellationToken ct)
+    {
+        var batch = await db.Batches.FromSql($"SELECT * FROM batches WHERE id = {batchId} AND company_id = {companyId} FOR UPDATE")
+            .AsTracking().SingleOrDefaultAsync(ct);
+        if (batch is not null) await db.Entry(batch).Collection(b => b.Recipients).Query().OrderBy(r => r.Position).LoadAsync(ct);
+        return batch;
+    }
+
+    private Task<Guid?> ExistingIdAsync(string companyId, string reference, CancellationToken ct) =>
+        db.Batches.AsNoTracking().Where(b => b.CompanyId == companyId && b.Reference == reference).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
+
+    private static ApiError ToError(BatchRuleViolation violation) => violation.IsStatusConflict
+        ? new ApiError(StatusCodes.Status409Conflict, "batch_status_conflict", violation.Message)
+        : ApiError.BadRequest(violation.Message);
+}
