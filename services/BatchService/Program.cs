@@ -1,10 +1,13 @@
 using MassTransit;
 using Payouts.BatchService.Application;
 using Payouts.BatchService.Data;
+using Payouts.BatchService.Domain;
 using Payouts.BatchService.Endpoints;
+using Payouts.BatchService.Security;
 using Payouts.Contracts;
 using Payouts.Contracts.Batches;
 using Payouts.Messaging;
+using Payouts.ServiceDefaults.Encryption;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -28,15 +31,32 @@ builder.Services.AddScoped<PlatformUsers>();
 builder.Services.AddScoped<BatchCommands>();
 builder.Services.AddScoped<BatchQueries>();
 
+// TOTP secrets are encrypted with keys from configuration (Batches:Encryption), read and checked once at start.
+builder.Services.AddSingleton(services => new FieldEncryptor(EncryptionKeyRing.ForEnvironment(
+    services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>(),
+    TwoFactorSecrets.EncryptionSection, TwoFactorSecrets.DevelopmentPurpose)));
+builder.Services.AddSingleton<TwoFactorSecrets>();
+builder.Services.AddOptions<TwoFactorPolicy>().BindConfiguration(TwoFactorPolicy.SectionName)
+    .Validate(p => p.MaxFailures > 0, "Batches:TwoFactor:MaxFailures must be positive.")
+    .Validate(p => p.FailureWindow > TimeSpan.Zero && p.Lockout > TimeSpan.Zero, "Batches:TwoFactor:FailureWindow and Lockout must be positive.")
+    .ValidateOnStart();
+builder.Services.AddScoped<TwoFactorEnrollments>();
+builder.Services.AddScoped<BatchApprovals>();
+
 var app = builder.Build();
 
 // `BatchService migrate`: the AppHost applies the migrations once, before any replica starts.
 if (MigrateCommand.IsRequested(args)) return await app.RunMigrateCommandAsync<BatchesDbContext>();
 
+// Fail at start, not on the first enrollment, when the secrets' encryption is not configured.
+app.Services.GetRequiredService<FieldEncryptor>();
+
 app.MapDefaultEndpoints();
 app.MapPublicApiDocuments();
 app.MapBatchEndpoints();
 app.MapEmailValidationEndpoints();
+app.MapTwoFactorEndpoints();
+app.MapBatchApprovalEndpoints();
 app.MapPublicApiFallback();
 
 app.Run();

@@ -1,3 +1,5 @@
+using Payouts.Data;
+
 namespace Payouts.BankAccountService.Domain;
 
 /// <summary>Someone a user pays (seed 002): who they are and where they live; where to pay them is in <see cref="BeneficiaryDetails"/>.</summary>

@@ -1,3 +1,5 @@
+using Payouts.Data;
+
 namespace Payouts.BankAccountService.Domain;
 
 /// <summary>

@@ -21,7 +21,7 @@ public sealed class BatchCommands(BatchesDbContext db, CompanyWallets wallets, T
         if (await ExistingIdAsync(companyId, reference, ct) is { } existing) return BatchErrors.DuplicateReference(reference, existing);
 
         var batch = Batch.Create(companyId, reference, clock.GetUtcNow());
-        if (batch.CheckAdd(payees) is { } violation) return ToError(violation);
+        if (batch.CheckAdd(payees) is { } violation) return BatchErrors.Of(violation);
         if (await wallets.CheckCoversAsync(companyId, batch.ActiveAmountWith(payees), ct) is { } refused) return refused;
 
         batch.Add(payees, batch.CreatedAt);
@@ -45,8 +45,8 @@ public sealed class BatchCommands(BatchesDbContext db, CompanyWallets wallets, T
         db.ExecuteInTransactionAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            if (await LockAsync(companyId, batchId, ct) is not { } batch) return BatchErrors.NotFound;
-            if (batch.CheckAdd(payees) is { } violation) return ToError(violation);
+            if (await BatchLocks.LockAsync(db, companyId, batchId, ct) is not { } batch) return BatchErrors.NotFound;
+            if (batch.CheckAdd(payees) is { } violation) return BatchErrors.Of(violation);
             if (await wallets.CheckCoversAsync(companyId, batch.ActiveAmountWith(payees), ct) is { } refused) return refused;
 
             var added = batch.Add(payees, clock.GetUtcNow());
@@ -65,25 +65,12 @@ public sealed class BatchCommands(BatchesDbContext db, CompanyWallets wallets, T
         db.ExecuteInTransactionAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            if (await LockAsync(companyId, batchId, ct) is not { } batch) return BatchErrors.NotFound;
-            if (change(batch) is { } violation) return ToError(violation);
+            if (await BatchLocks.LockAsync(db, companyId, batchId, ct) is not { } batch) return BatchErrors.NotFound;
+            if (change(batch) is { } violation) return BatchErrors.Of(violation);
             await db.SaveChangesAsync(ct);
             return (ApiOutcome<Batch>)batch;
         }, outcome => outcome.Error is null, ct);
 
-    /// <summary>The company's batch, its row locked until the transaction ends, with its recipients; null for another company's.</summary>
-    private async Task<Batch?> LockAsync(string companyId, Guid batchId, CancellationToken ct)
-    {
-        var batch = await db.Batches.FromSql($"SELECT * FROM batches WHERE id = {batchId} AND company_id = {companyId} FOR UPDATE")
-            .AsTracking().SingleOrDefaultAsync(ct);
-        if (batch is not null) await db.Entry(batch).Collection(b => b.Recipients).Query().OrderBy(r => r.Position).LoadAsync(ct);
-        return batch;
-    }
-
     private Task<Guid?> ExistingIdAsync(string companyId, string reference, CancellationToken ct) =>
         db.Batches.AsNoTracking().Where(b => b.CompanyId == companyId && b.Reference == reference).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
-
-    private static ApiError ToError(BatchRuleViolation violation) => violation.IsStatusConflict
-        ? new ApiError(StatusCodes.Status409Conflict, "batch_status_conflict", violation.Message)
-        : ApiError.BadRequest(violation.Message);
 }

@@ -1,3 +1,4 @@
+using Payouts.BatchService.Domain;
 using Payouts.ServiceDefaults.ApiErrors;
 
 namespace Payouts.BatchService.Application;
@@ -32,4 +33,9 @@ public static class BatchErrors
 
     public static ApiError InvalidPayee(int position, string field, string problem) =>
         ApiError.BadRequest($"Invalid {field} in payees array: payee {position}'s {field} {problem}");
+
+    /// <summary>A broken batch rule: 409 when the batch's status does not allow the action, else 400.</summary>
+    public static ApiError Of(BatchRuleViolation violation) => violation.IsStatusConflict
+        ? new ApiError(StatusCodes.Status409Conflict, "batch_status_conflict", violation.Message)
+        : ApiError.BadRequest(violation.Message);
 }

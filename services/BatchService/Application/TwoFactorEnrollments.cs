@@ -19,7 +19,7 @@ public sealed class TwoFactorEnrollments(BatchesDbContext db, TwoFactorSecrets s
 {
     /// <param name="accountName">What the authenticator app lists the secret under: the user's email, or their id.</param>
     public Task<ApiOutcome<NewTwoFactorSecret>> EnrollAsync(string companyId, string subject, string accountName, CancellationToken ct) =>
-        db.ExecuteInTransactionAsync(async () =>
+        db.ExecuteInTransactionAsync<ApiOutcome<NewTwoFactorSecret>>(async () =>
         {
             db.ChangeTracker.Clear();
             var enrollment = await TwoFactorLocks.LockAsync(db, companyId, subject, ct);
@@ -34,12 +34,12 @@ public sealed class TwoFactorEnrollments(BatchesDbContext db, TwoFactorSecrets s
 
             var text = Base32.Encode(secret);
             CryptographicOperations.ZeroMemory(secret);
-            return (ApiOutcome<NewTwoFactorSecret>)new NewTwoFactorSecret(text, OtpAuthUri.For(policy.Value.Issuer, accountName, text));
+            return new NewTwoFactorSecret(text, OtpAuthUri.For(policy.Value.Issuer, accountName, text));
         }, outcome => outcome.Error is null, ct);
 
     /// <summary>The first good code turns the factor on; a wrong one counts towards the lock like any other.</summary>
     public Task<ApiError?> ConfirmAsync(string companyId, string subject, string code, CancellationToken ct) =>
-        db.ExecuteInTransactionAsync(async () =>
+        db.ExecuteInTransactionAsync<ApiError?>(async () =>
         {
             db.ChangeTracker.Clear();
             var enrollment = await TwoFactorLocks.LockAsync(db, companyId, subject, ct);

@@ -22,8 +22,6 @@ public static class TwoFactorErrors
     public static readonly ApiError AlreadyEnabled = new(StatusCodes.Status409Conflict, CodePrefix + "already_enabled",
         "Two-factor authentication is already enabled for this user");
 
-    public static readonly ApiError MissingCode = new(StatusCodes.Status400BadRequest, CodePrefix + "missing_code", "Missing required fields: code");
-
     /// <summary>429: too many wrong codes; says until when (UTC, to the second, as the bulk family writes times).</summary>
     public static ApiError Locked(DateTimeOffset until) => new(StatusCodes.Status429TooManyRequests, CodePrefix + "locked",
         "Too many invalid 2FA codes: approval is locked until "

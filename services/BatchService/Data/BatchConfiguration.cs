@@ -18,6 +18,8 @@ internal sealed class BatchConfiguration : IEntityTypeConfiguration<Batch>
         builder.Property(b => b.CreatedAt).HasColumnName("created_at");
         builder.Property(b => b.UpdatedAt).HasColumnName("updated_at");
         builder.Property(b => b.CompletedAt).HasColumnName("completed_at");
+        builder.Property(b => b.ApprovedBy).HasColumnName("approved_by").HasMaxLength(200);
+        builder.Property(b => b.ApprovedAt).HasColumnName("approved_at");
         builder.HasMany(b => b.Recipients).WithOne().HasForeignKey(r => r.BatchId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(b => b.Recipients).UsePropertyAccessMode(PropertyAccessMode.Field);
         // Seed 001: the payment reference is unique per company; the index holds it against concurrent creates too.

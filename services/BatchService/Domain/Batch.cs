@@ -21,6 +21,11 @@ public sealed class Batch
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
 
+    /// <summary>The company user (token subject) who approved the batch with their second factor.</summary>
+    public string? ApprovedBy { get; private set; }
+
+    public DateTimeOffset? ApprovedAt { get; private set; }
+
     /// <summary>In the order they were added.</summary>
     public IReadOnlyList<BatchRecipient> Recipients => _recipients;
 
@@ -79,6 +84,25 @@ public sealed class Batch
         Status = BatchStatus.Ready;
         UpdatedAt = now;
         return null;
+    }
+
+    /// <summary>Why the batch cannot be approved now, or null when it can: only a ready batch, and only once.</summary>
+    public BatchRuleViolation? CheckApprove() =>
+        ApprovedAt is not null ? BatchRuleViolation.WrongStatus($"This batch is already approved; it is {Status}")
+        : Status != BatchStatus.Ready ? BatchRuleViolation.WrongStatus($"Only a ready batch can be approved; this batch is {Status}")
+        : null;
+
+    /// <summary>
+    /// Approved with a second factor: the batch goes to <see cref="BatchStatus.Processing"/> at once (seed 001 has no
+    /// "approved" status; the batch saga takes it from there, README) and can no longer be cancelled.
+    /// </summary>
+    public void Approve(string approvedBy, DateTimeOffset now)
+    {
+        if (CheckApprove() is { } violation) throw new InvalidOperationException(violation.Message);
+        Status = BatchStatus.Processing;
+        ApprovedBy = approvedBy;
+        ApprovedAt = now;
+        UpdatedAt = now;
     }
 
     /// <summary>A draft or ready batch is cancelled with every pending recipient; nothing was paid or held yet.</summary>

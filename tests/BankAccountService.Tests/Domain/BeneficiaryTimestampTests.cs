@@ -1,4 +1,5 @@
 using Payouts.BankAccountService.Domain;
+using Payouts.Data;
 
 namespace Payouts.BankAccountService.Tests.Domain;
 

@@ -1,4 +1,4 @@
-namespace Payouts.BankAccountService.Domain;
+namespace Payouts.Data;
 
 /// <summary>PostgreSQL keeps timestamps to the microsecond: values cut to that, so an event carries what the row holds.</summary>
 public static class StoredTime
