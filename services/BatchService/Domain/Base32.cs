@@ -13,7 +13,7 @@ public static class Base32
         int buffer = 0, bits = 0;
         foreach (var b in data)
         {
-            buffer = (buffer << 8) | b;
+            buffer = ((buffer << 8) | b) & 0xffff; // only the bits not yet written matter
             bits += 8;
             while (bits >= 5)
             {

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Payouts.BatchService.Data;
@@ -14,6 +15,7 @@ namespace Payouts.BatchService.Tests.Support;
 public sealed class BatchServiceFixture : IAsyncLifetime
 {
     private const string SigningKey = "batch-service-tests-signing-key-0123456789";
+    public const string EncryptionKeyId = "test-1";
 
     private readonly LocalTokenIssuer _tokens = new(new AuthSettings(SigningKey));
     private BatchServiceHost? _host;
@@ -21,6 +23,12 @@ public sealed class BatchServiceFixture : IAsyncLifetime
     public InfrastructureFixture Infrastructure { get; } = new();
 
     public CompanyWalletResponder Wallets { get; } = new();
+
+    /// <summary>Every <c>BatchApproved</c> the service published, as the real broker delivered it.</summary>
+    public BatchApprovedCapture Approvals { get; } = new();
+
+    /// <summary>The service's rule clock (2FA codes, lockouts, timestamps); tests only move it forward.</summary>
+    public TestClock Clock { get; } = new();
 
     private BatchServiceHost Host => _host ?? throw new InvalidOperationException("The fixture has not started.");
 
@@ -34,7 +42,10 @@ public sealed class BatchServiceFixture : IAsyncLifetime
             ["Auth:SigningKey"] = SigningKey,
             // Short, so the unanswered-wallet test waits little; the responder answers in milliseconds.
             ["Batches:Wallet:RequestTimeout"] = "00:00:03",
-        });
+            // TOTP secrets' key, as production configures it (the Testing environment derives none).
+            ["Batches:Encryption:Keys:" + EncryptionKeyId] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Batches:Encryption:CurrentKeyId"] = EncryptionKeyId,
+        }, Clock);
         using var client = _host.CreateClient();
         // The bus connects in the background: wait until it is up.
         await Eventually.MatchAsync(async () =>
@@ -43,6 +54,7 @@ public sealed class BatchServiceFixture : IAsyncLifetime
             return health.StatusCode;
         }, status => status == System.Net.HttpStatusCode.OK, "BatchService to become healthy", TimeSpan.FromSeconds(60));
         await Wallets.ConnectAsync(_host.Services.GetRequiredService<IBus>());
+        await Approvals.ConnectAsync(_host.Services.GetRequiredService<IBus>());
     }
 
     /// <summary>A company id no other test uses.</summary>

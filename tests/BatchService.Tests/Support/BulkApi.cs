@@ -19,6 +19,15 @@ public sealed record BulkResponse(HttpStatusCode Status, string Raw, JsonNode Bo
         return Body["error"]!.GetValue<string>();
     }
 
+    /// <summary>Asserts a refused second factor, exactly <c>{"success": false, "message": "..."}</c>, with <paramref name="status"/>; returns its text.</summary>
+    public string Refusal(HttpStatusCode status)
+    {
+        Assert.True(Status == status, $"expected {(int)status}, got {(int)Status}: {Raw}");
+        Assert.Equal(["success", "message"], Body.AsObject().Select(p => p.Key));
+        Assert.False(Body["success"]!.GetValue<bool>());
+        return Body["message"]!.GetValue<string>();
+    }
+
     public void IsOk() => Assert.True(Status == HttpStatusCode.OK, $"expected 200, got {(int)Status}: {Raw}");
 
     public override string ToString() => $"{(int)Status} {Raw}";
