@@ -63,6 +63,9 @@ public sealed class RoutingTests(GatewayFixture fixture)
         { "POST", "/v1/payouts/batches/PB-2024-001/recipients", ClusterNames.Batches },
         { "POST", "/v1/payouts/batches/PB-2024-001/ready", ClusterNames.Batches },
         { "POST", "/v1/payouts/batches/PB-2024-001/cancel", ClusterNames.Batches },
+        { "POST", "/v1/payouts/batches/PB-2024-001/approve", ClusterNames.Batches },
+        { "POST", "/v1/platform/2fa/enroll", ClusterNames.Batches },
+        { "POST", "/v1/platform/2fa/confirm", ClusterNames.Batches },
         { "GET", "/v1/payouts", ClusterNames.Batches },
         { "GET", "/v1/users/validate/email/jane.doe@example.com", ClusterNames.Batches },
         // settlement (seed 004 §4), which must win over /api/admin/payouts/{id}

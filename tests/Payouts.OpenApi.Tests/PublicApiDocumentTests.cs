@@ -127,9 +127,9 @@ public sealed class PublicApiDocumentTests(PlatformDocumentsFixture platform)
         Assert.Empty(problems);
     }
 
-    /// <summary>The bulk API (seed 001, BatchService): its six paths and the console's ready and cancel, nothing else.</summary>
+    /// <summary>The bulk API (seed 001, BatchService): its six paths, the console's ready, cancel and approve, and 2FA enrollment; nothing else.</summary>
     [Fact]
-    public void The_bulk_document_has_seed_001s_paths_and_the_consoles_ready_and_cancel()
+    public void The_bulk_document_has_seed_001s_paths_and_the_consoles_ready_cancel_approve_and_2fa()
     {
         var paths = JsonNode.Parse(platform.Documents[PublicApiDocuments.Bulk.Name])!["paths"]!.AsObject()
             .SelectMany(path => path.Value!.AsObject().Where(entry => entry.Key is "get" or "post" or "put" or "patch" or "delete").Select(operation => $"{operation.Key.ToUpperInvariant()} {path.Key}"))
@@ -138,8 +138,9 @@ public sealed class PublicApiDocumentTests(PlatformDocumentsFixture platform)
         Assert.Equal(
             [
                 "GET /v1/payouts", "GET /v1/payouts/batches/{id}", "GET /v1/payouts/batches/{id}/status", "GET /v1/users/validate/email/{email}",
-                "POST /v1/payouts/batch", "POST /v1/payouts/batches/{id}/cancel", "POST /v1/payouts/batches/{id}/ready",
-                "POST /v1/payouts/batches/{id}/recipients",
+                "POST /v1/payouts/batch", "POST /v1/payouts/batches/{id}/approve", "POST /v1/payouts/batches/{id}/cancel",
+                "POST /v1/payouts/batches/{id}/ready", "POST /v1/payouts/batches/{id}/recipients", "POST /v1/platform/2fa/confirm",
+                "POST /v1/platform/2fa/enroll",
             ],
             paths);
     }

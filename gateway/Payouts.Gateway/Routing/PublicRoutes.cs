@@ -60,6 +60,10 @@ public static class PublicRoutes
         // The platform console's: a company marks a draft final, or cancels a draft or ready batch.
         new(ClusterNames.Batches, "/v1/payouts/batches/{id}/ready", Post),
         new(ClusterNames.Batches, "/v1/payouts/batches/{id}/cancel", Post),
+        // The platform console's final approval with a second factor, and the company user's TOTP enrollment for it.
+        new(ClusterNames.Batches, "/v1/payouts/batches/{id}/approve", Post),
+        new(ClusterNames.Batches, "/v1/platform/2fa/enroll", Post),
+        new(ClusterNames.Batches, "/v1/platform/2fa/confirm", Post),
         new(ClusterNames.Batches, "/v1/payouts", Get),
         new(ClusterNames.Batches, "/v1/users/validate/email/{email}", Get),
 

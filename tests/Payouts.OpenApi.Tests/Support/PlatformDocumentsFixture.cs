@@ -48,7 +48,11 @@ public sealed class PlatformDocumentsFixture : IAsyncLifetime
             ["BankAccounts:Hashing:Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             [MicroDepositSeal.ConfigurationKey] = seal,
         });
-        Start<BatchesDbContext>(ClusterNames.Batches, "batchesdb", []);
+        Start<BatchesDbContext>(ClusterNames.Batches, "batchesdb", new()
+        {
+            ["Batches:Encryption:Keys:test-1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Batches:Encryption:CurrentKeyId"] = "test-1",
+        });
         Start<SettlementDbContext>(ClusterNames.Settlement, "settlementdb", new()
         {
             ["Provider:BaseUrl"] = "http://127.0.0.1:1/",
