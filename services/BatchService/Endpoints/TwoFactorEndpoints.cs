@@ -21,7 +21,7 @@ public static class TwoFactorEndpoints
     {
         var twoFactor = app.MapGroup("/v1/platform/2fa").RequireAuthorization();
         twoFactor.MapPost("/enroll", Enroll).Produces<TwoFactorEnrolled>().Produces<TwoFactorRefusal>(StatusCodes.Status409Conflict)
-            .ProducesTwoFactorRefusals().WithSummary("Enroll a TOTP second factor (the secret is shown once)");
+            .WithSummary("Enroll a TOTP second factor (the secret is shown once)");
         twoFactor.MapPost("/confirm", Confirm).Accepts<TwoFactorCodeRequest>("application/json").Produces<TwoFactorConfirmed>()
             .Produces<TwoFactorRefusal>(StatusCodes.Status409Conflict).ProducesTwoFactorRefusals()
             .WithSummary("Confirm the second factor with a first code");
