@@ -2,6 +2,8 @@ using MassTransit;
 using Payouts.BatchService.Application;
 using Payouts.BatchService.Data;
 using Payouts.BatchService.Endpoints;
+using Payouts.BatchService.Messaging;
+using Payouts.BatchService.Telemetry;
 using Payouts.Contracts;
 using Payouts.Contracts.Batches;
 using Payouts.Messaging;
@@ -20,6 +22,9 @@ builder.AddRabbitMqMessaging(bus =>
     var walletTimeout = RequestTimeout.After(ms: (int)builder.Configuration.GetValue("Batches:Wallet:RequestTimeout", TimeSpan.FromSeconds(5)).TotalMilliseconds);
     bus.AddRequestClient<GetCompanyWallet>(walletQueries, walletTimeout);
     bus.AddRequestClient<FindPlatformUser>(walletQueries, walletTimeout);
+    // An approved batch: the wallet hold, one payment per recipient, the release (README "The batch saga").
+    bus.AddSagaStateMachine<BatchStateMachine, BatchState, RetryingSagaDefinition<BatchState>>()
+        .PostgresRepository(r => r.ExistingDbContext<BatchesDbContext>());
 });
 
 builder.Services.AddSingleton(TimeProvider.System);
@@ -27,6 +32,9 @@ builder.Services.AddScoped<CompanyWallets>();
 builder.Services.AddScoped<PlatformUsers>();
 builder.Services.AddScoped<BatchCommands>();
 builder.Services.AddScoped<BatchQueries>();
+builder.Services.AddScoped<BatchProgress>();
+builder.Services.AddScoped<AdminBatchQueries>();
+builder.Services.AddBatchMetrics();
 
 var app = builder.Build();
 
@@ -37,6 +45,7 @@ app.MapDefaultEndpoints();
 app.MapPublicApiDocuments();
 app.MapBatchEndpoints();
 app.MapEmailValidationEndpoints();
+app.MapAdminBatchEndpoints();
 app.MapPublicApiFallback();
 
 app.Run();

@@ -127,7 +127,7 @@ public sealed class PublicApiDocumentTests(PlatformDocumentsFixture platform)
         Assert.Empty(problems);
     }
 
-    /// <summary>The bulk API (seed 001, BatchService): its six paths and the console's ready and cancel, nothing else.</summary>
+    /// <summary>The bulk API (seed 001, BatchService): its six paths, the console's ready and cancel and the operators' batch read, nothing else.</summary>
     [Fact]
     public void The_bulk_document_has_seed_001s_paths_and_the_consoles_ready_and_cancel()
     {
@@ -137,7 +137,7 @@ public sealed class PublicApiDocumentTests(PlatformDocumentsFixture platform)
 
         Assert.Equal(
             [
-                "GET /v1/payouts", "GET /v1/payouts/batches/{id}", "GET /v1/payouts/batches/{id}/status", "GET /v1/users/validate/email/{email}",
+                "GET /v1/admin/batches/{id}", "GET /v1/payouts", "GET /v1/payouts/batches/{id}", "GET /v1/payouts/batches/{id}/status", "GET /v1/users/validate/email/{email}",
                 "POST /v1/payouts/batch", "POST /v1/payouts/batches/{id}/cancel", "POST /v1/payouts/batches/{id}/ready",
                 "POST /v1/payouts/batches/{id}/recipients",
             ],

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using MassTransit;
 using Payouts.Contracts.Settlement;
 
-namespace Payouts.PayoutService.Tests.Support;
+namespace Payouts.Testing;
 
 /// <summary>
 /// Plays SettlementService on the real broker: consumes <see cref="SettlePayout"/> from <c>settle-payout</c> and answers
