@@ -87,10 +87,12 @@ public sealed class BatchSagaTests(BatchServiceFixture fixture)
     {
         // Two drafts may each fit the wallet; only the first approved is held.
         var (companyId, client) = await fixture.NewCompanyAsync(available: 100m);
+        var second = await client.CreateBatchAsync([BulkApi.Payee($"second-{Guid.NewGuid():N}@example.com", 80m)]);
+        (await client.BulkPostAsync($"/v1/payouts/batches/{second}/ready", new { })).IsOk();
         var first = await fixture.ApprovedBatchAsync(client, [BulkApi.Payee($"first-{Guid.NewGuid():N}@example.com", 80m)]);
         await fixture.FinishedSagaAsync(first);
 
-        var second = await fixture.ApprovedBatchAsync(client, [BulkApi.Payee($"second-{Guid.NewGuid():N}@example.com", 80m)]);
+        await fixture.ApproveAsync(second);
         var saga = await fixture.FinishedSagaAsync(second);
 
         const string reason = "Insufficient wallet balance. Required: $80.00, Available: $20.00";

@@ -43,7 +43,9 @@ public static class BatchApprovals
         Eventually.MatchAsync(
             () => fixture.QueryAsync(db => db.Set<BatchState>().AsNoTracking().SingleOrDefaultAsync(s => s.CorrelationId == batchId)),
             saga => saga?.CurrentState is "Released" or "Refused",
-            $"the saga of batch {batchId} to finish", TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(200))!;
+            $"the saga of batch {batchId} to finish", TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(200),
+            detail: async () => await fixture.QueryAsync(db => db.Set<BatchState>().AsNoTracking().Where(s => s.CorrelationId == batchId)
+                .Select(s => $"state {s.CurrentState}, {s.RecipientCount} recipients, {s.PaidCount} paid, {s.FailedCount} failed").SingleAsync()))!;
 
     /// <summary>The batch and its saga as the admin read shows them.</summary>
     public static Task<AdminBatch?> AdminReadAsync(this BatchServiceFixture fixture, Guid batchId) =>

@@ -51,7 +51,6 @@ public sealed class BatchServiceFixture : IAsyncLifetime
         await Infrastructure.InitializeAsync();
         _payoutsDatabase = await Infrastructure.CreateDatabaseAsync("payouts");
         await StartPayoutServiceAsync();
-        await Settlement.ConnectAsync(PayoutService.Services.GetRequiredService<IBus>());
 
         _host = new BatchServiceHost(new Dictionary<string, string?>
         {
@@ -170,7 +169,10 @@ public sealed class BatchServiceFixture : IAsyncLifetime
             ["Auth:SigningKey"] = SigningKey,
         });
         await WaitHealthyAsync(_payoutService.CreateClient(), "PayoutService");
-        _payoutService.Services.GetRequiredService<IBus>().ConnectConsumeMessageObserver(new WalletQueryLog(_walletQueries));
+        // Connected to each start's bus: a restart (WhilePayoutServiceIsDownAsync) must not leave payouts unsettled.
+        var bus = _payoutService.Services.GetRequiredService<IBus>();
+        bus.ConnectConsumeMessageObserver(new WalletQueryLog(_walletQueries));
+        await Settlement.ConnectAsync(bus);
     }
 
     private static async Task WaitHealthyAsync(HttpClient client, string service)
