@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Payouts.Contracts.BankAccounts;
 using Payouts.PayoutService.Tests.Support;
