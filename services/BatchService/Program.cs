@@ -4,6 +4,8 @@ using Payouts.BatchService.Data;
 using Payouts.BatchService.Domain;
 using Payouts.BatchService.Endpoints;
 using Payouts.BatchService.Security;
+using Payouts.BatchService.Messaging;
+using Payouts.BatchService.Telemetry;
 using Payouts.Contracts;
 using Payouts.Contracts.Batches;
 using Payouts.Messaging;
@@ -23,6 +25,9 @@ builder.AddRabbitMqMessaging(bus =>
     var walletTimeout = RequestTimeout.After(ms: (int)builder.Configuration.GetValue("Batches:Wallet:RequestTimeout", TimeSpan.FromSeconds(5)).TotalMilliseconds);
     bus.AddRequestClient<GetCompanyWallet>(walletQueries, walletTimeout);
     bus.AddRequestClient<FindPlatformUser>(walletQueries, walletTimeout);
+    // An approved batch: the wallet hold, one payment per recipient, the release (README "The batch saga").
+    bus.AddSagaStateMachine<BatchStateMachine, BatchState, RetryingSagaDefinition<BatchState>>()
+        .PostgresRepository(r => r.ExistingDbContext<BatchesDbContext>());
 });
 
 builder.Services.AddSingleton(TimeProvider.System);
@@ -30,6 +35,9 @@ builder.Services.AddScoped<CompanyWallets>();
 builder.Services.AddScoped<PlatformUsers>();
 builder.Services.AddScoped<BatchCommands>();
 builder.Services.AddScoped<BatchQueries>();
+builder.Services.AddScoped<BatchProgress>();
+builder.Services.AddScoped<AdminBatchQueries>();
+builder.Services.AddBatchMetrics();
 
 // TOTP secrets are encrypted with keys from configuration (Batches:Encryption), read and checked once at start.
 builder.Services.AddSingleton(services => new FieldEncryptor(EncryptionKeyRing.ForEnvironment(
@@ -57,6 +65,7 @@ app.MapBatchEndpoints();
 app.MapEmailValidationEndpoints();
 app.MapTwoFactorEndpoints();
 app.MapBatchApprovalEndpoints();
+app.MapAdminBatchEndpoints();
 app.MapPublicApiFallback();
 
 app.Run();

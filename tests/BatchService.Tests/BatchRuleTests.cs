@@ -11,7 +11,7 @@ public sealed class BatchRuleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task A_batch_takes_100_payees_over_two_calls_and_not_one_more()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
         var id = await client.CreateBatchAsync(BulkApi.Payees(60));
 
         var toFull = await client.AddRecipientsAsync(id, BulkApi.Payees(40));
@@ -29,7 +29,7 @@ public sealed class BatchRuleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task A_second_call_that_would_pass_100_adds_none_of_its_payees()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
         var id = await client.CreateBatchAsync(BulkApi.Payees(60));
 
         var over = await client.AddRecipientsAsync(id, BulkApi.Payees(41));
@@ -41,7 +41,7 @@ public sealed class BatchRuleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task Creating_with_101_payees_is_refused_and_creates_nothing()
     {
-        var (companyId, client) = fixture.NewCompany();
+        var (companyId, client) = await fixture.NewCompanyAsync();
 
         var created = await client.CreateAsync(BulkApi.NewReference(), BulkApi.Payees(101));
 
@@ -53,7 +53,7 @@ public sealed class BatchRuleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task A_payment_reference_is_at_most_50_characters()
     {
-        var (companyId, client) = fixture.NewCompany();
+        var (companyId, client) = await fixture.NewCompanyAsync();
 
         var fifty = await client.CreateAsync(new string('R', 49) + Guid.NewGuid().ToString("N")[..1], BulkApi.Payees(1));
         var fiftyOne = await client.CreateAsync(new string('R', 51), BulkApi.Payees(1));
@@ -66,7 +66,7 @@ public sealed class BatchRuleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task A_duplicate_payment_reference_is_409_naming_the_first_batch()
     {
-        var (companyId, client) = fixture.NewCompany();
+        var (companyId, client) = await fixture.NewCompanyAsync();
         var reference = BulkApi.NewReference();
         var first = await client.CreateBatchAsync(BulkApi.Payees(2), reference);
 
@@ -80,8 +80,8 @@ public sealed class BatchRuleTests(BatchServiceFixture fixture)
     public async Task The_same_reference_in_another_company_is_its_own_batch()
     {
         var reference = BulkApi.NewReference();
-        var (_, first) = fixture.NewCompany();
-        var (_, second) = fixture.NewCompany();
+        var (_, first) = await fixture.NewCompanyAsync();
+        var (_, second) = await fixture.NewCompanyAsync();
 
         await first.CreateBatchAsync(BulkApi.Payees(1), reference);
         var other = await second.CreateAsync(reference, BulkApi.Payees(1));
@@ -92,7 +92,7 @@ public sealed class BatchRuleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task Concurrent_creates_with_one_reference_make_one_batch()
     {
-        var (companyId, client) = fixture.NewCompany();
+        var (companyId, client) = await fixture.NewCompanyAsync();
         var reference = BulkApi.NewReference();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => client.CreateAsync(reference, BulkApi.Payees(2))));
@@ -117,7 +117,7 @@ public sealed class BatchRuleTests(BatchServiceFixture fixture)
     [MemberData(nameof(BadAmounts))]
     public async Task A_bad_amount_refuses_the_whole_request(string amount, string error)
     {
-        var (companyId, client) = fixture.NewCompany();
+        var (companyId, client) = await fixture.NewCompanyAsync();
 
         var created = await client.PostRawAsync("/v1/payouts/batch",
             $$"""{"payment_reference":"{{BulkApi.NewReference()}}","payees":[{"email":"a@example.com","amount":{{amount}}},{"email":"b@example.com","amount":5}]}""");
@@ -129,7 +129,7 @@ public sealed class BatchRuleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task The_smallest_amount_is_3_dollars()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
 
         var created = await client.CreateAsync(BulkApi.NewReference(), [BulkApi.Payee("min@example.com", 3.00m)]);
 
@@ -140,7 +140,7 @@ public sealed class BatchRuleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task A_memo_is_at_most_200_characters()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
         var id = await client.CreateBatchAsync(BulkApi.Payees(1));
 
         var fits = await client.AddRecipientsAsync(id, [BulkApi.Payee("memo200@example.com", 5m, new string('m', 200))]);
@@ -154,7 +154,7 @@ public sealed class BatchRuleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task Invalid_emails_are_kept_cancelled_and_count_as_failed()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
 
         var created = await client.CreateAsync(BulkApi.NewReference(),
         [
@@ -172,7 +172,7 @@ public sealed class BatchRuleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task A_request_with_no_valid_email_or_a_payee_without_one_is_the_seeds_invalid_email_error()
     {
-        var (companyId, client) = fixture.NewCompany();
+        var (companyId, client) = await fixture.NewCompanyAsync();
 
         var noneValid = await client.CreateAsync(BulkApi.NewReference(), [BulkApi.Payee("invalid@email", 10m), BulkApi.Payee("nope", 10m)]);
         var noEmail = await client.CreateAsync(BulkApi.NewReference(), [BulkApi.Payee("good@example.com", 10m), new { amount = 10m }]);
@@ -188,7 +188,7 @@ public sealed class BatchRuleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task Missing_fields_are_listed_only_when_missing()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
 
         var noReference = await client.BulkPostAsync("/v1/payouts/batch", new { payees = BulkApi.Payees(1) });
         var noPayees = await client.BulkPostAsync("/v1/payouts/batch", new { payment_reference = BulkApi.NewReference() });
@@ -207,7 +207,7 @@ public sealed class BatchRuleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task An_empty_payees_list_creates_an_empty_draft_to_fill_later()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
 
         var created = await client.CreateAsync(BulkApi.NewReference(), []);
 
@@ -219,7 +219,7 @@ public sealed class BatchRuleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task Non_JSON_malformed_and_oversized_bodies_are_400_in_the_envelope()
     {
-        var (companyId, client) = fixture.NewCompany();
+        var (companyId, client) = await fixture.NewCompanyAsync();
 
         var form = await client.PostRawAsync("/v1/payouts/batch", "payment_reference=X", "application/x-www-form-urlencoded");
         var malformed = await client.PostRawAsync("/v1/payouts/batch", """{"payment_reference": "X", "payees": [""");
@@ -239,7 +239,7 @@ public sealed class BatchRuleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task Unknown_and_malformed_batch_ids_are_batch_not_found()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
 
         foreach (var path in new[] { $"/v1/payouts/batches/{Guid.NewGuid()}", "/v1/payouts/batches/batch-uuid-1234", "/v1/payouts/batches/batch-uuid-1234/status" })
         {
@@ -254,7 +254,7 @@ public sealed class BatchRuleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task Two_concurrent_add_recipient_calls_never_pass_100()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
         var id = await client.CreateBatchAsync(BulkApi.Payees(40));
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.AddRecipientsAsync(id, BulkApi.Payees(30))));

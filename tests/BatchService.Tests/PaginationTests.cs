@@ -10,7 +10,7 @@ public sealed class PaginationTests(BatchServiceFixture fixture)
     [Fact]
     public async Task Pages_default_to_50_and_take_up_to_100()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
         var created = new List<Guid>();
         for (var i = 0; i < 101; i++) created.Add(await client.CreateBatchAsync(BulkApi.Payees(1)));
         created.Reverse();
@@ -31,7 +31,7 @@ public sealed class PaginationTests(BatchServiceFixture fixture)
     [Fact]
     public async Task A_limit_over_100_or_a_page_below_1_is_a_clear_400()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
 
         Assert.Equal("The limit must be between 1 and 100.", (await client.BulkGetAsync("/v1/payouts?limit=101")).Error(HttpStatusCode.BadRequest));
         Assert.Equal("The page must be at least 1.", (await client.BulkGetAsync("/v1/payouts?page=0")).Error(HttpStatusCode.BadRequest));
@@ -41,7 +41,7 @@ public sealed class PaginationTests(BatchServiceFixture fixture)
     [Fact]
     public async Task A_company_without_batches_has_an_empty_first_page()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
 
         var list = await client.BulkGetAsync("/v1/payouts");
 

@@ -10,7 +10,7 @@ public sealed class ReadyAndCancelTests(BatchServiceFixture fixture)
     [Fact]
     public async Task A_ready_batch_takes_no_more_recipients_and_can_be_cancelled()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
         var id = await client.CreateBatchAsync(BulkApi.SeedPayees);
 
         var ready = await client.BulkPostAsync($"/v1/payouts/batches/{id}/ready", new { });
@@ -34,7 +34,7 @@ public sealed class ReadyAndCancelTests(BatchServiceFixture fixture)
     [Fact]
     public async Task A_cancelled_batch_cannot_be_cancelled_marked_ready_or_grown()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
         var id = await client.CreateBatchAsync(BulkApi.Payees(1));
         (await client.BulkPostAsync($"/v1/payouts/batches/{id}/cancel", new { })).IsOk();
 
@@ -49,7 +49,7 @@ public sealed class ReadyAndCancelTests(BatchServiceFixture fixture)
     [Fact]
     public async Task A_batch_with_no_valid_payee_cannot_be_marked_ready()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
         var id = await client.CreateBatchAsync([]);
 
         var ready = await client.BulkPostAsync($"/v1/payouts/batches/{id}/ready", new { });

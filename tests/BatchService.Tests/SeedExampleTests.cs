@@ -13,7 +13,7 @@ public sealed class SeedExampleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task Create_answers_as_the_seed_keeping_the_invalid_email_as_cancelled()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
         var reference = BulkApi.NewReference();
 
         var created = await client.CreateAsync(reference, BulkApi.SeedPayees);
@@ -47,7 +47,7 @@ public sealed class SeedExampleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task Get_shows_the_batch_its_recipients_and_statistics_as_the_seed()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
         var reference = BulkApi.NewReference();
         var id = await client.CreateBatchAsync(BulkApi.SeedPayees, reference);
 
@@ -92,7 +92,7 @@ public sealed class SeedExampleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task Status_answers_as_the_seed()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
         var id = await client.CreateBatchAsync(BulkApi.SeedPayees);
 
         var status = await client.BulkGetAsync($"/v1/payouts/batches/{id}/status");
@@ -112,7 +112,7 @@ public sealed class SeedExampleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task Adding_the_seeds_recipient_answers_with_the_new_totals()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
         var id = await client.CreateBatchAsync(BulkApi.SeedPayees);
 
         var added = await client.AddRecipientsAsync(id,
@@ -135,7 +135,7 @@ public sealed class SeedExampleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task List_shows_the_companys_batches_with_the_seeds_pagination()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
         var first = await client.CreateBatchAsync(BulkApi.SeedPayees);
         var second = await client.CreateBatchAsync(BulkApi.Payees(5, 200m));
 
@@ -161,9 +161,9 @@ public sealed class SeedExampleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task Validate_email_answers_true_for_a_platform_user_and_false_otherwise()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
         var user = $"user-{Guid.NewGuid():N}@example.com";
-        fixture.Wallets.AddUser(user);
+        await fixture.AddPlatformUserAsync(user);
 
         var known = await client.BulkGetAsync($"/v1/users/validate/email/{user}");
         var unknown = await client.BulkGetAsync($"/v1/users/validate/email/nobody-{Guid.NewGuid():N}@example.com");
@@ -179,7 +179,7 @@ public sealed class SeedExampleTests(BatchServiceFixture fixture)
     [Fact]
     public async Task Errors_are_the_seeds_single_error_envelope()
     {
-        var (_, client) = fixture.NewCompany();
+        var (_, client) = await fixture.NewCompanyAsync();
 
         var missing = await client.BulkPostAsync("/v1/payouts/batch", new { });
         var notFound = await client.BulkGetAsync($"/v1/payouts/batches/{Guid.NewGuid()}");

@@ -10,8 +10,8 @@ public sealed class TenancyAndAuthTests(BatchServiceFixture fixture)
     [Fact]
     public async Task Another_companys_batch_is_not_found_for_every_endpoint_and_stays_unchanged()
     {
-        var (_, owner) = fixture.NewCompany();
-        var (_, other) = fixture.NewCompany();
+        var (_, owner) = await fixture.NewCompanyAsync();
+        var (_, other) = await fixture.NewCompanyAsync();
         var id = await owner.CreateBatchAsync(BulkApi.Payees(2));
 
         Assert.Equal("Batch not found", (await other.BulkGetAsync($"/v1/payouts/batches/{id}")).Error(HttpStatusCode.NotFound));
@@ -28,8 +28,8 @@ public sealed class TenancyAndAuthTests(BatchServiceFixture fixture)
     [Fact]
     public async Task The_list_shows_only_the_callers_batches()
     {
-        var (_, mine) = fixture.NewCompany();
-        var (_, theirs) = fixture.NewCompany();
+        var (_, mine) = await fixture.NewCompanyAsync();
+        var (_, theirs) = await fixture.NewCompanyAsync();
         var own = await mine.CreateBatchAsync(BulkApi.Payees(1));
         await theirs.CreateBatchAsync(BulkApi.Payees(1));
 

@@ -18,7 +18,7 @@ public sealed class TwoFactorApprovalTests(BatchServiceFixture fixture)
     [Fact]
     public async Task Enrolling_shows_the_secret_once_stores_it_encrypted_and_a_first_code_confirms_it()
     {
-        var (companyId, subject, client) = NewUser();
+        var (companyId, subject, client) = await NewUserAsync();
 
         var enrolled = await client.BulkPostAsync("/v1/platform/2fa/enroll", new { });
 
@@ -47,7 +47,7 @@ public sealed class TwoFactorApprovalTests(BatchServiceFixture fixture)
     [Fact]
     public async Task Enrolling_again_before_confirming_replaces_the_secret_and_a_wrong_code_confirms_nothing()
     {
-        var (_, _, client) = NewUser();
+        var (_, _, client) = await NewUserAsync();
         var first = Authenticator.FromBase32((await client.BulkPostAsync("/v1/platform/2fa/enroll", new { }))["secret"].GetValue<string>());
         var second = Authenticator.FromBase32((await client.BulkPostAsync("/v1/platform/2fa/enroll", new { }))["secret"].GetValue<string>());
 
@@ -142,7 +142,7 @@ public sealed class TwoFactorApprovalTests(BatchServiceFixture fixture)
     [Fact]
     public async Task A_user_without_a_confirmed_second_factor_cannot_approve()
     {
-        var (_, _, client) = NewUser();
+        var (_, _, client) = await NewUserAsync();
         var id = await ReadyBatchAsync(client);
 
         Assert.Equal("Two-factor authentication is not set up for this user: enroll with POST /v1/platform/2fa/enroll, then confirm it with a first code",
@@ -161,7 +161,7 @@ public sealed class TwoFactorApprovalTests(BatchServiceFixture fixture)
         var draft = await user.Client.CreateBatchAsync(BulkApi.Payees(1));
         var cancelled = await user.Client.CreateBatchAsync(BulkApi.Payees(1));
         (await user.Client.BulkPostAsync($"/v1/payouts/batches/{cancelled}/cancel", new { })).IsOk();
-        var (_, otherCompany) = fixture.NewCompany();
+        var (_, otherCompany) = await fixture.NewCompanyAsync();
         var othersBatch = await ReadyBatchAsync(otherCompany);
         var ready = await ReadyBatchAsync(user.Client);
         var code = CurrentCode(user);
@@ -190,9 +190,9 @@ public sealed class TwoFactorApprovalTests(BatchServiceFixture fixture)
         Assert.Equal("ready", await StatusOfAsync(user, id));
     }
 
-    private (string CompanyId, string Subject, HttpClient Client) NewUser()
+    private async Task<(string CompanyId, string Subject, HttpClient Client)> NewUserAsync()
     {
-        var (companyId, _) = fixture.NewCompany();
+        var (companyId, _) = await fixture.NewCompanyAsync();
         var subject = $"user-{Guid.NewGuid():N}";
         return (companyId, subject, fixture.ClientFor(companyId, subject));
     }
@@ -200,7 +200,7 @@ public sealed class TwoFactorApprovalTests(BatchServiceFixture fixture)
     /// <summary>A user with a confirmed factor; the clock is a step past the confirming code, so the next code is fresh.</summary>
     private async Task<EnrolledUser> EnrolledUserAsync()
     {
-        var (companyId, subject, client) = NewUser();
+        var (companyId, subject, client) = await NewUserAsync();
         var app = Authenticator.FromBase32((await client.BulkPostAsync("/v1/platform/2fa/enroll", new { }))["secret"].GetValue<string>());
         (await client.BulkPostAsync("/v1/platform/2fa/confirm", new { code = app.CodeAt(fixture.Clock.GetUtcNow()) })).IsOk();
         fixture.Clock.Advance(TimeSpan.FromSeconds(Totp.StepSeconds));

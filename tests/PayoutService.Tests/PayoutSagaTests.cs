@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Payouts.Contracts.Payouts;
 using Payouts.Contracts.Settlement;
 using Payouts.PayoutService.Tests.Support;
+using Payouts.Testing;
 
 namespace Payouts.PayoutService.Tests;
 

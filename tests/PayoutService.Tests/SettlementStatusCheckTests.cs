@@ -5,6 +5,7 @@ using Payouts.Contracts.Payouts;
 using Payouts.Contracts.Settlement;
 using Payouts.PayoutService.Messaging;
 using Payouts.PayoutService.Tests.Support;
+using Payouts.Testing;
 
 namespace Payouts.PayoutService.Tests;
 

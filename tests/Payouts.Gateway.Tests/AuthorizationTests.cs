@@ -6,7 +6,7 @@ namespace Payouts.Gateway.Tests;
 [Collection(GatewayCollection.Name)]
 public sealed class AuthorizationTests(GatewayFixture fixture)
 {
-    /// <summary>Every admin-only family: seed 004 admin paths, seed 000 back office, seed 003 billing admin.</summary>
+    /// <summary>Every admin-only family: seed 004 admin paths, seed 000 back office, seed 003 billing admin, the batch saga's admin read.</summary>
     public static TheoryData<string, string, Family> AdminPaths => new()
     {
         { "GET", "/api/admin/payouts", Family.Admin },
@@ -27,6 +27,7 @@ public sealed class AuthorizationTests(GatewayFixture fixture)
         { "POST", "/api/payouts/reject/", Family.App },
         { "POST", "/api/payouts/stats/", Family.App },
         { "POST", "/api/v1/billing/admin/payments/7/approve/", Family.Billing },
+        { "GET", "/v1/admin/batches/PB-2024-001", Family.Bulk },
     };
 
     [Theory]

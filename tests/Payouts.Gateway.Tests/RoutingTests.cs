@@ -68,6 +68,7 @@ public sealed class RoutingTests(GatewayFixture fixture)
         { "POST", "/v1/platform/2fa/confirm", ClusterNames.Batches },
         { "GET", "/v1/payouts", ClusterNames.Batches },
         { "GET", "/v1/users/validate/email/jane.doe@example.com", ClusterNames.Batches },
+        { "GET", "/v1/admin/batches/PB-2024-001", ClusterNames.Batches },
         // settlement (seed 004 §4), which must win over /api/admin/payouts/{id}
         { "GET", "/api/admin/payouts/transfer-status/TRF-0001", ClusterNames.Settlement },
         { "GET", "/api/admin/settlement/reconciliation", ClusterNames.Settlement },

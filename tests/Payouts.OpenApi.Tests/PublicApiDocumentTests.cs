@@ -127,7 +127,7 @@ public sealed class PublicApiDocumentTests(PlatformDocumentsFixture platform)
         Assert.Empty(problems);
     }
 
-    /// <summary>The bulk API (seed 001, BatchService): its six paths, the console's ready, cancel and approve, and 2FA enrollment; nothing else.</summary>
+    /// <summary>The bulk API (seed 001, BatchService): its six paths, the console's ready, cancel and approve, 2FA enrollment and the operators' batch read; nothing else.</summary>
     [Fact]
     public void The_bulk_document_has_seed_001s_paths_and_the_consoles_ready_cancel_approve_and_2fa()
     {
@@ -137,10 +137,10 @@ public sealed class PublicApiDocumentTests(PlatformDocumentsFixture platform)
 
         Assert.Equal(
             [
-                "GET /v1/payouts", "GET /v1/payouts/batches/{id}", "GET /v1/payouts/batches/{id}/status", "GET /v1/users/validate/email/{email}",
-                "POST /v1/payouts/batch", "POST /v1/payouts/batches/{id}/approve", "POST /v1/payouts/batches/{id}/cancel",
-                "POST /v1/payouts/batches/{id}/ready", "POST /v1/payouts/batches/{id}/recipients", "POST /v1/platform/2fa/confirm",
-                "POST /v1/platform/2fa/enroll",
+                "GET /v1/admin/batches/{id}", "GET /v1/payouts", "GET /v1/payouts/batches/{id}", "GET /v1/payouts/batches/{id}/status",
+                "GET /v1/users/validate/email/{email}", "POST /v1/payouts/batch", "POST /v1/payouts/batches/{id}/approve",
+                "POST /v1/payouts/batches/{id}/cancel", "POST /v1/payouts/batches/{id}/ready", "POST /v1/payouts/batches/{id}/recipients",
+                "POST /v1/platform/2fa/confirm", "POST /v1/platform/2fa/enroll",
             ],
             paths);
     }

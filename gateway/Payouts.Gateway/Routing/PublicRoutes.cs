@@ -66,6 +66,8 @@ public static class PublicRoutes
         new(ClusterNames.Batches, "/v1/platform/2fa/confirm", Post),
         new(ClusterNames.Batches, "/v1/payouts", Get),
         new(ClusterNames.Batches, "/v1/users/validate/email/{email}", Get),
+        // Operators: a batch and its saga's state, any company's.
+        new(ClusterNames.Batches, "/v1/admin/batches/{id}", Get, RouteAccess.Admin),
 
         // Transfer status (seed 004 §4) lives in settlement; it must beat /api/admin/payouts/{id}/….
         new(ClusterNames.Settlement, "/api/admin/payouts/transfer-status/{transferId}", Get, RouteAccess.Admin, Order: -1),

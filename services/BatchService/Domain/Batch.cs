@@ -115,4 +115,32 @@ public sealed class Batch
         UpdatedAt = now;
         return null;
     }
+
+    /// <summary>Approved and its funds held: the recipients are being paid. A batch that already ended stays as it ended.</summary>
+    public void StartProcessing(DateTimeOffset now)
+    {
+        if (HasEnded) return;
+        Status = BatchStatus.Processing;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Every recipient has an outcome: completed, or failed when none could be paid. Once only.</summary>
+    public void Finish(bool anyPaid, DateTimeOffset now)
+    {
+        if (HasEnded) return;
+        Status = anyPaid ? BatchStatus.Completed : BatchStatus.Failed;
+        CompletedAt = now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Nothing can be paid (the wallet refused the hold): every pending recipient fails with <paramref name="reason"/>, then the batch.</summary>
+    public void FailAll(string reason, DateTimeOffset now)
+    {
+        if (HasEnded) return;
+        foreach (var recipient in _recipients) recipient.Fail(reason, now);
+        Finish(anyPaid: false, now);
+    }
+
+    /// <summary>Completed, failed or cancelled: no later message changes it.</summary>
+    public bool HasEnded => Status is BatchStatus.Completed or BatchStatus.Failed or BatchStatus.Cancelled;
 }

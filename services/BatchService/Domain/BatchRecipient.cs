@@ -39,6 +39,25 @@ public sealed class BatchRecipient
         UpdatedAt = now,
     };
 
+    /// <summary>The recipient was paid; false when it already had an outcome (a redelivery changes nothing).</summary>
+    public bool Complete(DateTimeOffset now)
+    {
+        if (Status != RecipientStatus.Pending) return false;
+        Status = RecipientStatus.Completed;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>The recipient could not be paid; false when it already had an outcome (never undoes a payment).</summary>
+    public bool Fail(string reason, DateTimeOffset now)
+    {
+        if (Status != RecipientStatus.Pending) return false;
+        Status = RecipientStatus.Failed;
+        FailureReason = reason;
+        UpdatedAt = now;
+        return true;
+    }
+
     internal void Cancel(string reason, DateTimeOffset now)
     {
         Status = RecipientStatus.Cancelled;

@@ -122,7 +122,7 @@ public static class BatchEndpoints
         : PaymentReference.Check(reference.GetString()!.Trim()) is { } problem ? ApiError.BadRequest(problem)
         : null;
 
-    private static Guid? TryParseId(string id) => Guid.TryParse(id, out var batchId) ? batchId : null;
+    internal static Guid? TryParseId(string id) => Guid.TryParse(id, out var batchId) ? batchId : null;
 
     private static int? WholeNumber(string? text, string name, FieldErrors errors)
     {

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using MassTransit;
 using Payouts.Contracts.Settlement;
 
-namespace Payouts.PayoutService.Tests.Support;
+namespace Payouts.Testing;
 
 /// <summary>
 /// Plays SettlementService on the real broker: consumes <see cref="SettlePayout"/> from <c>settle-payout</c> and answers
@@ -17,15 +17,19 @@ public sealed class FakeSettlement
     private readonly ConcurrentDictionary<Guid, SettlementStatus> _records = new();
     private readonly ConcurrentDictionary<Guid, int> _statusQueries = new();
     private readonly ConcurrentQueue<SettlePayout> _received = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<SettlePayout>> _heldEmails = new(StringComparer.OrdinalIgnoreCase);
+    private IBus? _bus;
 
     public IEnumerable<SettlePayout> Received => _received;
 
     public async Task ConnectAsync(IBus bus)
     {
+        _bus = bus;
         var handle = bus.ConnectReceiveEndpoint("settle-payout", e => e.Handler<SettlePayout>(async context =>
         {
             _received.Enqueue(context.Message);
             if (_plans.TryGetValue(context.Message.PayoutId, out var plan)) await plan(context);
+            else if (context.Message.RecipientHandle is { } handle && _heldEmails.TryGetValue(handle, out var held)) Keep(held, context.Message);
             else if (IsSandboxClosedEmail(context.Message)) await FailAsClosed(context);
             else await Settle(context);
         }));
@@ -55,6 +59,28 @@ public sealed class FakeSettlement
         _records[payoutId] = Status(payoutId, "pending", null, null, null);
         return Task.CompletedTask;
     };
+
+    /// <summary>PayPal payouts to <paramref name="email"/> stay pending (for payouts whose id a test cannot know beforehand) until <see cref="ReleaseEmailAsync"/>.</summary>
+    public void HoldEmail(string email) => _heldEmails[email] = new();
+
+    /// <summary>Waits for the held payouts to <paramref name="email"/> to arrive, then settles them.</summary>
+    public async Task ReleaseEmailAsync(string email)
+    {
+        var held = _heldEmails[email];
+        await Eventually.HoldsAsync(() => !held.IsEmpty, $"a payout to {email} to reach settlement");
+        _heldEmails.TryRemove(email, out _);
+        while (held.TryDequeue(out var command))
+        {
+            _records[command.PayoutId] = Status(command.PayoutId, "completed", TransferIdFor(command.PayoutId));
+            await _bus!.Publish(new PayoutSettled(command.PayoutId, TransferIdFor(command.PayoutId), command.Amount, command.Currency, DateTimeOffset.UtcNow));
+        }
+    }
+
+    private void Keep(ConcurrentQueue<SettlePayout> held, SettlePayout command)
+    {
+        _records[command.PayoutId] = Status(command.PayoutId, "pending", null);
+        held.Enqueue(command);
+    }
 
     /// <summary>The first command is lost before settlement stored it (status: not_found); later ones settle at once.</summary>
     public void LoseFirst(Guid payoutId) => _plans[payoutId] = _ =>
