@@ -19,12 +19,12 @@ public sealed class MicroDepositOutcomeTests(InfrastructureFixture infrastructur
     private const string UpdatePath = "/api/update/bank-account/";
     private const int MaxTries = Payouts.BankAccountService.Domain.BankAccount.MaxVerificationAttempts;
     private ServiceUnderTest _service = null!;
-    private FakeSettlement _settlement = null!;
+    private MicroDepositReporter _settlement = null!;
 
     public async Task InitializeAsync()
     {
         _service = await ServiceUnderTest.StartAsync(infrastructure, "micro_deposit_outcome");
-        _settlement = await FakeSettlement.StartAsync(infrastructure.MessagingConnectionString, _service.Host.DatabaseConnectionString);
+        _settlement = await MicroDepositReporter.StartAsync(infrastructure.MessagingConnectionString, _service.Host.DatabaseConnectionString);
     }
 
     public async Task DisposeAsync()

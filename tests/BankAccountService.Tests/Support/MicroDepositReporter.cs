@@ -7,23 +7,23 @@ namespace Payouts.BankAccountService.Tests.Support;
 /// Plays SettlementService on the real broker: publishes its micro-deposit reports with chosen message ids, and tells
 /// when the service has consumed one (its inbox row, which commits with the consumer's changes).
 /// </summary>
-public sealed class FakeSettlement : IAsyncDisposable
+public sealed class MicroDepositReporter : IAsyncDisposable
 {
     private readonly IBusControl _bus;
     private readonly string _database;
 
-    private FakeSettlement(IBusControl bus, string database)
+    private MicroDepositReporter(IBusControl bus, string database)
     {
         _bus = bus;
         _database = database;
     }
 
-    public static async Task<FakeSettlement> StartAsync(string messaging, string database)
+    public static async Task<MicroDepositReporter> StartAsync(string messaging, string database)
     {
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(messaging)));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await bus.StartAsync(timeout.Token);
-        return new FakeSettlement(bus, database);
+        return new MicroDepositReporter(bus, database);
     }
 
     /// <summary>Publishes <paramref name="message"/> and waits until the service has consumed it.</summary>
