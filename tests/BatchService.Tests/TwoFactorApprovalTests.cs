@@ -32,7 +32,7 @@ public sealed class TwoFactorApprovalTests(BatchServiceFixture fixture)
         Assert.DoesNotContain(secret, stored.SecretCiphertext);
         Assert.Null(stored.ConfirmedAt);
 
-        var app = Authenticator.FromBase32(secret);
+        var app = TotpAuthenticator.FromBase32(secret);
         var confirmed = await client.BulkPostAsync("/v1/platform/2fa/confirm", new { code = app.CodeAt(fixture.Clock.GetUtcNow()) });
 
         confirmed.IsOk();
@@ -48,8 +48,8 @@ public sealed class TwoFactorApprovalTests(BatchServiceFixture fixture)
     public async Task Enrolling_again_before_confirming_replaces_the_secret_and_a_wrong_code_confirms_nothing()
     {
         var (_, _, client) = await NewUserAsync();
-        var first = Authenticator.FromBase32((await client.BulkPostAsync("/v1/platform/2fa/enroll", new { }))["secret"].GetValue<string>());
-        var second = Authenticator.FromBase32((await client.BulkPostAsync("/v1/platform/2fa/enroll", new { }))["secret"].GetValue<string>());
+        var first = TotpAuthenticator.FromBase32((await client.BulkPostAsync("/v1/platform/2fa/enroll", new { }))["secret"].GetValue<string>());
+        var second = TotpAuthenticator.FromBase32((await client.BulkPostAsync("/v1/platform/2fa/enroll", new { }))["secret"].GetValue<string>());
 
         Assert.Equal(InvalidCode, (await client.BulkPostAsync("/v1/platform/2fa/confirm", new { code = first.CodeAt(fixture.Clock.GetUtcNow()) }))
             .Refusal(HttpStatusCode.Forbidden));
@@ -201,7 +201,7 @@ public sealed class TwoFactorApprovalTests(BatchServiceFixture fixture)
     private async Task<EnrolledUser> EnrolledUserAsync()
     {
         var (companyId, subject, client) = await NewUserAsync();
-        var app = Authenticator.FromBase32((await client.BulkPostAsync("/v1/platform/2fa/enroll", new { }))["secret"].GetValue<string>());
+        var app = TotpAuthenticator.FromBase32((await client.BulkPostAsync("/v1/platform/2fa/enroll", new { }))["secret"].GetValue<string>());
         (await client.BulkPostAsync("/v1/platform/2fa/confirm", new { code = app.CodeAt(fixture.Clock.GetUtcNow()) })).IsOk();
         fixture.Clock.Advance(TimeSpan.FromSeconds(Totp.StepSeconds));
         return new EnrolledUser(companyId, subject, client, app);
@@ -229,5 +229,5 @@ public sealed class TwoFactorApprovalTests(BatchServiceFixture fixture)
         return Enumerable.Range(0, 10).Select(d => new string((char)('0' + d), 6)).First(code => !taken.Contains(code));
     }
 
-    private sealed record EnrolledUser(string CompanyId, string Subject, HttpClient Client, Authenticator App);
+    private sealed record EnrolledUser(string CompanyId, string Subject, HttpClient Client, TotpAuthenticator App);
 }

@@ -14,7 +14,7 @@ namespace Payouts.BatchService.Messaging;
 /// </summary>
 public sealed class BatchStateMachine : MassTransitStateMachine<BatchState>
 {
-    public BatchStateMachine()
+    public BatchStateMachine(TimeProvider clock)
     {
         InstanceState(s => s.CurrentState);
 
@@ -76,7 +76,7 @@ public sealed class BatchStateMachine : MassTransitStateMachine<BatchState>
                 .Then(c =>
                 {
                     c.Saga.ReleasedAmount = c.Message.Released;
-                    c.Saga.ReleasedAt = DateTimeOffset.UtcNow;
+                    c.Saga.ReleasedAt = clock.GetUtcNow();
                     c.Saga.UpdatedAt = c.Saga.ReleasedAt.Value;
                 })
                 .TransitionTo(Released),

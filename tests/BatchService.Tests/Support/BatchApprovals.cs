@@ -30,7 +30,7 @@ public static class BatchApprovals
         var recipients = batch.Recipients.Where(r => r.Status == RecipientStatus.Pending).OrderBy(r => r.Position)
             .Select(r => new ApprovedRecipient(r.Id, r.Email, r.Amount, r.Memo)).ToList();
         var approved = new BatchApproved(batch.Id, batch.CompanyId, batch.Reference, recipients.Sum(r => r.Amount), batch.Currency, recipients,
-            "42", DateTimeOffset.UtcNow);
+            "42", fixture.Clock.GetUtcNow());
         await fixture.Bus.Publish(approved, context =>
         {
             if (messageId is { } id) context.MessageId = id;

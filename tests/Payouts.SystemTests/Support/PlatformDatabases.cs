@@ -40,9 +40,15 @@ public sealed class PlatformDatabases(RunningPlatform platform)
         """);
 
     /// <summary>One user's balance of one kind (<c>available</c>, <c>held</c>, <c>paid</c>) in a currency; 0 when the account does not exist.</summary>
-    public Task<decimal> UserBalanceAsync(long userId, string kind, string currency) => ScalarAsync<decimal>("payoutsdb",
-        "SELECT coalesce(sum(balance), 0) FROM ledger_accounts WHERE owner_type = 'user' AND owner_id = @owner AND kind = @kind AND currency = @currency",
-        ("owner", userId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("kind", kind), ("currency", currency));
+    public Task<decimal> UserBalanceAsync(long userId, string kind, string currency) =>
+        BalanceAsync("user", userId.ToString(System.Globalization.CultureInfo.InvariantCulture), kind, currency);
+
+    /// <summary>A company wallet's balance of one kind in a currency; 0 when the account does not exist.</summary>
+    public Task<decimal> CompanyBalanceAsync(string companyId, string kind, string currency) => BalanceAsync("company", companyId, kind, currency);
+
+    private Task<decimal> BalanceAsync(string ownerType, string ownerId, string kind, string currency) => ScalarAsync<decimal>("payoutsdb",
+        "SELECT coalesce(sum(balance), 0) FROM ledger_accounts WHERE owner_type = @type AND owner_id = @owner AND kind = @kind AND currency = @currency",
+        ("type", ownerType), ("owner", ownerId), ("kind", kind), ("currency", currency));
 
     public async Task<IReadOnlyList<SandboxTransferRow>> SandboxTransfersAsync() =>
         await ToListAsync(QueryAsync("providersandboxdb", "SELECT id, payment_reference, status, amount, destination FROM transfers",

@@ -12,6 +12,9 @@ public sealed class Tokens(string signingKey)
 
     public AuthenticationHeaderValue Admin(string userId) => Bearer(userId, PayoutsRoles.Admin);
 
-    private AuthenticationHeaderValue Bearer(string userId, string role) =>
-        new("Bearer", _issuer.Issue(new AuthTokenRequest(userId, [role])));
+    /// <summary>A member of <paramref name="companyId"/> (the token's <c>company_id</c>): billing and bulk batches are the company's.</summary>
+    public AuthenticationHeaderValue CompanyUser(string userId, string companyId) => Bearer(userId, PayoutsRoles.User, companyId);
+
+    private AuthenticationHeaderValue Bearer(string userId, string role, string? companyId = null) =>
+        new("Bearer", _issuer.Issue(new AuthTokenRequest(userId, [role], companyId)));
 }
