@@ -189,15 +189,7 @@ public sealed class BatchServiceFixture : IAsyncLifetime
 
     private static async Task WaitHealthyAsync(HttpClient client, string service)
     {
-        using (client)
-        {
-            // The bus connects in the background: wait until it is up.
-            await Eventually.MatchAsync(async () =>
-            {
-                using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
-                return health.StatusCode;
-            }, status => status == HttpStatusCode.OK, $"{service} to become healthy", TimeSpan.FromSeconds(60));
-        }
+        using (client) await ServiceHealth.WaitAsync(client, service);
     }
 
     /// <summary>Notes each wallet query PayoutService consumes.</summary>

@@ -65,13 +65,7 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
                 if (Environment.GetEnvironmentVariable("PAYOUTS_TEST_LOGS") != "1") logging.ClearProviders();
             });
         });
-        using var client = _factory.CreateClient();
-        // The bus connects in the background: wait until it is up.
-        await Eventually.MatchAsync(async () =>
-        {
-            using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
-            return health.StatusCode;
-        }, status => status == System.Net.HttpStatusCode.OK, "PayoutService to become healthy", TimeSpan.FromSeconds(60));
+        using (var client = _factory.CreateClient()) await ServiceHealth.WaitAsync(client, "PayoutService");
 
         await Events.ConnectAsync(Bus);
         await Settlement.ConnectAsync(Bus);
@@ -103,11 +97,7 @@ public sealed class PayoutServiceFixture : IAsyncLifetime
     {
         _bankAccountService = new BankAccountServiceHost(_bankAccountsDatabase!, Infrastructure.MessagingConnectionString, SigningKey);
         using var bankAccountClient = _bankAccountService.CreateClient();
-        await Eventually.MatchAsync(async () =>
-        {
-            using var health = await bankAccountClient.GetAsync(new Uri("/health", UriKind.Relative));
-            return health.StatusCode;
-        }, status => status == System.Net.HttpStatusCode.OK, "BankAccountService to become healthy", TimeSpan.FromSeconds(60));
+        await ServiceHealth.WaitAsync(bankAccountClient, "BankAccountService");
     }
 
     /// <summary>A user id no other test uses.</summary>
