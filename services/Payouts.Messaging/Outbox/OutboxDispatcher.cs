@@ -30,7 +30,10 @@ namespace Payouts.Messaging.Outbox;
 /// <para>
 /// Confirmed rows are deleted together in one statement after the round. A failed send stops only its own
 /// group (nothing after it in that group is sent before it); the failure is recorded on its row, the round's
-/// confirmed rows are still deleted, and the next round, after a backoff, re-reads from the head.
+/// confirmed rows are still deleted, and the next round, after a backoff, re-reads from the head. A refusal the
+/// broker answers by closing the channel (an exchange or queue declared with other arguments) also interrupts the
+/// other destinations' sends of that round, because MassTransit sends on one shared channel; they fail and are retried
+/// the same way. A nacked publish (e.g. a full queue with <c>reject-publish</c>) stays with its destination.
 /// Delivery is at-least-once: a crash between confirm and delete re-sends those rows; the inbox absorbs them.
 /// </para>
 /// </remarks>
