@@ -1,8 +1,10 @@
+using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Payouts.Messaging.Tests.Support;
 using Payouts.Testing;
+using RabbitMQ.Client;
 
 namespace Payouts.Messaging.Tests;
 
@@ -23,6 +25,30 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure)
             e.ConcurrentMessageLimit = 1;
             e.ConfigureConsumer<ValueRecordedConsumer>(context);
         });
+
+    /// <summary>Consumers on durable queues (a send declares its queue durable), each one at a time in queue order.</summary>
+    static Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator> RecordValuesSentTo(params string[] queues) => (context, cfg) =>
+    {
+        foreach (var queue in queues)
+            cfg.ReceiveEndpoint(queue, e =>
+            {
+                e.PrefetchCount = 1;
+                e.ConcurrentMessageLimit = 1;
+                e.ConfigureConsumer<ValueRecordedConsumer>(context);
+            });
+    };
+
+    static async Task SendAsync(ISendEndpointProvider sender, string queue, ValueRecorded message) =>
+        await (await sender.GetSendEndpoint(new Uri($"queue:{queue}"))).Send(message);
+
+    /// <summary>Takes the next message off a queue nobody consumes and reads its ValueRecorded.Sequence from the envelope.</summary>
+    static async Task<int> NextSequenceAsync(IChannel channel, string queue)
+    {
+        var delivery = await channel.BasicGetAsync(queue, autoAck: true);
+        Assert.NotNull(delivery);
+        using var envelope = JsonDocument.Parse(delivery.Body);
+        return envelope.RootElement.GetProperty("message").GetProperty("sequence").GetInt32();
+    }
 
     Action<IBusRegistrationConfigurator> Recorder(Received<ValueRecorded> received) => x =>
     {
@@ -97,7 +123,7 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
-    public async Task Messages_are_delivered_in_commit_order_with_two_dispatching_replicas()
+    public async Task Messages_to_one_destination_are_delivered_in_commit_order_with_two_dispatching_replicas()
     {
         var database = await infrastructure.CreateDatabaseAsync("outbox_order");
         var received = new Received<ValueRecorded>();
@@ -161,5 +187,123 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure)
         await received.WaitForAsync(m => m.Any(v => v.RunId == _run), TimeSpan.FromSeconds(60), "delivery after the broker came back");
         Assert.Single(received.Messages, v => v.RunId == _run);
         await Eventually.MatchAsync(() => service.OutboxCountAsync(), rows => rows == 0, "the outbox to empty (rows left)", DeliveryTimeout);
+    }
+
+    [Fact]
+    public async Task Each_destination_receives_its_messages_in_commit_order_when_commits_interleave_destinations()
+    {
+        var database = await infrastructure.CreateDatabaseAsync("outbox_destinations");
+        var received = new Received<ValueRecorded>();
+        string odd = Queue("odd"), even = Queue("even");
+        await using var service = await TestServiceHost.StartAsync(infrastructure, database, Recorder(received), RecordValuesSentTo(odd, even));
+
+        const int transactions = 20, perTransaction = 10;
+        var sequence = 0;
+        for (var t = 0; t < transactions; t++)
+        {
+            await service.SendInScopeAsync(async (db, sender) =>
+            {
+                for (var i = 0; i < perTransaction; i++)
+                {
+                    var value = new ValueRecorded(_run, ++sequence);
+                    await SendAsync(sender, value.Sequence % 2 == 1 ? odd : even, value);
+                }
+                await db.SaveChangesAsync();
+            });
+        }
+
+        const int total = transactions * perTransaction;
+        await received.WaitForAsync(m => m.Count(v => v.RunId == _run) >= total, DeliveryTimeout, $"{total} messages");
+        // Each queue is consumed one message at a time, so the order seen per queue is the order it received.
+        var values = received.Messages.Where(v => v.RunId == _run).Select(v => v.Sequence).ToList();
+        Assert.Equal(Enumerable.Range(1, total).Where(n => n % 2 == 1), values.Where(n => n % 2 == 1));
+        Assert.Equal(Enumerable.Range(1, total).Where(n => n % 2 == 0), values.Where(n => n % 2 == 0));
+        await Eventually.MatchAsync(() => service.OutboxCountAsync(), rows => rows == 0, "the outbox to empty (rows left)", DeliveryTimeout);
+    }
+
+    [Fact]
+    public async Task A_backlog_of_several_batches_is_delivered_once_each_and_removed_from_the_outbox()
+    {
+        var database = await infrastructure.CreateDatabaseAsync("outbox_backlog");
+        string[] queues = [Queue("backlog-a"), Queue("backlog-b"), Queue("backlog-c")];
+        const int total = 250; // several rounds of BatchSize (100) rows, each removed by one delete
+
+        await using (var writer = await TestServiceHost.StartAsync(infrastructure, database, outbox: o => o.DispatcherEnabled = false))
+        {
+            await writer.SendInScopeAsync(async (db, sender) =>
+            {
+                for (var n = 1; n <= total; n++)
+                    await SendAsync(sender, queues[n % queues.Length], new ValueRecorded(_run, n));
+                await db.SaveChangesAsync();
+            });
+            Assert.Equal(total, await writer.OutboxCountAsync());
+        }
+
+        var received = new Received<ValueRecorded>();
+        await using var dispatcher = await TestServiceHost.StartAsync(infrastructure, database, Recorder(received), RecordValuesSentTo(queues));
+        await received.WaitForAsync(m => m.Count(v => v.RunId == _run) >= total, DeliveryTimeout, $"{total} messages");
+        await Eventually.MatchAsync(() => dispatcher.OutboxCountAsync(), rows => rows == 0, "the outbox to empty (rows left)", DeliveryTimeout);
+
+        // A later message to every queue arrives after any second copy that queue could still hold.
+        await dispatcher.SendInScopeAsync(async (db, sender) =>
+        {
+            for (var q = 0; q < queues.Length; q++)
+                await SendAsync(sender, queues[q], new ValueRecorded(_run, total + 1 + q));
+            await db.SaveChangesAsync();
+        });
+        await received.WaitForAsync(m => m.Count(v => v.RunId == _run && v.Sequence > total) == queues.Length, DeliveryTimeout, "the later messages");
+
+        Assert.Equal(Enumerable.Range(1, total + queues.Length), received.Messages.Where(v => v.RunId == _run).Select(v => v.Sequence).Order());
+    }
+
+    [Fact]
+    public async Task A_destination_the_broker_refuses_holds_back_only_its_own_messages_until_the_cause_is_gone()
+    {
+        var database = await infrastructure.CreateDatabaseAsync("outbox_refused");
+        string refused = Queue("refused"), open = Queue("open");
+        var received = new Received<ValueRecorded>();
+        await using var service = await TestServiceHost.StartAsync(infrastructure, database, Recorder(received), RecordValuesSentTo(open),
+            outbox: o => o.DeliveryTimeout = TimeSpan.FromSeconds(5));
+
+        // The exchange MassTransit would declare for "exchange:<refused>", routed to a queue that holds no message and
+        // rejects publishes: the broker nacks each one, without closing the channel the other sends share.
+        var broker = new ConnectionFactory { Uri = new Uri(infrastructure.MessagingConnectionString) };
+        await using var connection = await broker.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.ExchangeDeclareAsync(refused, ExchangeType.Fanout, durable: true, autoDelete: false);
+        await channel.QueueDeclareAsync(refused, durable: false, exclusive: false, autoDelete: false,
+            arguments: new Dictionary<string, object?> { ["x-max-length"] = 0, ["x-overflow"] = "reject-publish" });
+        await channel.QueueBindAsync(refused, refused, routingKey: "");
+
+        await service.SendInScopeAsync(async (db, sender) =>
+        {
+            var refusedEndpoint = await sender.GetSendEndpoint(new Uri($"exchange:{refused}"));
+            await refusedEndpoint.Send(new ValueRecorded(_run, 1));
+            for (var n = 2; n <= 6; n++)
+                await SendAsync(sender, open, new ValueRecorded(_run, n));
+            await refusedEndpoint.Send(new ValueRecorded(_run, 7));
+            await db.SaveChangesAsync();
+        });
+
+        await received.WaitForAsync(m => m.Count(v => v.RunId == _run) >= 5, DeliveryTimeout, "the other destination's messages");
+        Assert.Equal([2, 3, 4, 5, 6], received.Messages.Where(v => v.RunId == _run).Select(v => v.Sequence));
+        await Eventually.HoldsAsync(
+            () => service.QueryAsync(db => db.Set<Outbox.OutboxMessage>().AnyAsync(m => m.SequenceNumber == 1 && m.DeliveryAttempts > 0)),
+            "the refused delivery to be recorded on its row", DeliveryTimeout);
+        Assert.Equal(2, await service.OutboxCountAsync());
+
+        // The cause goes away: a queue that accepts is bound first (the exchange is never left without a queue, where a
+        // message would be dropped and confirmed), then the rejecting queue is removed.
+        var accepting = refused + "-accepting";
+        await channel.QueueDeclareAsync(accepting, durable: false, exclusive: false, autoDelete: false);
+        await channel.QueueBindAsync(accepting, refused, routingKey: "");
+        await channel.QueueDeleteAsync(refused);
+
+        await Eventually.MatchAsync(() => service.OutboxCountAsync(), rows => rows == 0, "the refused destination's rows to be delivered (rows left)", DeliveryTimeout);
+        Assert.Equal(2u, (await channel.QueueDeclarePassiveAsync(accepting)).MessageCount);
+        int first = await NextSequenceAsync(channel, accepting), second = await NextSequenceAsync(channel, accepting);
+        Assert.Equal((1, 7), (first, second));
+        await channel.QueueDeleteAsync(accepting);
+        await channel.ExchangeDeleteAsync(refused);
     }
 }

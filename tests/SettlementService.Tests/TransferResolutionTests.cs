@@ -204,11 +204,13 @@ public sealed class TransferResolutionTests(SettlementFixture fixture) : IClassF
     }
 
     /// <summary>
-    /// Every event settlement committed before now has reached the test bus: the outbox delivers in commit order, so
-    /// once a later payout's outcome arrives, a resolution that published would have been seen.
+    /// Every event settlement committed before now has reached the test bus. The outbox keeps commit order per
+    /// destination only (settled and failed are two exchanges), so first wait until the broker has confirmed every row;
+    /// then a later payout's outcome, queued behind them on the test bus's one queue, arrives after them.
     /// </summary>
     private async Task OutboxDeliveredAsync()
     {
+        await Eventually.MatchAsync(fixture.OutboxBacklogAsync, rows => rows == 0, "settlement's outbox to empty (rows left)");
         var later = new SettlePayout(Guid.NewGuid(), $"PO-{Guid.NewGuid():N}"[..12], DestinationKind.BankAccount,
             fixture.Bus.AddBankAccount($"78{Random.Shared.Next(10_000_000, 100_000_000)}"), "bank_transfer", 1m, "USD", "Later payout");
         await fixture.Bus.SendAsync(later);

@@ -8,8 +8,14 @@ public sealed class TransactionalOutboxOptions
     /// <summary>How often the dispatcher looks for rows it was not woken for (other processes, restarts).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Rows read per round trip.</summary>
+    /// <summary>Rows read per round: they are sent, confirmed and deleted together.</summary>
     public int BatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// Destinations (queues, message-type exchanges) of one round sent to at the same time. Each destination's rows
+    /// still go one at a time, in sequence order, so this bounds the publishes awaiting a confirm.
+    /// </summary>
+    public int MaxConcurrentDestinations { get; set; } = 16;
 
     /// <summary>Upper bound for one broker publish, including its confirm.</summary>
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -18,7 +18,7 @@ public static class TransactionalOutboxRegistrationExtensions
     /// <list type="bullet">
     /// <item>the scoped <see cref="IPublishEndpoint"/> / <see cref="ISendEndpointProvider"/> write outbox rows into the
     /// scoped DbContext; they are stored by the caller's SaveChanges/transaction, never sent before commit;</item>
-    /// <item>a hosted dispatcher delivers committed rows in order, woken on commit and polling for the rest;</item>
+    /// <item>a hosted dispatcher delivers committed rows, each destination's in order, woken on commit and polling for the rest;</item>
     /// <item>unless turned off, every endpoint created by <c>ConfigureEndpoints</c> gets the transactional inbox;</item>
     /// <item>a hosted cleanup removes inbox rows after <see cref="TransactionalOutboxOptions.InboxRetention"/>;</item>
     /// <item>gauges <c>payouts.outbox.backlog</c> and <c>payouts.outbox.oldest_age</c> report what waits in the outbox table.</item>
@@ -30,12 +30,14 @@ public static class TransactionalOutboxRegistrationExtensions
     {
         var options = new TransactionalOutboxOptions();
         configure?.Invoke(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentDestinations, 1, nameof(options.MaxConcurrentDestinations));
 
         configurator.AddOptions<TransactionalOutboxOptions>().Configure(o =>
         {
             o.DispatcherEnabled = options.DispatcherEnabled;
             o.PollInterval = options.PollInterval;
             o.BatchSize = options.BatchSize;
+            o.MaxConcurrentDestinations = options.MaxConcurrentDestinations;
             o.DeliveryTimeout = options.DeliveryTimeout;
             o.MinRetryDelay = options.MinRetryDelay;
             o.MaxRetryDelay = options.MaxRetryDelay;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MassTransit;
 using MassTransit.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -9,18 +10,32 @@ using Microsoft.Extensions.Options;
 namespace Payouts.Messaging.Outbox;
 
 /// <summary>
-/// Delivers committed outbox rows of <typeparamref name="TDbContext"/> to the broker, in sequence order,
-/// deleting each row only after its publish task completed (RabbitMQ publisher confirm received).
+/// Delivers committed outbox rows of <typeparamref name="TDbContext"/> to the broker, each destination's rows in
+/// sequence order, deleting rows only after their publish task completed (RabbitMQ publisher confirm received).
 /// </summary>
 /// <remarks>
-/// Ordering across replicas: every replica runs this service, but only the one holding a session-level
+/// One deliverer per database: every replica runs this service, but only the one holding a session-level
 /// <c>pg_try_advisory_lock</c> on the outbox table delivers; the others stay on standby and take over when
-/// its connection ends (crash, restart), because Postgres releases session locks with the session.
-/// A single deliverer keeps the whole outbox in one order, which subsumes per-producer order, and never
-/// delivers a row twice concurrently. <c>FOR UPDATE SKIP LOCKED</c> was rejected: two replicas would
-/// publish neighbouring rows of one producer at the same time and the broker could see them swapped.
-/// On a failed publish the head row is retried with exponential backoff and nothing behind it is sent.
-/// Delivery is at-least-once: a crash between confirm and delete re-sends that row; the inbox absorbs it.
+/// its connection ends (crash, restart), because Postgres releases session locks with the session. So no row is
+/// delivered twice concurrently. <c>FOR UPDATE SKIP LOCKED</c> was rejected: two replicas would publish
+/// neighbouring rows of one producer at the same time and the broker could see them swapped.
+/// <para>
+/// Each round reads up to <see cref="TransactionalOutboxOptions.BatchSize"/> rows from the head and groups them by
+/// destination address (a queue for a send, a message-type exchange for a publish). Within a group rows are sent one
+/// after another, each awaiting its confirm before the next, so every destination receives its messages in sequence
+/// order; groups are delivered concurrently (at most <see cref="TransactionalOutboxOptions.MaxConcurrentDestinations"/>).
+/// There is no order across destinations, nor between a publish and a send that reach one queue through different
+/// exchanges: consumers run concurrently and retry, so none could rely on that order anyway.
+/// </para>
+/// <para>
+/// Confirmed rows are deleted together in one statement after the round. A failed send stops only its own
+/// group (nothing after it in that group is sent before it); the failure is recorded on its row, the round's
+/// confirmed rows are still deleted, and the next round, after a backoff, re-reads from the head. A refusal the
+/// broker answers by closing the channel (an exchange or queue declared with other arguments) also interrupts the
+/// other destinations' sends of that round, because MassTransit sends on one shared channel; they fail and are retried
+/// the same way. A nacked publish (e.g. a full queue with <c>reject-publish</c>) stays with its destination.
+/// Delivery is at-least-once: a crash between confirm and delete re-sends those rows; the inbox absorbs them.
+/// </para>
 /// </remarks>
 internal sealed class OutboxDispatcher<TDbContext>(
     IServiceScopeFactory scopeFactory,
@@ -117,27 +132,64 @@ internal sealed class OutboxDispatcher<TDbContext>(
                 continue;
             }
 
-            foreach (var message in batch)
-            {
-                try
-                {
-                    await DeliverAsync(message, stoppingToken).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-                {
-                    consecutiveFailures++;
-                    await RecordFailureAsync(dbContext, message, exception, stoppingToken).ConfigureAwait(false);
-                    // Head-of-line: nothing after the failed row is sent before it, so re-read from the head.
-                    await DelayAsync(RetryDelay(consecutiveFailures), stoppingToken).ConfigureAwait(false);
-                    break;
-                }
+            var outcomes = await DeliverRoundAsync(batch, stoppingToken).ConfigureAwait(false);
 
-                consecutiveFailures = 0;
+            var delivered = outcomes.SelectMany(o => o.Delivered).ToList();
+            if (delivered.Count > 0)
+            {
+                // Not cancelled by shutdown: the broker has these rows, so the next leader must not send them again.
                 await dbContext.Set<OutboxMessage>()
-                    .Where(m => m.SequenceNumber == message.SequenceNumber)
-                    .ExecuteDeleteAsync(stoppingToken).ConfigureAwait(false);
+                    .Where(m => delivered.Contains(m.SequenceNumber))
+                    .ExecuteDeleteAsync(CancellationToken.None).ConfigureAwait(false);
             }
+
+            var failures = outcomes.Select(o => o.Failure).OfType<DeliveryFailure>().ToList();
+            if (failures.Count == 0)
+            {
+                consecutiveFailures = 0;
+                continue;
+            }
+
+            consecutiveFailures++;
+            foreach (var failure in failures)
+                await RecordFailureAsync(dbContext, failure.Message, failure.Exception, stoppingToken).ConfigureAwait(false);
+            // A failed row is sent before anything behind it in its destination, so re-read from the head.
+            await DelayAsync(RetryDelay(consecutiveFailures), stoppingToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Sends one batch: destinations concurrently, each destination's rows in sequence order.</summary>
+    async Task<IReadOnlyCollection<DestinationOutcome>> DeliverRoundAsync(List<OutboxMessage> batch, CancellationToken stoppingToken)
+    {
+        // GroupBy keeps the batch's sequence order within each group.
+        var destinations = batch.GroupBy(m => m.DestinationAddress, StringComparer.Ordinal);
+        var outcomes = new ConcurrentQueue<DestinationOutcome>();
+        var parallelism = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentDestinations };
+
+        await Parallel.ForEachAsync(destinations, parallelism, async (rows, _) =>
+            outcomes.Enqueue(await DeliverInOrderAsync(rows, stoppingToken).ConfigureAwait(false))).ConfigureAwait(false);
+
+        return outcomes;
+    }
+
+    /// <summary>Sends one destination's rows one after another; stops at the first failure. Never throws.</summary>
+    async Task<DestinationOutcome> DeliverInOrderAsync(IEnumerable<OutboxMessage> rows, CancellationToken stoppingToken)
+    {
+        var delivered = new List<long>();
+        foreach (var message in rows)
+        {
+            try
+            {
+                await DeliverAsync(message, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                // On shutdown the row simply stays for the next leader; it did not fail.
+                return new DestinationOutcome(delivered, stoppingToken.IsCancellationRequested ? null : new DeliveryFailure(message, exception));
+            }
+            delivered.Add(message.SequenceNumber);
+        }
+        return new DestinationOutcome(delivered, null);
     }
 
     async Task DeliverAsync(OutboxMessage message, CancellationToken stoppingToken)
@@ -197,6 +249,11 @@ internal sealed class OutboxDispatcher<TDbContext>(
         var delay = _options.MinRetryDelay * Math.Pow(2, exponent);
         return delay < _options.MaxRetryDelay ? delay : _options.MaxRetryDelay;
     }
+
+    /// <summary>What one destination's rows came to in a round: the confirmed rows, and the row that failed, if any.</summary>
+    sealed record DestinationOutcome(IReadOnlyList<long> Delivered, DeliveryFailure? Failure);
+
+    sealed record DeliveryFailure(OutboxMessage Message, Exception Exception);
 
     static async Task DelayAsync(TimeSpan delay, CancellationToken stoppingToken)
     {

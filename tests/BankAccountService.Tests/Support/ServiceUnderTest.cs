@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Payouts.Contracts.BankAccounts;
 using Payouts.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Payouts.BankAccountService.Tests.Support;
@@ -49,14 +50,23 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     }
 
     /// <summary>
-    /// Returns once everything the service committed before this call has been published: the outbox delivers in
-    /// commit order, so a fresh account's BankAccountAdded arriving means all earlier messages have arrived too.
+    /// Returns once everything the service committed before this call has been published. The outbox keeps commit
+    /// order per destination only, so first wait until the broker has confirmed every row; then a fresh account's
+    /// BankAccountAdded, queued behind them on the capture's one queue, arriving means all earlier messages have too.
     /// </summary>
     public async Task BarrierAsync()
     {
+        await Eventually.MatchAsync(OutboxBacklogAsync, rows => rows == 0, "the service's outbox to empty (rows left)");
         using var client = Host.ClientFor(AccountFixtures.NewUserId());
         var id = await AddAccountAsync(client, AccountFixtures.UsAccountNumber());
         await Bus.WaitForAsync<BankAccountAdded>(m => m.GetProperty("bankAccountId").GetInt64() == id, "the barrier account");
+    }
+
+    private async Task<int> OutboxBacklogAsync()
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Payouts.BankAccountService.Data.BankAccountsDbContext>();
+        return await db.Set<Payouts.Messaging.Outbox.OutboxMessage>().CountAsync();
     }
 
     public int Count<T>(long bankAccountId, string property = "bankAccountId") =>

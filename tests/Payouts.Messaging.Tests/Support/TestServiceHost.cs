@@ -76,6 +76,13 @@ public sealed class TestServiceHost : IAsyncDisposable
         await work(scope.ServiceProvider.GetRequiredService<TestDbContext>(), scope.ServiceProvider.GetRequiredService<IPublishEndpoint>());
     }
 
+    /// <summary>Like <see cref="InScopeAsync"/>, with the scope's outbox-backed send endpoints (sends to named queues).</summary>
+    public async Task SendInScopeAsync(Func<TestDbContext, ISendEndpointProvider, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<TestDbContext>(), scope.ServiceProvider.GetRequiredService<ISendEndpointProvider>());
+    }
+
     public async Task<T> QueryAsync<T>(Func<TestDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();

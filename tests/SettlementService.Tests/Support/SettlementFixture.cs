@@ -136,6 +136,14 @@ public class SettlementFixture(InfrastructureFixture infrastructure) : IAsyncLif
         return await db.Transfers.AsNoTracking().Where(t => t.PayoutId == payoutId).ToListAsync();
     }
 
+    /// <summary>Rows settlement committed to its outbox that the broker has not confirmed yet.</summary>
+    public async Task<int> OutboxBacklogAsync()
+    {
+        await using var scope = Settlement.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SettlementDbContext>();
+        return await db.Set<Payouts.Messaging.Outbox.OutboxMessage>().CountAsync();
+    }
+
     /// <summary>Settlement's /health includes the bus: its queue exists and it consumes once healthy.</summary>
     private async Task WaitUntilHealthyAsync()
     {
