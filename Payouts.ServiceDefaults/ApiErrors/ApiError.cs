@@ -31,7 +31,10 @@ public sealed record ApiError(
 
     public static ApiError RateLimitExceeded(int retryAfterSeconds) =>
         new(StatusCodes.Status429TooManyRequests, "rate_limit_exceeded",
-            $"Rate limit exceeded. Please try again in {retryAfterSeconds} seconds.");
+            $"Rate limit exceeded. Please try again in {retryAfterSeconds} seconds.")
+        {
+            RetryAfter = TimeSpan.FromSeconds(retryAfterSeconds),
+        };
 
     public static ApiError PayloadTooLarge(long maxBytes) =>
         new(StatusCodes.Status413PayloadTooLarge, "payload_too_large",
@@ -93,4 +96,7 @@ public sealed record ApiError(
     /// "Request failed"); <see cref="Message"/> when not set.
     /// </summary>
     public string? SummaryMessage { get; init; }
+
+    /// <summary>When asking again can succeed (a lock or a limit that ends): sent as <c>Retry-After</c>, whole seconds rounded up.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -27,8 +27,17 @@ public static class ApiErrorWriter
         // Leftovers from a proxied or partly built response must not describe this body.
         context.Response.Headers.ContentLength = null;
         context.Response.Headers.ContentEncoding = default;
+        WriteRetryAfter(context.Response, error);
         await context.Response.WriteAsJsonAsync<JsonNode>(body, options: null, contentType: JsonContentType, context.RequestAborted);
         return true;
+    }
+
+    /// <summary>Sets <c>Retry-After</c> from <see cref="ApiError.RetryAfter"/>, for writers of other bodies too.</summary>
+    public static void WriteRetryAfter(HttpResponse response, ApiError error)
+    {
+        if (error.RetryAfter is not { } wait) return;
+        var seconds = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>An <see cref="IResult"/> for endpoints that return errors: the envelope follows the request path.</summary>

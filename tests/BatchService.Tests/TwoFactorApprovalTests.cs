@@ -130,9 +130,12 @@ public sealed class TwoFactorApprovalTests(BatchServiceFixture fixture)
 
         var locked = await ApproveAsync(user, id, CurrentCode(user));
         Assert.StartsWith("Too many invalid 2FA codes: approval is locked until ", locked.Refusal(HttpStatusCode.TooManyRequests));
+        // The test clock runs on from the fifth failure, so a little less than the 15-minute lockout may be left.
+        Assert.InRange(locked.RetryAfter!.Value, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
         fixture.Clock.Advance(TimeSpan.FromMinutes(14));
         locked = await ApproveAsync(user, id, CurrentCode(user));
         Assert.StartsWith("Too many invalid 2FA codes", locked.Refusal(HttpStatusCode.TooManyRequests));
+        Assert.InRange(locked.RetryAfter!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
         Assert.Equal("ready", await StatusOfAsync(user, id));
 
         fixture.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));

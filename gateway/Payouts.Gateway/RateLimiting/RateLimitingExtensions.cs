@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using Payouts.ServiceDefaults.ApiErrors;
 
 namespace Payouts.Gateway.RateLimiting;
@@ -48,7 +47,6 @@ public static class RateLimitingExtensions
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : window;
 
-        context.Response.Headers[HeaderNames.RetryAfter] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await ApiErrorWriter.TryWriteAsync(context, ApiError.RateLimitExceeded(retryAfterSeconds));
     }
 }

@@ -26,7 +26,7 @@ public sealed class BatchApprovals(BatchesDbContext db, TwoFactorSecrets secrets
             if (enrollment is null) return TwoFactorErrors.NotEnrolled;
             if (!enrollment.IsConfirmed) return TwoFactorErrors.NotConfirmed;
             var now = StoredTime.Of(clock.GetUtcNow());
-            if (enrollment.IsLockedAt(now)) return TwoFactorErrors.Locked(enrollment.LockedUntil!.Value);
+            if (enrollment.IsLockedAt(now)) return TwoFactorErrors.Locked(enrollment.LockedUntil!.Value, now);
 
             // The batch is checked before the code, so a code is not spent (nor a failure counted) on a batch that cannot be approved.
             if (await BatchLocks.LockAsync(db, companyId, batchId, ct) is not { } batch) return BatchErrors.NotFound;
@@ -36,7 +36,7 @@ public sealed class BatchApprovals(BatchesDbContext db, TwoFactorSecrets secrets
             if (check != CodeCheck.Accepted)
             {
                 await db.SaveChangesAsync(ct);
-                return check == CodeCheck.Locked ? TwoFactorErrors.Locked(enrollment.LockedUntil!.Value) : TwoFactorErrors.InvalidCode;
+                return check == CodeCheck.Locked ? TwoFactorErrors.Locked(enrollment.LockedUntil!.Value, now) : TwoFactorErrors.InvalidCode;
             }
 
             batch.Approve(subject, now);

@@ -53,7 +53,7 @@ public sealed class TwoFactorEnrollments(BatchesDbContext db, TwoFactorSecrets s
             return check switch
             {
                 CodeCheck.Accepted => null,
-                CodeCheck.Locked => TwoFactorErrors.Locked(enrollment.LockedUntil!.Value),
+                CodeCheck.Locked => TwoFactorErrors.Locked(enrollment.LockedUntil!.Value, now),
                 _ => TwoFactorErrors.InvalidCode,
             };
         }, ct);

@@ -22,10 +22,13 @@ public static class TwoFactorErrors
     public static readonly ApiError AlreadyEnabled = new(StatusCodes.Status409Conflict, CodePrefix + "already_enabled",
         "Two-factor authentication is already enabled for this user");
 
-    /// <summary>429: too many wrong codes; says until when (UTC, to the second, as the bulk family writes times).</summary>
-    public static ApiError Locked(DateTimeOffset until) => new(StatusCodes.Status429TooManyRequests, CodePrefix + "locked",
+    /// <summary>429: too many wrong codes; says until when (UTC, to the second, as the bulk family writes times) and, in <c>Retry-After</c>, how long from now.</summary>
+    public static ApiError Locked(DateTimeOffset until, DateTimeOffset now) => new(StatusCodes.Status429TooManyRequests, CodePrefix + "locked",
         "Too many invalid 2FA codes: approval is locked until "
-        + until.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + ". Try again after that time.");
+        + until.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + ". Try again after that time.")
+    {
+        RetryAfter = until - now,
+    };
 
     public static bool IsTwoFactorError(this ApiError error) => error.Code.StartsWith(CodePrefix, StringComparison.Ordinal);
 }

@@ -9,10 +9,20 @@ namespace Payouts.BatchService.Endpoints;
 public static class TwoFactorResults
 {
     public static IResult ToTwoFactorResult(this ApiError error) =>
-        error.IsTwoFactorError() ? FamilyJson.Result(new TwoFactorRefusal(false, error.Message), error.StatusCode) : error.ToResult();
+        error.IsTwoFactorError() ? new TwoFactorRefusalResult(error) : error.ToResult();
 
     /// <summary>Declares the refusal body on the statuses it is written with, so the OpenAPI document shows it instead of the envelope.</summary>
     public static RouteHandlerBuilder ProducesTwoFactorRefusals(this RouteHandlerBuilder endpoint) => endpoint
         .Produces<TwoFactorRefusal>(StatusCodes.Status403Forbidden)
         .Produces<TwoFactorRefusal>(StatusCodes.Status429TooManyRequests);
+
+    /// <summary>The refusal body, with <c>Retry-After</c> when the refusal ends at a known time (a lock).</summary>
+    private sealed class TwoFactorRefusalResult(ApiError error) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            ApiErrorWriter.WriteRetryAfter(httpContext.Response, error);
+            return FamilyJson.Result(new TwoFactorRefusal(false, error.Message), error.StatusCode).ExecuteAsync(httpContext);
+        }
+    }
 }

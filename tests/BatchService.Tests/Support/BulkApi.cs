@@ -6,8 +6,8 @@ using System.Text.Json.Nodes;
 
 namespace Payouts.BatchService.Tests.Support;
 
-/// <summary>An answer of the bulk API: status, the body as sent (for number and timestamp formats) and parsed.</summary>
-public sealed record BulkResponse(HttpStatusCode Status, string Raw, JsonNode Body)
+/// <summary>An answer of the bulk API: status, the body as sent (for number and timestamp formats) and parsed, and its <c>Retry-After</c>.</summary>
+public sealed record BulkResponse(HttpStatusCode Status, string Raw, JsonNode Body, TimeSpan? RetryAfter = null)
 {
     public JsonNode this[string name] => Body[name] ?? throw new Xunit.Sdk.XunitException($"no '{name}' in {Raw}");
 
@@ -92,6 +92,6 @@ public static class BulkApi
             throw new Xunit.Sdk.XunitException($"{(int)response.StatusCode}: not JSON: {raw}");
         }
 
-        return new BulkResponse(response.StatusCode, raw, body);
+        return new BulkResponse(response.StatusCode, raw, body, response.Headers.RetryAfter?.Delta);
     }
 }
