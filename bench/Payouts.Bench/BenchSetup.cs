@@ -23,4 +23,16 @@ internal static class BenchSetup
             throw new InvalidOperationException($"Setting up the benchmark failed: {method} {path} → {(int)response.StatusCode} {raw}");
         return JsonDocument.Parse(raw).RootElement.Clone();
     }
+
+    /// <summary>GETs a JSON answer; any non-success answer stops the benchmark.</summary>
+    public static async Task<JsonElement> GetOkAsync(HttpClient gateway, AuthenticationHeaderValue token, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = token;
+        using var response = await gateway.SendAsync(request);
+        var raw = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"The benchmark failed: GET {path} → {(int)response.StatusCode} {raw}");
+        return JsonDocument.Parse(raw).RootElement.Clone();
+    }
 }
