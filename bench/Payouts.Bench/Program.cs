@@ -6,6 +6,7 @@ using Payouts.Bench;
 //   dotnet run -c Release --project bench/Payouts.Bench -- bank-accounts [--requests 2000] [--warmup 300] [--concurrency 16]
 //   dotnet run -c Release --project bench/Payouts.Bench -- payouts [--requests 2000] [--warmup 300] [--concurrency 16]
 //   dotnet run -c Release --project bench/Payouts.Bench -- settlement [--payouts 200] [--latency-ms 1000] [--replicas 1,2,4]
+//   dotnet run -c Release --project bench/Payouts.Bench -- batch [--batches 1] [--payees 100] [--latency-ms 0,1000] [--settlement-replicas 2]
 var mode = args is [var first, ..] && !first.StartsWith("--", StringComparison.Ordinal) ? first : "default";
 await using var results = BenchResults.Start(mode, args);
 
@@ -38,6 +39,18 @@ static async Task RunAsync(string[] args)
             Console.WriteLine("  replicas  payouts  completed  failed  seconds  payouts/s  p50 ms   p99 ms");
             foreach (var r in rows)
                 Console.WriteLine($"  {r.Replicas,8}  {r.Payouts,7}  {r.Completed,9}  {r.Failed,6}  {r.Seconds,7:0.0}  {r.PerSecond,9:0.0}  {r.Latency.P50Ms,6:0}  {r.Latency.P99Ms,7:0}");
+            break;
+        }
+        case ["batch", .. var batchArgs]:
+        {
+            var batch = BatchBenchSettings.Parse(batchArgs);
+            Console.WriteLine($"Batches end to end: {batch.Batches} batch(es) of {batch.Payees} payees approved at once through the gateway, approve → completed " +
+                "(targets: one batch under 5 s with provider latency 0; 20 batches at 100+ recipients/s):");
+            var rows = await BatchCompletionBenchmark.RunAsync(batch);
+            Console.WriteLine();
+            Console.WriteLine("  latency ms  batches  recipients  paid  failed  seconds  recipients/s  batch p50 s  batch p99 s");
+            foreach (var r in rows)
+                Console.WriteLine($"  {r.ProviderLatency.TotalMilliseconds,10:0}  {r.Batches,7}  {r.Recipients,10}  {r.Paid,4}  {r.Failed,6}  {r.WallSeconds,7:0.00}  {r.PaidPerSecond,12:0.0}  {r.Observed.P50Ms / 1000,11:0.00}  {r.Observed.P99Ms / 1000,11:0.00}");
             break;
         }
         case ["payouts", .. var payoutArgs]:

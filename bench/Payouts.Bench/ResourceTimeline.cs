@@ -61,6 +61,12 @@ public sealed class ResourceTimeline
         lock (_lock) return [.. _entries.Where(e => e.Value.Name == resource).Select(e => e.Key).Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>Every replica id seen, with its resource's name.</summary>
+    public IReadOnlyList<(string Id, string Resource)> Replicas()
+    {
+        lock (_lock) return [.. _entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, e.Value.Name))];
+    }
+
     public void MarkReady()
     {
         lock (_lock) _ready = _clock.Elapsed.TotalSeconds;
