@@ -64,7 +64,7 @@ public static class BatchEndpoints
     {
         var company = CompanyOf(http);
         if (company.Value is null) return company.Error!.ToResult();
-        return TryParseId(id) is { } batchId && await queries.GetAsync(company.Value, batchId, ct) is { } batch
+        return TryParseId(id) is { } batchId && await queries.GetSummaryAsync(company.Value, batchId, ct) is { } batch
             ? FamilyJson.Result(BatchStatusResponse.Of(batch))
             : BatchErrors.NotFound.ToResult();
     }

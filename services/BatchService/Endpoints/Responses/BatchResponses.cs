@@ -54,6 +54,8 @@ public sealed record BatchStatusResponse(
     bool Success, Guid BatchId, string BatchStatus, int TotalRecipients, decimal TotalAmount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public static BatchStatusResponse Of(Batch b) => new(true, b.Id, b.Status, b.Recipients.Count, b.TotalAmount, b.CreatedAt, b.UpdatedAt);
+
+    public static BatchStatusResponse Of(BatchSummary s) => new(true, s.Id, s.Status, s.TotalRecipients, s.TotalAmount, s.CreatedAt, s.UpdatedAt);
 }
 
 /// <summary><c>POST …/recipients</c>.</summary>
