@@ -11,10 +11,12 @@ internal static class DashboardDefaults
 {
     public const string DefaultUrl = "http://127.0.0.1:18888";
 
+    private const string DefaultOtlpUrl = "http://127.0.0.1:18889";
+
     public static void Apply()
     {
         SetIfMissing("ASPNETCORE_URLS", DefaultUrl);
-        SetIfMissing("ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", "http://127.0.0.1:18889");
+        SetIfMissing("ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", DefaultOtlpUrl);
         SetIfMissing("ASPIRE_ALLOW_UNSECURED_TRANSPORT", "true");
         SetIfMissing("DOTNET_ENVIRONMENT", "Development");
         SetIfMissing("AppHost__BrowserToken", Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant());
@@ -27,6 +29,10 @@ internal static class DashboardDefaults
         var token = configuration["AppHost:BrowserToken"];
         return token is null ? url : $"{url}/login?t={token}";
     }
+
+    /// <summary>Whether services would export telemetry to the dashboard's own OTLP port (ours), not to a collector the user named.</summary>
+    public static bool OtlpEndpointIsTheDashboards() =>
+        Environment.GetEnvironmentVariable("ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL") == DefaultOtlpUrl;
 
     private static void SetIfMissing(string name, string value)
     {

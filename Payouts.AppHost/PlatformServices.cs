@@ -45,5 +45,6 @@ internal static class PlatformServices
         project
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
             .WithEnvironment("Auth__SigningKey", settings.SigningKey)
-            .WithEnvironment("Logging__Console__FormatterName", "simple");
+            .WithEnvironment("Logging__Console__FormatterName", "simple")
+            .WithTelemetryExportOnlyToARunningDashboard();
 }

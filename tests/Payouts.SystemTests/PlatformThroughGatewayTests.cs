@@ -82,6 +82,8 @@ public sealed class PlatformThroughGatewayTests(RateLimitedPlatformFixture fixtu
             {
                 Assert.Equal(platform.SigningKey, RunningPlatform.EnvironmentVariable(instance, "Auth__SigningKey"));
                 Assert.Equal(service, RunningPlatform.EnvironmentVariable(instance, "OTEL_SERVICE_NAME"));
+                // The dashboard is off here, so nothing listens on its OTLP port: no exporter may retry into it.
+                Assert.Null(RunningPlatform.EnvironmentVariable(instance, "OTEL_EXPORTER_OTLP_ENDPOINT"));
             }
 
         var payouts = Assert.Single(await platform.InstancesAsync("payouts"));
