@@ -2,6 +2,7 @@ using Payouts.Gateway;
 using Payouts.Gateway.Errors;
 using Payouts.Gateway.Health;
 using Payouts.Gateway.OpenApi;
+using Payouts.Gateway.Overload;
 using Payouts.Gateway.RateLimiting;
 using Payouts.Gateway.RequestLimits;
 using Payouts.Gateway.Routing;
@@ -21,6 +22,7 @@ builder.Services.AddOptions<GatewayOptions>()
 builder.Services.AddSingleton<IProxyConfigProvider, ServiceDiscoveryProxyConfigProvider>();
 builder.Services.AddReverseProxy();
 builder.Services.AddGatewayRateLimiting();
+builder.Services.AddOverloadShedding();
 builder.Services.AddMergedApiDocuments();
 builder.Services.AddHealthChecks()
     .AddCheck<ClusterDestinationsHealthCheck>("clusters", tags: [Extensions.ReadyTag]);
@@ -29,6 +31,7 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 
+app.UseOverloadShedding();
 app.UseRouting();
 app.UseAuthentication();
 // After authentication, so the limiter can key on the validated token; before authorization, so
