@@ -20,12 +20,17 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPublicApiDocuments();
 builder.AddPostgresDbContext<SettlementDbContext>("settlementdb");
+// After AddPostgresDbContext, whose connection string it keeps: a pool for every transfer in flight and the rest.
+builder.Services.ConfigureDbContext<SettlementDbContext>((services, options) =>
+    options.UseConnectionPoolFor(services.GetRequiredService<IOptions<TransferOptions>>().Value));
 builder.Services.AddTransactionalOutbox<SettlementDbContext>();
 builder.AddRabbitMqMessaging(bus =>
 {
     // Queues every replica competes on, named in Contracts; each retry replays the inbox transaction and reuses the
     // payment reference, and what still fails goes to <queue>_error.
-    bus.AddConsumerOnQueue<SettlePayoutConsumer>(SettlementQueues.SettlePayout, concurrentMessageLimit: 8);
+    // As many at once as Settlement:Transfers:MaxInFlight says (a transfer mostly waits on the provider).
+    bus.AddConsumerOnQueue<SettlePayoutConsumer>(SettlementQueues.SettlePayout,
+        concurrentMessageLimit: services => services.GetRequiredService<IOptions<TransferOptions>>().Value.MaxInFlight);
     bus.AddConsumerOnQueue<SendMicroDepositsConsumer>(SettlementQueues.SendMicroDeposits, concurrentMessageLimit: 4, SendMicroDepositsRetry.Configure);
     bus.AddConsumerOnQueue<GetSettlementStatusConsumer>(SettlementQueues.GetSettlementStatus);
     bus.AddConsumer<SettlementFaultConsumer, RetryingConsumerDefinition<SettlementFaultConsumer>>();
@@ -41,6 +46,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 // The key BankAccountService seals micro-deposit amounts with (checked at start below).
 builder.Services.AddMicroDepositSeal();
 builder.Services.AddOptions<ProviderOptions>().BindConfiguration(ProviderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<TransferOptions>().BindConfiguration(TransferOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.SectionName);
 builder.Services.AddScoped<TransferReconciler>();
 builder.Services.AddScoped<ReconciliationReports>();
@@ -61,6 +67,9 @@ builder.Services.AddHttpClient<ProviderClient>((services, http) =>
         // The resilience pipeline below owns every timeout.
         http.Timeout = Timeout.InfiniteTimeSpan;
     })
+    // A connection per call in flight: every transfer's, and the other work's beside them.
+    .UseSocketsHttpHandler((handler, services) =>
+        handler.MaxConnectionsPerServer = services.GetRequiredService<IOptions<TransferOptions>>().Value.ProviderConnections)
     // Not the platform's standard handler: its retries would also retry timeouts, whose outcome is unknown.
     .RemoveAllResilienceHandlers()
     .AddResilienceHandler("provider", (pipeline, context) =>

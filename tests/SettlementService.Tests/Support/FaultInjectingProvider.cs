@@ -12,6 +12,8 @@ namespace Payouts.SettlementService.Tests.Support;
 /// <summary>
 /// A small HTTP server on loopback in front of the sandbox: it forwards every call, so the sandbox really records
 /// what it is sent, and then, while <see cref="Mode"/> says so, answers the caller with a body that does not parse.
+/// It also counts the transfer calls (<c>POST /transfers</c>) it holds at once, and can hold them back until enough
+/// are waiting together (<see cref="HoldTransfersUntilWaiting"/>).
 /// </summary>
 public sealed class FaultInjectingProvider : IAsyncDisposable
 {
@@ -20,7 +22,12 @@ public sealed class FaultInjectingProvider : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly HttpClient _upstream;
+    private readonly Lock _transfers = new();
     private volatile GarbleMode _mode;
+    private int _transfersAtOnce;
+    private int _peakTransfersAtOnce;
+    private int _holdUntilWaiting;
+    private TaskCompletionSource _holdReleased = Released();
 
     private FaultInjectingProvider(WebApplication app, HttpClient upstream)
     {
@@ -47,6 +54,28 @@ public sealed class FaultInjectingProvider : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>The most transfer calls that were at this provider at the same moment.</summary>
+    public int PeakTransfersAtOnce
+    {
+        get
+        {
+            lock (_transfers) return _peakTransfersAtOnce;
+        }
+    }
+
+    /// <summary>
+    /// Holds every transfer call until <paramref name="count"/> of them are waiting together, then lets those and every
+    /// later one through: a caller that cannot have that many at once waits until its own timeout.
+    /// </summary>
+    public void HoldTransfersUntilWaiting(int count)
+    {
+        lock (_transfers)
+        {
+            _holdUntilWaiting = count;
+            _holdReleased = _transfersAtOnce >= count ? Released() : new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
     public static async Task<FaultInjectingProvider> StartAsync(HttpMessageHandler upstreamHandler)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -54,7 +83,7 @@ public sealed class FaultInjectingProvider : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var injector = new FaultInjectingProvider(app, new HttpClient(upstreamHandler) { BaseAddress = new Uri("http://sandbox/") });
-        app.Run(injector.ForwardAsync);
+        app.Run(injector.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         injector.Address = new Uri(address);
@@ -65,6 +94,34 @@ public sealed class FaultInjectingProvider : IAsyncDisposable
     {
         await _app.DisposeAsync();
         _upstream.Dispose();
+    }
+
+    /// <summary>Forwards a call; a transfer call is counted while it is here, and held while <see cref="HoldTransfersUntilWaiting"/> says so.</summary>
+    private async Task HandleAsync(HttpContext context)
+    {
+        if (!IsTransferCall(context.Request))
+        {
+            await ForwardAsync(context);
+            return;
+        }
+
+        Task held;
+        lock (_transfers)
+        {
+            _peakTransfersAtOnce = Math.Max(_peakTransfersAtOnce, ++_transfersAtOnce);
+            if (_transfersAtOnce >= _holdUntilWaiting) _holdReleased.TrySetResult();
+            held = _holdReleased.Task;
+        }
+
+        try
+        {
+            await held.WaitAsync(context.RequestAborted);
+            await ForwardAsync(context);
+        }
+        finally
+        {
+            lock (_transfers) _transfersAtOnce--;
+        }
     }
 
     private async Task ForwardAsync(HttpContext context)
@@ -89,7 +146,7 @@ public sealed class FaultInjectingProvider : IAsyncDisposable
         var garble = Mode switch
         {
             GarbleMode.Everything => true,
-            GarbleMode.TransferCreation => HttpMethods.IsPost(incoming.Method) && incoming.Path.StartsWithSegments("/transfers"),
+            GarbleMode.TransferCreation => IsTransferCall(incoming),
             _ => false,
         };
 
@@ -103,5 +160,14 @@ public sealed class FaultInjectingProvider : IAsyncDisposable
 
         context.Response.StatusCode = (int)answer.StatusCode;
         await answer.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+    }
+
+    private static bool IsTransferCall(HttpRequest request) => HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/transfers");
+
+    private static TaskCompletionSource Released()
+    {
+        var released = new TaskCompletionSource();
+        released.SetResult();
+        return released;
     }
 }

@@ -26,7 +26,8 @@ public class SettlementFixture(InfrastructureFixture infrastructure) : IAsyncLif
         Sandbox = new SandboxHost(await infrastructure.CreateDatabaseAsync("settlement_sandbox"));
         Sandbox.CreateClient().Dispose();
         Settlement = new SettlementHost(
-            await infrastructure.CreateDatabaseAsync("settlement"), infrastructure.MessagingConnectionString, Sandbox, await StartProviderFrontAsync(Sandbox));
+            await infrastructure.CreateDatabaseAsync("settlement"), infrastructure.MessagingConnectionString, Sandbox, await StartProviderFrontAsync(Sandbox),
+            SettlementSettings);
         Bus = await TestBus.StartAsync(infrastructure.MessagingConnectionString);
         await WaitUntilHealthyAsync();
     }
@@ -38,6 +39,9 @@ public class SettlementFixture(InfrastructureFixture infrastructure) : IAsyncLif
         await DisposeProviderFrontAsync();
         await Sandbox.DisposeAsync();
     }
+
+    /// <summary>Settings of the fixture's own, over <see cref="SettlementHost"/>'s.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> SettlementSettings => new Dictionary<string, string?>();
 
     /// <summary>A server settlement should call instead of the sandbox directly; null: the sandbox itself.</summary>
     protected virtual Task<Uri?> StartProviderFrontAsync(SandboxHost sandbox) => Task.FromResult<Uri?>(null);

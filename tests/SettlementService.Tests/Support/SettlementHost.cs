@@ -12,13 +12,30 @@ namespace Payouts.SettlementService.Tests.Support;
 /// Short timeouts and a fast reconciliation sweep keep the tests quick.
 /// </summary>
 /// <param name="providerAddress">A real HTTP server to call as the provider instead of the in-process sandbox (a fault injector).</param>
-public sealed class SettlementHost(string connectionString, string messaging, SandboxHost sandbox, Uri? providerAddress = null) : InProcessService<SettlementDbContext>
+/// <param name="settings">Settings of a test's own, over the ones below.</param>
+public sealed class SettlementHost(
+    string connectionString, string messaging, SandboxHost sandbox, Uri? providerAddress = null, IReadOnlyDictionary<string, string?>? settings = null)
+    : InProcessService<SettlementDbContext>
 {
     public const string SigningKey = "settlement-tests-signing-key-with-more-than-32-bytes";
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan ReconciliationAge = TimeSpan.FromSeconds(2);
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Settings
+    {
+        get
+        {
+            var all = DefaultSettings;
+            if (settings is not null)
+            {
+                foreach (var (key, value) in settings) all[key] = value;
+            }
+
+            return all;
+        }
+    }
+
+    private Dictionary<string, string?> DefaultSettings => new()
     {
         ["ConnectionStrings:settlementdb"] = connectionString,
         ["ConnectionStrings:messaging"] = messaging,
@@ -34,8 +51,11 @@ public sealed class SettlementHost(string connectionString, string messaging, Sa
         ["Settlement:Reconciliation:MinimumAge"] = ReconciliationAge.ToString(),
     };
 
-    protected override void ConfigureTestServices(IServiceCollection services) =>
-        services.AddHttpClient<ProviderClient>().ConfigurePrimaryHttpMessageHandler(() => providerAddress is null
-            ? sandbox.Server.CreateHandler()
-            : new SocketsHttpHandler { UseProxy = false });
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        // A provider address is called over the service's own handler (its connection limit included), never a proxy.
+        var provider = services.AddHttpClient<ProviderClient>();
+        if (providerAddress is null) provider.ConfigurePrimaryHttpMessageHandler(() => sandbox.Server.CreateHandler());
+        else provider.ConfigurePrimaryHttpMessageHandler((handler, _) => ((SocketsHttpHandler)handler).UseProxy = false);
+    }
 }
