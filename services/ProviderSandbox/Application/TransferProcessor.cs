@@ -24,7 +24,8 @@ public sealed partial class TransferProcessor(SandboxDbContext db, SandboxKnobs 
 
         try
         {
-            return await db.ExecuteInTransactionAsync(() => RecordAsync(instruction, behavior, cancellationToken), cancellationToken);
+            return await db.ExecuteInTransactionAsync(
+                () => RecordAsync(instruction, behavior, cancellationToken), outcome => outcome is TransferOutcome.Created, cancellationToken);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -39,11 +40,23 @@ public sealed partial class TransferProcessor(SandboxDbContext db, SandboxKnobs 
     public Task<Transfer?> FindByReferenceAsync(string paymentReference, CancellationToken cancellationToken) =>
         db.Transfers.AsNoTracking().SingleOrDefaultAsync(t => t.PaymentReference == paymentReference, cancellationToken);
 
+    /// <summary>
+    /// The transfer row first, the debit last: every transfer debits the same account row, whose lock is then held only
+    /// from the UPDATE to the commit right after it, not across the insert. A refused debit rolls the insert back.
+    /// </summary>
     private async Task<TransferOutcome> RecordAsync(TransferInstruction instruction, DestinationBehavior behavior, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var now = time.GetUtcNow();
         var balance = db.AccountBalances.Where(b => b.AccountId == instruction.DebitAccountId && b.Currency == instruction.Currency);
+        if (!Transfer.Debits(behavior) && !await balance.AnyAsync(cancellationToken))
+        {
+            return DebitAccountNotFound(instruction);
+        }
+
+        var transfer = Transfer.Create(instruction, behavior, now, knobs.Current.DelayedFailureAfter);
+        db.Transfers.Add(transfer);
+        await db.SaveChangesAsync(cancellationToken);
 
         if (Transfer.Debits(behavior))
         {
@@ -60,14 +73,7 @@ public sealed partial class TransferProcessor(SandboxDbContext db, SandboxKnobs 
                     : DebitAccountNotFound(instruction);
             }
         }
-        else if (!await balance.AnyAsync(cancellationToken))
-        {
-            return DebitAccountNotFound(instruction);
-        }
 
-        var transfer = Transfer.Create(instruction, behavior, now, knobs.Current.DelayedFailureAfter);
-        db.Transfers.Add(transfer);
-        await db.SaveChangesAsync(cancellationToken);
         LogRecorded(logger, transfer.Id, transfer.Rail, transfer.Status, transfer.Amount, transfer.Currency);
         return new TransferOutcome.Created(transfer, behavior);
     }
