@@ -27,6 +27,8 @@ public sealed class BenchResults
     private readonly string[] _args;
     private readonly DateTime _started = DateTime.UtcNow;
     private readonly string _loadAtStart = LoadAverage();
+    // Read at the start: the code that runs is the code built from it, whatever is committed during the run.
+    private readonly (string? Commit, bool? Dirty) _git = GitState(RepositoryRoot());
     private readonly List<BenchFigures> _figures = [];
     private object? _settings;
 
@@ -53,14 +55,13 @@ public sealed class BenchResults
         var folder = Path.Combine(root, "bench", "results");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{_started:yyyy-MM-dd-HHmmss}-{_mode}.json");
-        var (commit, dirty) = GitState(root);
         var document = new
         {
             Command = $"dotnet run -c {Configuration()} --project bench/Payouts.Bench -- {string.Join(' ', _args)}".TrimEnd(),
             Args = _args,
             Mode = _mode,
-            Commit = commit,
-            Dirty = dirty,
+            Commit = _git.Commit,
+            Dirty = _git.Dirty,
             StartedUtc = _started,
             EndedUtc = DateTime.UtcNow,
             Cores = Environment.ProcessorCount,

@@ -43,7 +43,7 @@ public sealed class CostMeter
         var transactions = await _statements.TransactionsSinceStartAsync((await _statements.StatementsAsync()).Bench);
         count = Math.Max(count, 1);
         return new PerPayoutCosts(unit, count,
-            cpu.ToDictionary(c => c.Name, c => c.Seconds / count, StringComparer.Ordinal),
+            cpu.ToDictionary(c => c.Name, c => Math.Round(c.Seconds / count, 6), StringComparer.Ordinal),
             PerPayoutCosts.PerUnit(messages.Outbox, count),
             PerPayoutCosts.PerUnit(messages.Inbox, count),
             (double)messages.DestinationRequests / count,

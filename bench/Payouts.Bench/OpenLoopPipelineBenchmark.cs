@@ -57,7 +57,7 @@ public static class OpenLoopPipelineBenchmark
         var answers = calls.GroupBy(c => c.Status).OrderBy(g => g.Key).ToDictionary(g => g.Key == 0 ? "no answer" : g.Key.ToString(CultureInfo.InvariantCulture), g => g.Count());
         var shed = calls.Count(c => c.Status is (int)HttpStatusCode.TooManyRequests or (int)HttpStatusCode.ServiceUnavailable);
 
-        Console.WriteLine($"  offered {settings.Rate:0.#}/s: {ids.Length} calls due, {calls.Count} sent, {notSent} not sent ({MaxOutstanding} outstanding); " +
+        Console.WriteLine($"  offered {settings.Rate:0.#}/s: {ids.Length} calls due, {calls.Count} sent, {notSent} not sent (at most {MaxOutstanding} outstanding); " +
             $"answers {string.Join(", ", answers.Select(a => $"{a.Key} ×{a.Value}"))} ({shed} shed: 429/503)");
         Console.WriteLine($"  {completed.Count} completed, {rows.Count - completed.Count} failed → achieved {completed.Count / Math.Max(seconds, double.Epsilon):0.0} completions/s " +
             $"(first call due → last completion {seconds:0.0} s)");

@@ -25,8 +25,8 @@ public sealed record PerPayoutCosts(
     public static IReadOnlyDictionary<string, double> PerUnit(IReadOnlyDictionary<string, long> perDatabase, int count)
     {
         var result = perDatabase.Where(d => d.Value != 0).OrderBy(d => d.Key, StringComparer.Ordinal)
-            .ToDictionary(d => d.Key, d => (double)d.Value / count, StringComparer.Ordinal);
-        result[Total] = (double)perDatabase.Values.Sum() / count;
+            .ToDictionary(d => d.Key, d => Math.Round((double)d.Value / count, 4), StringComparer.Ordinal);
+        result[Total] = Math.Round((double)perDatabase.Values.Sum() / count, 4);
         return result;
     }
 
