@@ -46,7 +46,8 @@ public sealed record PerPayoutCosts(
 
     private static string Figures(IReadOnlyDictionary<string, double> perDatabase)
     {
-        var parts = perDatabase.Where(d => d.Key != Total).Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Key} {d.Value:0.00}"));
-        return string.Create(CultureInfo.InvariantCulture, $"{perDatabase.GetValueOrDefault(Total):0.00} ({string.Join(", ", parts)})");
+        var parts = perDatabase.Where(d => d.Key != Total).Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Key} {d.Value:0.00}")).ToList();
+        var total = perDatabase.GetValueOrDefault(Total).ToString("0.00", CultureInfo.InvariantCulture);
+        return parts.Count == 0 ? total : $"{total} ({string.Join(", ", parts)})";
     }
 }
