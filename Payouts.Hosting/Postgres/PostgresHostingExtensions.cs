@@ -29,7 +29,9 @@ public static class PostgresHostingExtensions
         string[] settings = ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [];
         var (command, args) = OsUser.As(LocalPostgresServerResource.SuperUser, "/bin/sh",
             [HostingScripts.Path("run-postgres.sh"), postgres, "-D", Path.Combine(baseFolder, "data"), "-p", port.ToString(),
-             "-h", "127.0.0.1", "-k", baseFolder, "-c", "max_connections=300", .. settings]);
+             "-h", "127.0.0.1", "-k", baseFolder, "-c", "max_connections=300",
+             // What an operator of a Postgres-backed service expects to have for finding costly statements; the bench counts statements with it.
+             "-c", "shared_preload_libraries=pg_stat_statements", .. settings]);
 
         var server = new LocalPostgresServerResource(name, command, baseFolder, password);
         return builder.AddResource(server)

@@ -13,7 +13,7 @@ public static class BankAccountListBenchmark
     private const string Path = "/api/bank-accounts/";
     private const int AccountsPerUser = 5;
 
-    public static async Task RunAsync(int requests, int warmup, int concurrency)
+    public static async Task<BenchFigures> RunAsync(int requests, int warmup, int concurrency)
     {
         await using var platform = await BenchPlatform.StartAsync(settlementReplicas: 1,
             new Dictionary<string, IReadOnlyDictionary<string, string>> { ["gateway"] = BenchPlatform.UnlimitedGateway });
@@ -40,6 +40,8 @@ public static class BankAccountListBenchmark
         var stats = LatencyStats.From(samples);
         Console.WriteLine($"  throughput: {samples.Count / elapsed.TotalSeconds:0} req/s ({samples.Count} requests in {elapsed.TotalSeconds:0.00} s, {failures} non-200)");
         Console.WriteLine($"  latency   : {stats}");
+        return new BenchFigures("bank-accounts", "request", samples.Count, elapsed.TotalSeconds, samples.Count / elapsed.TotalSeconds,
+            new Dictionary<string, LatencyStats> { ["request"] = stats }, Details: new Dictionary<string, object> { ["non200"] = failures });
     }
 
     private static async Task<(List<TimeSpan> Samples, TimeSpan Elapsed, int Failures)> MeasureAsync(

@@ -28,7 +28,8 @@ public static class BatchCompletionBenchmark
     /// <c>approved_at</c> → <c>completed_at</c>. The wall times run from the first approval to the last completion.
     /// </summary>
     public sealed record Result(TimeSpan ProviderLatency, int Batches, int Recipients, int Paid, int Failed, int NotCompleted,
-        LatencyStats Observed, LatencyStats Recorded, double WallSeconds, double RecordedWallSeconds, string Cpu)
+        LatencyStats Observed, LatencyStats Recorded, double WallSeconds, double RecordedWallSeconds, string Cpu,
+        IReadOnlyDictionary<string, double> CpuSeconds)
     {
         public double PaidPerSecond => Paid / WallSeconds;
     }
@@ -95,7 +96,7 @@ public static class BatchCompletionBenchmark
         var started = Stopwatch.GetTimestamp();
         var outcomes = await Task.WhenAll(batches.Select(b => ApproveAndWaitAsync(gateway, b, pollInterval)));
         var wall = Stopwatch.GetElapsedTime(started);
-        var cpu = ResourceCpu.Sample(platform).Since(cpuBefore);
+        var cpuAfter = ResourceCpu.Sample(platform);
 
         var paid = 0;
         var failed = 0;
@@ -108,7 +109,8 @@ public static class BatchCompletionBenchmark
         var recorded = await RecordedTimesAsync(await platform.GetConnectionStringAsync("batchesdb"), [.. batches.Select(b => b.Id)]);
         return new Result(providerLatency, settings.Batches, batches.Sum(b => b.Payees), paid, failed, outcomes.Count(o => o.Status != "completed"),
             LatencyStats.From([.. outcomes.Select(o => o.Elapsed)]), LatencyStats.From([.. recorded.Select(r => r.Completed - r.Approved)]),
-            wall.TotalSeconds, (recorded.Max(r => r.Completed) - recorded.Min(r => r.Approved)).TotalSeconds, cpu);
+            wall.TotalSeconds, (recorded.Max(r => r.Completed) - recorded.Min(r => r.Approved)).TotalSeconds,
+            cpuAfter.Since(cpuBefore), cpuAfter.SecondsSince(cpuBefore).ToDictionary(c => c.Name, c => c.Seconds, StringComparer.Ordinal));
     }
 
     /// <summary>A company with a funded wallet, a member with a confirmed TOTP factor, and a ready batch of <paramref name="payees"/>.</summary>

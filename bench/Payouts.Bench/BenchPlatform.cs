@@ -22,6 +22,12 @@ public sealed class BenchPlatform : IAsyncDisposable
     /// <summary>The AppHost's long-running services, in the AppHost's start order (ARCHITECTURE: the gateway last).</summary>
     public static readonly string[] Services = ["provider-sandbox", "bank-accounts", "payouts", "batches", "settlement", "gateway"];
 
+    /// <summary>The AppHost's databases, one per service with state.</summary>
+    public static readonly string[] Databases = ["providersandboxdb", "bankaccountsdb", "payoutsdb", "batchesdb", "settlementdb"];
+
+    /// <summary>The PostgreSQL server resource: its connection string names no database.</summary>
+    public const string PostgresServer = "postgres";
+
     /// <summary>A rate limit the benchmarks never reach: they measure the services and the proxy, not rate limiting.</summary>
     public static readonly IReadOnlyDictionary<string, string> UnlimitedGateway = new Dictionary<string, string>
     {
@@ -99,6 +105,8 @@ public sealed class BenchPlatform : IAsyncDisposable
             {
                 await app.StartAsync(timeout.Token);
                 await WaitForHealthyAsync(app, settlementReplicas, timeout.Token);
+                await BenchDatabaseRole.CreateAsync(await app.GetConnectionStringAsync(PostgresServer, timeout.Token)
+                    ?? throw new InvalidOperationException($"'{PostgresServer}' has no connection string."));
             }
             catch (OperationCanceledException e) when (stopping.IsCancellationRequested && !timeout.IsCancellationRequested)
             {
@@ -130,9 +138,15 @@ public sealed class BenchPlatform : IAsyncDisposable
         return client;
     }
 
-    /// <summary>A database's (<c>payoutsdb</c> …) or the broker's (<c>messaging</c>) connection string.</summary>
-    public async Task<string> GetConnectionStringAsync(string name) =>
-        await _app.GetConnectionStringAsync(name) ?? throw new InvalidOperationException($"'{name}' has no connection string.");
+    /// <summary>
+    /// A database's (<c>payoutsdb</c> …, or the server's, <c>postgres</c>) connection string as the bench's own role
+    /// (<see cref="BenchDatabaseRole"/>), or the broker's (<c>messaging</c>).
+    /// </summary>
+    public async Task<string> GetConnectionStringAsync(string name)
+    {
+        var connectionString = await _app.GetConnectionStringAsync(name) ?? throw new InvalidOperationException($"'{name}' has no connection string.");
+        return connectionString.StartsWith("Host=", StringComparison.Ordinal) ? BenchDatabaseRole.Use(connectionString) : connectionString;
+    }
 
     /// <summary>
     /// The address a replica of a project listens on itself, behind DCP's proxy: the port in the <c>ASPNETCORE_URLS</c>

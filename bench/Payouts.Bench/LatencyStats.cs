@@ -6,6 +6,8 @@ public sealed record LatencyStats(int Count, double P50Ms, double P90Ms, double 
     public static LatencyStats From(IReadOnlyCollection<TimeSpan> samples)
     {
         var sorted = samples.Select(s => s.TotalMilliseconds).Order().ToArray();
+        // Nothing measured (no payout completed): no figures rather than no report.
+        if (sorted.Length == 0) return new LatencyStats(0, double.NaN, double.NaN, double.NaN, double.NaN);
         return new LatencyStats(sorted.Length, Percentile(sorted, 0.50), Percentile(sorted, 0.90), Percentile(sorted, 0.99), sorted.Average());
     }
 

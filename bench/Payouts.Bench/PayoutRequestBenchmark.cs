@@ -25,7 +25,7 @@ public static class PayoutRequestBenchmark
     private const decimal SimpleAmount = 50m;
     private const string Company = "bench-company";
 
-    public static async Task RunAsync(int requests, int warmup, int concurrency, int users)
+    public static async Task RunAsync(int requests, int warmup, int concurrency, int users, BenchResults results)
     {
         await using var platform = await BenchPlatform.StartAsync(settlementReplicas: 1,
             new Dictionary<string, IReadOnlyDictionary<string, string>> { ["gateway"] = BenchPlatform.UnlimitedGateway });
@@ -38,25 +38,30 @@ public static class PayoutRequestBenchmark
 
         var many = await CreateUsersAsync(gateway, admin, issuer, 1_000_001, users, perUserFunds);
         Console.WriteLine($"  many users: {users} users, POST {Path} (paypal, {Amount} USD), concurrency {concurrency}");
-        await ReportAsync(gateway, many, warmup, requests, concurrency, PaypalRequest);
+        results.Add(await ReportAsync(platform, gateway, "many users", many, warmup, requests, concurrency, PaypalRequest));
 
         var hot = await CreateUsersAsync(gateway, admin, issuer, 2_000_001, 1, perUserFunds);
         Console.WriteLine($"  hot account: 1 user, every request against one balance, concurrency {concurrency}");
-        await ReportAsync(gateway, hot, warmup, requests, concurrency, PaypalRequest);
+        results.Add(await ReportAsync(platform, gateway, "hot account", hot, warmup, requests, concurrency, PaypalRequest));
 
         var (members, simpleRequest) = await CreateCompanyAsync(gateway, admin, issuer, members: users, funds: (requests + warmup + 1) * SimpleAmount);
         Console.WriteLine($"  company wallet: {users} members of one company, POST {SimplePath} ({SimpleAmount} USD to its beneficiary), concurrency {concurrency}");
-        await ReportAsync(gateway, members, warmup, requests, concurrency, simpleRequest);
+        results.Add(await ReportAsync(platform, gateway, "company wallet", members, warmup, requests, concurrency, simpleRequest));
     }
 
-    private static async Task ReportAsync(HttpClient gateway, AuthenticationHeaderValue[] payers, int warmup, int requests, int concurrency,
-        Func<HttpRequestMessage> newRequest)
+    private static async Task<BenchFigures> ReportAsync(BenchPlatform platform, HttpClient gateway, string name, AuthenticationHeaderValue[] payers,
+        int warmup, int requests, int concurrency, Func<HttpRequestMessage> newRequest)
     {
         await MeasureAsync(gateway, payers, warmup, concurrency, newRequest);
+        var meter = await CostMeter.StartAsync(platform);
         var (samples, elapsed, failures) = await MeasureAsync(gateway, payers, requests, concurrency, newRequest);
+        var costs = await meter.StopAsync(samples.Count, "request");
         var stats = LatencyStats.From(samples);
         Console.WriteLine($"    throughput: {samples.Count / elapsed.TotalSeconds:0} req/s ({samples.Count} requests in {elapsed.TotalSeconds:0.00} s, {failures} non-200)");
         Console.WriteLine($"    latency   : {stats}");
+        Console.WriteLine(costs);
+        return new BenchFigures(name, "request", samples.Count, elapsed.TotalSeconds, samples.Count / elapsed.TotalSeconds,
+            new Dictionary<string, LatencyStats> { ["request"] = stats }, costs, new Dictionary<string, object> { ["non200"] = failures });
     }
 
     private static async Task<AuthenticationHeaderValue[]> CreateUsersAsync(HttpClient gateway, AuthenticationHeaderValue admin, LocalTokenIssuer issuer,
@@ -147,6 +152,4 @@ public static class PayoutRequestBenchmark
 
         return (tokens, NewRequest);
     }
-
-
 }

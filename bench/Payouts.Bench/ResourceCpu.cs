@@ -47,6 +47,26 @@ public sealed class ResourceCpu
         return new ResourceCpu(resources, bench.TotalProcessorTime.TotalSeconds, MachineBusySeconds());
     }
 
+    public const string BenchProcess = "bench process (in-process AppHost, clients)";
+    public const string RestOfMachine = "rest of the machine (DCP, other work)";
+    public const string Machine = "machine, all cores";
+
+    /// <summary>
+    /// The CPU seconds used between <paramref name="start"/> and this sample: per resource (replicas summed), most first,
+    /// then the bench process, the rest of the machine, and the machine in all.
+    /// </summary>
+    public IReadOnlyList<(string Name, double Seconds)> SecondsSince(ResourceCpu start)
+    {
+        var used = _resources
+            .Select(r => (Name: r.Value.Replicas > 1 ? $"{r.Key} (×{r.Value.Replicas})" : r.Key, Seconds: r.Value.Seconds - start.SecondsOf(r.Key)))
+            .OrderByDescending(r => r.Seconds)
+            .ToList();
+        var platform = used.Sum(r => r.Seconds);
+        var bench = _bench - start._bench;
+        var machine = _machine - start._machine;
+        return [.. used, (BenchProcess, bench), (RestOfMachine, machine - platform - bench), (Machine, machine)];
+    }
+
     /// <summary>A table of the CPU seconds used between <paramref name="start"/> and this sample, per resource and in all.</summary>
     public string Since(ResourceCpu start)
     {
@@ -54,20 +74,8 @@ public sealed class ResourceCpu
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"    CPU over {wall:0.0} s ({Environment.ProcessorCount} cores: {wall * Environment.ProcessorCount:0.0} CPU-s available); % is of one core");
-        void Line(string name, double seconds) =>
+        foreach (var (name, seconds) in SecondsSince(start))
             text.AppendLine(CultureInfo.InvariantCulture, $"    {name,-44} {seconds,7:0.00} s {100 * seconds / wall,5:0}%");
-        var platform = 0.0;
-        foreach (var (resource, (seconds, replicas)) in _resources.OrderByDescending(r => r.Value.Seconds - start.SecondsOf(r.Key)))
-        {
-            var used = seconds - start.SecondsOf(resource);
-            platform += used;
-            Line(replicas > 1 ? $"{resource} (×{replicas})" : resource, used);
-        }
-        var bench = _bench - start._bench;
-        var machine = _machine - start._machine;
-        Line("bench process (in-process AppHost, clients)", bench);
-        Line("rest of the machine (DCP, other work)", machine - platform - bench);
-        Line("machine, all cores", machine);
         return text.ToString().TrimEnd();
     }
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Npgsql;
 using Payouts.ServiceDefaults.Authentication;
 
@@ -17,9 +15,7 @@ namespace Payouts.Bench;
 /// </summary>
 public static class SettlementThroughputBenchmark
 {
-    private const int PayoutsPerUser = 20;
-    private const int SetupConcurrency = 8;
-    private const int ProcessConcurrency = 32;
+        private const int ProcessConcurrency = 32;
 
     /// <summary>
     /// Where a payout's time goes (medians): <c>ToWorker</c> from the process commit to settlement claiming the transfer
@@ -28,7 +24,8 @@ public static class SettlementThroughputBenchmark
     /// </summary>
     public sealed record Stages(double ToWorkerMs, double AtProviderMs, double BackMs);
 
-    public sealed record Result(int Replicas, int Payouts, int Completed, int Failed, double Seconds, LatencyStats Latency, Stages Stages, string Backlog)
+    public sealed record Result(int Replicas, int Payouts, int Completed, int Failed, double Seconds, LatencyStats Latency, Stages Stages, string Backlog,
+        PerPayoutCosts Costs)
     {
         public double PerSecond => Completed / Seconds;
     }
@@ -42,6 +39,7 @@ public static class SettlementThroughputBenchmark
             Console.WriteLine($"  settlement ×{replicas}: {result.Completed} completed, {result.Failed} failed in {result.Seconds:0.0} s → {result.PerSecond:0.0} payouts/s; {result.Latency}");
             Console.WriteLine($"    medians: process → worker claims {result.Stages.ToWorkerMs:0} ms, provider call {result.Stages.AtProviderMs:0} ms, answer → completed {result.Stages.BackMs:0} ms");
             Console.WriteLine($"    {result.Backlog}");
+            Console.WriteLine(result.Costs);
             results.Add(result);
         }
         return results;
@@ -61,72 +59,28 @@ public static class SettlementThroughputBenchmark
         gateway.Timeout = TimeSpan.FromSeconds(120);
         var admin = BenchSetup.Bearer(issuer, "1", PayoutsRoles.Admin);
 
-        var ids = await CreatePayoutsAsync(gateway, admin, issuer, payouts);
+        var ids = await SettlementPayouts.CreateAsync(gateway, admin, issuer, payouts);
         var payoutsDb = await platform.GetConnectionStringAsync("payoutsdb");
         var settlementDb = await platform.GetConnectionStringAsync("settlementdb");
+        var meter = await CostMeter.StartAsync(platform);
         var sampler = PipelineSampler.Start(payoutsDb, settlementDb, await platform.GetConnectionStringAsync("messaging"));
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = ProcessConcurrency }, async (id, _) =>
             await BenchSetup.SendOkAsync(gateway, admin, $"/api/admin/payouts/{id}/process", new { notes = "bench" }));
 
-        var rows = await WaitForOutcomesAsync(payoutsDb, ids, TimeSpan.FromMinutes(10));
+        var rows = await SettlementPayouts.WaitForOutcomesAsync(payoutsDb, ids, TimeSpan.FromMinutes(10));
         await sampler.DisposeAsync();
         var completed = rows.Where(r => r.Status == "completed").ToList();
+        var costs = await meter.StopAsync(completed.Count);
         if (completed.Count == 0) throw new InvalidOperationException($"No payout completed ({rows.Count} failed).");
         var stages = await StagesAsync(settlementDb, completed);
         var start = rows.Min(r => r.ProcessedAt);
         var end = completed.Count == 0 ? start : completed.Max(r => r.CompletedAt!.Value);
         return new Result(replicas, rows.Count, completed.Count, rows.Count - completed.Count, (end - start).TotalSeconds,
-            LatencyStats.From([.. completed.Select(r => r.CompletedAt!.Value - r.ProcessedAt)]), stages, sampler.ToString());
+            LatencyStats.From([.. completed.Select(r => r.CompletedAt!.Value - r.ProcessedAt)]), stages, sampler.ToString(), costs);
     }
-
-    /// <summary>Users funded by an admin credit, each with one beneficiary's bank details (payable at once), and seed 002 simple payouts to them.</summary>
-    private static async Task<Guid[]> CreatePayoutsAsync(HttpClient gateway, AuthenticationHeaderValue admin, LocalTokenIssuer issuer, int payouts)
-    {
-        var users = (payouts + PayoutsPerUser - 1) / PayoutsPerUser;
-        var payees = new (AuthenticationHeaderValue Token, long BeneficiaryId, long DetailsId)[users];
-        await Parallel.ForEachAsync(Enumerable.Range(0, users), new ParallelOptions { MaxDegreeOfParallelism = SetupConcurrency }, async (index, _) =>
-        {
-            var id = 3_000_001L + index;
-            var token = BenchSetup.Bearer(issuer, id.ToString(CultureInfo.InvariantCulture), PayoutsRoles.User);
-            await BenchSetup.SendOkAsync(gateway, admin, "/api/admin/users", new { id, email = $"settle{id}@example.com", minimumPayout = "10" });
-            await BenchSetup.SendOkAsync(gateway, admin, $"/api/admin/users/{id}/credits", new { amount = "10000", currency = "USD", reference = $"BENCH-{id}" });
-            var beneficiary = await BenchSetup.SendOkAsync(gateway, token, "/beneficiaries",
-                new { recipient_type = "individual", customer_name = $"Bench Payee {index}", customer_email = $"payee{id}@example.com", country = "US" });
-            var beneficiaryId = beneficiary.GetProperty("data").GetProperty("id").GetInt64();
-            var details = await BenchSetup.SendOkAsync(gateway, token, $"/beneficiaries/{beneficiaryId}/details",
-                new { bank_name = "Chase", account_number = $"5{id:D9}7", routing_number = "021000021", country = "US", currency = "USD" });
-            payees[index] = (token, beneficiaryId, details.GetProperty("data").GetProperty("beneficiary_details_id").GetInt64());
-        });
-
-        var ids = new Guid[payouts];
-        await Parallel.ForEachAsync(Enumerable.Range(0, payouts), new ParallelOptions { MaxDegreeOfParallelism = SetupConcurrency }, async (n, _) =>
-        {
-            var payee = payees[n / PayoutsPerUser];
-            var body = new { beneficiary_id = payee.BeneficiaryId, beneficiary_details_id = payee.DetailsId, amount = "100" };
-            // PayoutService learns of the details from an event: until it has, the details are not found.
-            for (var attempt = 0; ; attempt++)
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/payout/simple") { Content = JsonContent.Create(body) };
-                request.Headers.Authorization = payee.Token;
-                using var response = await gateway.SendAsync(request);
-                var raw = await response.Content.ReadAsStringAsync();
-                if (response.IsSuccessStatusCode)
-                {
-                    ids[n] = Guid.Parse(JsonDocument.Parse(raw).RootElement.GetProperty("data").GetProperty("payout_id").GetString()!);
-                    return;
-                }
-                if (response.StatusCode != System.Net.HttpStatusCode.NotFound || attempt >= 300)
-                    throw new InvalidOperationException($"Setting up the benchmark failed: POST /payout/simple → {(int)response.StatusCode} {raw}");
-                await Task.Delay(200);
-            }
-        });
-        return ids;
-    }
-
-    private sealed record PayoutTimes(Guid Uuid, string Status, DateTimeOffset ProcessedAt, DateTimeOffset? CompletedAt);
 
     /// <summary>Settlement's own timestamps of each completed payout's transfer: claimed (<c>created_at</c>) and answered (<c>completed_at</c>).</summary>
-    private static async Task<Stages> StagesAsync(string connectionString, List<PayoutTimes> completed)
+    private static async Task<Stages> StagesAsync(string connectionString, List<SettlementPayouts.PayoutTimes> completed)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -144,29 +98,4 @@ public static class SettlementThroughputBenchmark
             LatencyStats.From([.. paired.Select(x => x.Transfer.Answered - x.Transfer.Claimed)]).P50Ms,
             LatencyStats.From([.. paired.Select(x => x.Payout.CompletedAt!.Value - x.Transfer.Answered)]).P50Ms);
     }
-
-    private static async Task<List<PayoutTimes>> WaitForOutcomesAsync(string connectionString, Guid[] ids, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        while (true)
-        {
-            await using var command = new NpgsqlCommand("SELECT uuid, status, processed_at, completed_at FROM payouts WHERE uuid = ANY(@ids)", connection);
-            command.Parameters.AddWithValue("ids", ids);
-            var rows = new List<PayoutTimes>();
-            await using (var reader = await command.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                    rows.Add(new PayoutTimes(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
-                        reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3)));
-            }
-            if (rows.All(r => r.Status is "completed" or "failed")) return rows;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{rows.Count(r => r.Status is not ("completed" or "failed"))} payouts were still open after {timeout.TotalMinutes:0} min.");
-            await Task.Delay(250);
-        }
-    }
-
-
 }
