@@ -12,6 +12,8 @@ public sealed class CostMeter
 {
     public static readonly TimeSpan StatsSettle = TimeSpan.FromSeconds(11);
 
+    private const int FrequentStatementsShown = 25;
+
     private readonly BenchPlatform _platform;
     private readonly ResourceCpu _cpu;
     private readonly MessageCounter _messages;
@@ -38,6 +40,7 @@ public sealed class CostMeter
     {
         var cpu = ResourceCpu.Sample(_platform).SecondsSince(_cpu);
         var statements = await _statements.StatementsAsync();
+        var frequent = await _statements.MostFrequentAsync(FrequentStatementsShown);
         await Task.Delay(StatsSettle);
         var messages = (await MessageCounter.SampleAsync(_platform)).Since(_messages);
         var transactions = await _statements.TransactionsSinceStartAsync((await _statements.StatementsAsync()).Bench);
@@ -48,6 +51,7 @@ public sealed class CostMeter
             PerPayoutCosts.PerUnit(messages.Inbox, count),
             (double)messages.DestinationRequests / count,
             PerPayoutCosts.PerUnit(statements.Platform, count),
-            PerPayoutCosts.PerUnit(transactions, count));
+            PerPayoutCosts.PerUnit(transactions, count),
+            frequent);
     }
 }

@@ -17,7 +17,8 @@ public sealed record PerPayoutCosts(
     IReadOnlyDictionary<string, double> InboxMessages,
     double DestinationRequests,
     IReadOnlyDictionary<string, double> SqlStatements,
-    IReadOnlyDictionary<string, double> Transactions)
+    IReadOnlyDictionary<string, double> Transactions,
+    IReadOnlyList<FrequentStatement> FrequentStatements)
 {
     public const string Total = "total";
 
@@ -30,7 +31,7 @@ public sealed record PerPayoutCosts(
         return result;
     }
 
-    /// <summary>Three lines for the console.</summary>
+    /// <summary>Three lines for the console, then the most frequent statements.</summary>
     public override string ToString()
     {
         var text = new StringBuilder();
@@ -41,6 +42,10 @@ public sealed record PerPayoutCosts(
             $"destination requests {DestinationRequests:0.00} (request/reply, in neither)");
         text.Append(CultureInfo.InvariantCulture,
             $"    SQL per {Unit}: statements {Figures(SqlStatements)}; transactions {Figures(Transactions)}");
+        if (FrequentStatements.Count > 0) text.AppendLine().Append(CultureInfo.InvariantCulture, $"    most frequent statements, per {Unit}:");
+        foreach (var statement in FrequentStatements)
+            text.AppendLine().Append(CultureInfo.InvariantCulture,
+                $"      {statement.Calls / Count,6:0.00} × {statement.MeanMs,6:0.000} ms  {statement.Database,-18} {statement.Query}");
         return text.ToString();
     }
 
@@ -51,3 +56,6 @@ public sealed record PerPayoutCosts(
         return parts.Count == 0 ? total : $"{total} ({string.Join(", ", parts)})";
     }
 }
+
+/// <summary>One statement shape as <c>pg_stat_statements</c> normalises it, over the timed part: its calls and mean execution time.</summary>
+public sealed record FrequentStatement(string Database, long Calls, double MeanMs, string Query);

@@ -53,6 +53,33 @@ public sealed class PostgresStatementCounter
         return new Statements(platform, bench);
     }
 
+    /// <summary>The <paramref name="count"/> statements the platform ran most often since the start, their text shortened to one line.</summary>
+    public async Task<IReadOnlyList<FrequentStatement>> MostFrequentAsync(int count)
+    {
+        await using var connection = new NpgsqlConnection(_server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT d.datname, s.calls, s.mean_exec_time, s.query
+            FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid JOIN pg_roles r ON r.oid = s.userid
+            WHERE r.rolname <> @bench
+            ORDER BY s.calls DESC LIMIT @count
+            """, connection);
+        command.Parameters.AddWithValue("bench", BenchDatabaseRole.Name);
+        command.Parameters.AddWithValue("count", count);
+        var statements = new List<FrequentStatement>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            statements.Add(new FrequentStatement(reader.GetString(0), reader.GetInt64(1), reader.GetDouble(2), OneLine(reader.GetString(3))));
+        return statements;
+    }
+
+    private static string OneLine(string query)
+    {
+        var line = string.Join(' ', query.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= 140 ? line : line[..140] + "…";
+    }
+
     /// <summary>Transactions per database since the start, less <paramref name="benchStatements"/> (the bench's own, each one transaction).</summary>
     public async Task<IReadOnlyDictionary<string, long>> TransactionsSinceStartAsync(IReadOnlyDictionary<string, long> benchStatements)
     {
