@@ -3,13 +3,17 @@ using Payouts.PayoutService.Domain.Ledger;
 
 namespace Payouts.PayoutService.Data;
 
-/// <summary>Applies <see cref="LedgerPosting"/>s: creates missing accounts, row-locks them, checks balances, writes entries.</summary>
+/// <summary>
+/// Applies <see cref="LedgerPosting"/>s: creates missing accounts, row-locks the users' and companies' ones, checks
+/// balances, writes entries. Platform accounts (funding, fees) are never checked, so their rows are not locked here:
+/// their balance changes are applied as the transaction's last statements (<see cref="PlatformBalanceInterceptor"/>).
+/// </summary>
 public sealed class LedgerStore(PayoutsDbContext db, TimeProvider clock)
 {
     /// <summary>
     /// Adds the posting to the context (the caller saves and commits it with whatever caused it). Must run inside a
-    /// transaction: the accounts stay locked (<c>FOR UPDATE</c>, in id order so postings never deadlock) until commit,
-    /// which is what keeps concurrent holds on one balance from both passing the check.
+    /// transaction: the owners' accounts stay locked (<c>FOR UPDATE</c>, in id order so postings never deadlock) until
+    /// commit, which is what keeps concurrent holds on one balance from both passing the check.
     /// </summary>
     /// <exception cref="InsufficientFundsException">A non-negative account would go below zero.</exception>
     public async Task<LedgerTransaction> PostAsync(LedgerPosting posting, CancellationToken cancellationToken)
@@ -33,8 +37,15 @@ public sealed class LedgerStore(PayoutsDbContext db, TimeProvider clock)
         foreach (var (key, amount) in posting.Legs)
         {
             var account = accounts[key];
-            account.Balance += amount;
-            account.UpdatedAt = now;
+            if (IsPlatform(key))
+            {
+                db.PlatformBalanceChanges.Add(account.Id, amount, now);
+            }
+            else
+            {
+                account.Balance += amount;
+                account.UpdatedAt = now;
+            }
             transaction.Entries.Add(new LedgerEntry { AccountId = account.Id, Amount = amount });
         }
 
@@ -54,8 +65,8 @@ public sealed class LedgerStore(PayoutsDbContext db, TimeProvider clock)
 
     private async Task<Dictionary<AccountKey, LedgerAccount>> LockAccountsAsync(AccountKey[] keys, CancellationToken cancellationToken)
     {
-        // Accounts usually exist already: lock them in one round trip, and create only when some are missing.
-        var locked = await LockExistingAsync(keys, cancellationToken);
+        // Accounts usually exist already: find them in one round trip per kind, and create only when some are missing.
+        var locked = await FindExistingAsync(keys, cancellationToken);
         if (locked.Count < keys.Length)
         {
             // In a fixed order, so two postings creating the same accounts do not wait on each other's inserts crosswise.
@@ -69,11 +80,31 @@ public sealed class LedgerStore(PayoutsDbContext db, TimeProvider clock)
                 ORDER BY k.n
                 ON CONFLICT (owner_type, owner_id, kind, currency) DO NOTHING
                 """, cancellationToken);
-            locked = await LockExistingAsync(keys, cancellationToken);
+            locked = await FindExistingAsync(keys, cancellationToken);
         }
 
         return locked.ToDictionary(a => new AccountKey(a.OwnerType, a.OwnerId, a.Kind, a.Currency));
     }
+
+    /// <summary>The owners' accounts locked and tracked; the platform's read without either (their balances change at commit).</summary>
+    private async Task<List<LedgerAccount>> FindExistingAsync(AccountKey[] keys, CancellationToken cancellationToken)
+    {
+        var owned = keys.Where(k => !IsPlatform(k)).ToArray();
+        var platform = keys.Where(IsPlatform).ToArray();
+        var accounts = owned.Length == 0 ? [] : await LockExistingAsync(owned, cancellationToken);
+        if (platform.Length > 0)
+        {
+            var (types, owners, kinds, currencies) = Columns(platform);
+            accounts.AddRange(await db.LedgerAccounts.FromSql($"""
+                SELECT a.* FROM ledger_accounts a
+                JOIN unnest({types}, {owners}, {kinds}, {currencies}) AS k(t, o, kd, c)
+                  ON a.owner_type = k.t AND a.owner_id = k.o AND a.kind = k.kd AND a.currency = k.c
+                """).AsNoTracking().ToListAsync(cancellationToken));
+        }
+        return accounts;
+    }
+
+    private static bool IsPlatform(AccountKey key) => key.OwnerType == LedgerOwnerType.Platform;
 
     private Task<List<LedgerAccount>> LockExistingAsync(AccountKey[] keys, CancellationToken cancellationToken)
     {

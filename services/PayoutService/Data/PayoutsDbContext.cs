@@ -30,6 +30,13 @@ public sealed class PayoutsDbContext(DbContextOptions<PayoutsDbContext> options)
     public DbSet<Domain.Batches.BatchFundsHold> BatchFundHolds => Set<Domain.Batches.BatchFundsHold>();
     public DbSet<Domain.Batches.BatchRecipientPayment> BatchRecipientPayments => Set<Domain.Batches.BatchRecipientPayment>();
 
+    /// <summary>The current transaction's platform account changes (<see cref="PlatformBalanceInterceptor"/>).</summary>
+    public PlatformBalanceChanges PlatformBalanceChanges { get; } = new();
+
+    // Here rather than where the context is registered, so every context (service, tools, tests) applies them.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(PlatformBalanceInterceptor.Instance);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Money is numeric(19,4) everywhere (ARCHITECTURE §8); rounding to minor units happens at the boundary.
