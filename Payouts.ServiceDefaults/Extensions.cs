@@ -25,6 +25,10 @@ public static class Extensions
     public const string HealthEndpointPath = "/health";
     public const string AlivenessEndpointPath = "/alive";
 
+    /// <summary>Whether the request is a health or liveness probe (never traced, limited or shed).</summary>
+    public static bool IsHealthProbe(HttpRequest request) =>
+        request.Path.StartsWithSegments(HealthEndpointPath) || request.Path.StartsWithSegments(AlivenessEndpointPath);
+
     /// <summary>Tag of the health checks <c>/alive</c> runs (process up).</summary>
     public const string LiveTag = "live";
 
@@ -86,9 +90,7 @@ public static class Extensions
                 .AddSource(builder.Environment.ApplicationName, serviceName, "MassTransit")
                 .AddAspNetCoreInstrumentation(aspNetCore =>
                     // Health probes every few seconds would drown the traces that matter.
-                    aspNetCore.Filter = context =>
-                        !context.Request.Path.StartsWithSegments(HealthEndpointPath)
-                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                    aspNetCore.Filter = context => !IsHealthProbe(context.Request))
                 .AddHttpClientInstrumentation());
 
         // UseOtlpExporter reads OTEL_EXPORTER_OTLP_ENDPOINT, _PROTOCOL and _HEADERS from configuration.

@@ -18,8 +18,7 @@ public static class RateLimitingExtensions
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                if (context.Request.Path.StartsWithSegments(Extensions.HealthEndpointPath)
-                    || context.Request.Path.StartsWithSegments(Extensions.AlivenessEndpointPath))
+                if (Extensions.IsHealthProbe(context.Request))
                 {
                     return RateLimitPartition.GetNoLimiter("health");
                 }

@@ -72,8 +72,6 @@ public sealed class PlatformBalanceInterceptor : DbTransactionInterceptor
         if (rows != 1) throw new InvalidOperationException($"Platform ledger account {accountId} is missing.");
     }
 
-    private static PlatformBalanceChanges? Changes(TransactionEndEventData eventData) => (eventData.Context as PayoutsDbContext)?.PlatformBalanceChanges;
-
     private static PlatformBalanceChanges? Changes(TransactionEventData eventData) => (eventData.Context as PayoutsDbContext)?.PlatformBalanceChanges;
 
     private static void AddParameter(DbCommand command, string name, object value)
