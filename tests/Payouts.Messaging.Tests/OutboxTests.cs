@@ -42,12 +42,15 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure)
         await (await sender.GetSendEndpoint(new Uri($"queue:{queue}"))).Send(message);
 
     /// <summary>Takes the next message off a queue nobody consumes and reads its ValueRecorded.Sequence from the envelope.</summary>
-    static async Task<int> NextSequenceAsync(IChannel channel, string queue)
+    static async Task<List<int>> TakeSequencesAsync(IChannel channel, string queue)
     {
-        var delivery = await channel.BasicGetAsync(queue, autoAck: true);
-        Assert.NotNull(delivery);
-        using var envelope = JsonDocument.Parse(delivery.Body);
-        return envelope.RootElement.GetProperty("message").GetProperty("sequence").GetInt32();
+        var sequences = new List<int>();
+        while (await channel.BasicGetAsync(queue, autoAck: true) is { } delivery)
+        {
+            using var envelope = JsonDocument.Parse(delivery.Body);
+            sequences.Add(envelope.RootElement.GetProperty("message").GetProperty("sequence").GetInt32());
+        }
+        return sequences;
     }
 
     Action<IBusRegistrationConfigurator> Recorder(Received<ValueRecorded> received) => x =>
@@ -300,9 +303,10 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure)
         await channel.QueueDeleteAsync(refused);
 
         await Eventually.MatchAsync(() => service.OutboxCountAsync(), rows => rows == 0, "the refused destination's rows to be delivered (rows left)", DeliveryTimeout);
-        Assert.Equal(2u, (await channel.QueueDeclarePassiveAsync(accepting)).MessageCount);
-        int first = await NextSequenceAsync(channel, accepting), second = await NextSequenceAsync(channel, accepting);
-        Assert.Equal((1, 7), (first, second));
+        // A publish made while both queues were bound lands in the accepting one and is still nacked by the rejecting
+        // one, so the outbox sends it again: delivery is at least once, and the first copies keep the order.
+        var sequences = await TakeSequencesAsync(channel, accepting);
+        Assert.Equal([1, 7], sequences.Distinct());
         await channel.QueueDeleteAsync(accepting);
         await channel.ExchangeDeleteAsync(refused);
     }
