@@ -10,6 +10,7 @@ namespace Payouts.AppHost;
 internal sealed record PlatformSettings(
     string DataDirectory,
     int GatewayPort,
+    int ConsolePort,
     int SettlementReplicas,
     string? PostgresConnectionString,
     string? RabbitMqUri,
@@ -19,20 +20,17 @@ internal sealed record PlatformSettings(
     TimeSpan StartTimeout)
 {
     public const int DefaultGatewayPort = 8080;
+    public const int DefaultConsolePort = 8081;
 
     public static PlatformSettings Read(IConfiguration configuration)
     {
         var dataDirectory = Path.GetFullPath(configuration["data-dir"] ?? Path.Combine(RepositoryRoot(), ".apphost"));
         Directory.CreateDirectory(dataDirectory);
 
-        var gatewayPort = Int(configuration, "gateway-port", DefaultGatewayPort, 0, 65535);
-        if (gatewayPort == 0) gatewayPort = FreePort.Next();
-        else if (!FreePort.IsFree(gatewayPort))
-            throw new HostingSetupException("gateway", $"port {gatewayPort} on 127.0.0.1 is already in use (stop what uses it, or pass --gateway-port <port>; 0 picks a free one).");
-
         return new PlatformSettings(
             dataDirectory,
-            gatewayPort,
+            PublicPort(configuration, "gateway", DefaultGatewayPort),
+            PublicPort(configuration, "console", DefaultConsolePort),
             Int(configuration, "settlement-replicas", 2, 1, 16),
             Blank(configuration["postgres"]),
             Blank(configuration["rabbitmq"]),
@@ -40,6 +38,16 @@ internal sealed record PlatformSettings(
             Bool(configuration, "ephemeral"),
             DevSigningKey.LoadOrCreate(dataDirectory),
             TimeSpan.FromSeconds(Int(configuration, "start-timeout", 180, 10, 3600)));
+    }
+
+    /// <summary><c>--&lt;resource&gt;-port</c>: a fixed loopback port that must be free, or 0 for any free one.</summary>
+    private static int PublicPort(IConfiguration configuration, string resource, int fallback)
+    {
+        var port = Int(configuration, $"{resource}-port", fallback, 0, 65535);
+        if (port == 0) return FreePort.Next();
+        return FreePort.IsFree(port)
+            ? port
+            : throw new HostingSetupException(resource, $"port {port} on 127.0.0.1 is already in use (stop what uses it, or pass --{resource}-port <port>; 0 picks a free one).");
     }
 
     private static int Int(IConfiguration configuration, string key, int fallback, int min, int max)

@@ -41,12 +41,16 @@ try
     // Payouts asks settlement for transfer status while handling requests; neither waits for the other to start.
     payouts.WithReference(settlement);
 
-    builder.AddService<Projects.Payouts_Gateway>("gateway", platform)
-        .WithGatewayEndpoint(platform.GatewayPort)
+    var gateway = builder.AddService<Projects.Payouts_Gateway>("gateway", platform)
+        .WithPublicEndpoint(platform.GatewayPort)
         .WithReference(payouts).WaitFor(payouts)
         .WithReference(bankAccounts).WaitFor(bankAccounts)
         .WithReference(batches).WaitFor(batches)
         .WithReference(settlement).WaitFor(settlement);
+
+    builder.AddService<Projects.Payouts_Console>("console", platform)
+        .WithPublicEndpoint(platform.ConsolePort)
+        .WithReference(gateway);
 
     builder.Build().Run();
     return Environment.ExitCode;

@@ -37,7 +37,7 @@ internal sealed class StartupReport(
                 await healthy.ConfigureAwait(false);
                 await starting.CancelAsync().ConfigureAwait(false);
                 var dashboard = model.Resources.Any(r => r.Name == DashboardResourceName) ? DashboardDefaults.LoginUrl(configuration) : null;
-                Console.WriteLine($"Payouts is ready in {clock.Elapsed.TotalSeconds:0.0} s: gateway http://127.0.0.1:{settings.GatewayPort}"
+                Console.WriteLine($"Payouts is ready in {clock.Elapsed.TotalSeconds:0.0} s: gateway http://127.0.0.1:{settings.GatewayPort} · console http://127.0.0.1:{settings.ConsolePort}"
                     + (dashboard is null ? "" : $" · dashboard {dashboard}"));
                 return;
             }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.Tokens;
 using Payouts.ServiceDefaults.Authentication;
 
 namespace Microsoft.Extensions.Hosting;
@@ -33,33 +32,12 @@ public static class AuthenticationExtensions
         // Keep "sub", "role" and "company_id" as issued instead of mapping them to long SOAP claim types.
         options.MapInboundClaims = false;
         options.Events = new ApiErrorJwtBearerEvents();
-        options.TokenValidationParameters = new TokenValidationParameters
-        {
-            NameClaimType = PayoutsClaimTypes.Subject,
-            RoleClaimType = PayoutsClaimTypes.Role,
-            ValidateIssuer = true,
-            ValidateAudience = true,
-            ValidAudience = settings.Audience,
-            ValidateLifetime = true,
-            ClockSkew = TimeSpan.FromSeconds(30),
-            RequireExpirationTime = true,
-            RequireSignedTokens = true,
-        };
-
+        options.TokenValidationParameters = PayoutsTokenValidation.For(settings);
         if (settings.Authority is not null)
         {
             options.Authority = settings.Authority;
             options.Audience = settings.Audience;
             options.RequireHttpsMetadata = settings.Authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-            return;
-        }
-
-        options.TokenValidationParameters.ValidIssuer = settings.Issuer;
-        options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
-        // Without a key every token fails validation: the service stays up and answers 401.
-        if (settings.SigningKey is not null)
-        {
-            options.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(settings.GetSigningKeyBytes());
         }
     }
 }

@@ -74,7 +74,7 @@ public sealed class BenchPlatform : IAsyncDisposable
         {
             string[] args =
             [
-                "--data-dir", dataDirectory, "--gateway-port", "0", "--ephemeral", "true",
+                "--data-dir", dataDirectory, "--gateway-port", "0", "--console-port", "0", "--ephemeral", "true",
                 "--settlement-replicas", settlementReplicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--start-timeout", ((int)StartTimeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ];

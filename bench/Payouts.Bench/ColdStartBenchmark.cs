@@ -59,7 +59,7 @@ public static class ColdStartBenchmark
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(appHost)!,
         };
-        foreach (var arg in new[] { appHost, "--data-dir", dataDirectory, "--gateway-port", "0", "--ephemeral", "true",
+        foreach (var arg in new[] { appHost, "--data-dir", dataDirectory, "--gateway-port", "0", "--console-port", "0", "--ephemeral", "true",
                      "--settlement-replicas", settlementReplicas.ToString(CultureInfo.InvariantCulture),
                      "--start-timeout", ((int)BenchPlatform.StartTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture) })
             info.ArgumentList.Add(arg);

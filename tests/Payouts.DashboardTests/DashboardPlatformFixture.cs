@@ -36,7 +36,7 @@ public sealed class DashboardPlatformFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Payouts_AppHost>(
             [
-                "--data-dir", _dataDirectory, "--gateway-port", "0", "--ephemeral", "true", "--settlement-replicas", "1", "--start-timeout", "600",
+                "--data-dir", _dataDirectory, "--gateway-port", "0", "--console-port", "0", "--ephemeral", "true", "--settlement-replicas", "1", "--start-timeout", "600",
             ],
             (options, _) => options.DisableDashboard = false,
             timeout.Token);

@@ -19,7 +19,7 @@ public sealed class AppHostCommandLineTests : IDisposable
         occupied.Start();
         var port = ((IPEndPoint)occupied.LocalEndpoint).Port;
 
-        using var appHost = AppHostProcess.Start(_marker, "--gateway-port", port.ToString(), "--data-dir", _dataDirectory, "--ephemeral", "true");
+        using var appHost = AppHostProcess.Start(_marker, "--gateway-port", port.ToString(), "--console-port", "0", "--data-dir", _dataDirectory, "--ephemeral", "true");
         var exitCode = await appHost.WaitForExitAsync(TimeSpan.FromMinutes(2));
 
         Assert.NotEqual(0, exitCode);
@@ -33,9 +33,9 @@ public sealed class AppHostCommandLineTests : IDisposable
     public async Task On_SIGTERM_it_stops_everything_it_started_and_exits_0()
     {
         using var appHost = AppHostProcess.Start(_marker,
-            "--gateway-port", "0", "--data-dir", _dataDirectory, "--ephemeral", "true", "--start-timeout", ((int)StartTimeout.TotalSeconds).ToString());
+            "--gateway-port", "0", "--console-port", "0", "--data-dir", _dataDirectory, "--ephemeral", "true", "--start-timeout", ((int)StartTimeout.TotalSeconds).ToString());
         await appHost.WaitUntilReadyAsync(StartTimeout);
-        Assert.Matches(@"Payouts is ready in [0-9.]+ s: gateway http://127\.0\.0\.1:[0-9]+ · dashboard http://127\.0\.0\.1:[0-9]+/login\?t=[0-9a-f]+", appHost.Output);
+        Assert.Matches(@"Payouts is ready in [0-9.]+ s: gateway http://127\.0\.0\.1:[0-9]+ · console http://127\.0\.0\.1:[0-9]+ · dashboard http://127\.0\.0\.1:[0-9]+/login\?t=[0-9a-f]+", appHost.Output);
         // dcp, postgres (and its backends), epmd, beam.smp, provider-sandbox, bank-accounts, payouts, batches, 2 × settlement, gateway …
         var running = MarkedProcesses.Find(_marker);
         Assert.True(running.Count >= 10, string.Join("\n", running));

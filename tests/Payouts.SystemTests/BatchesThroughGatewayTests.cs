@@ -37,7 +37,7 @@ public sealed class BatchesThroughGatewayTests(PlatformFixture fixture, ITestOut
         var companyId = $"co-{Guid.NewGuid():N}"[..24];
         var member = fixture.Tokens.CompanyUser(NewId().ToString(CultureInfo.InvariantCulture), companyId);
 
-        await FundWalletAsync(gateway, admin, member, companyId);
+        await CompanyWallets.FundAsync(gateway, admin, member, companyId, Funding, Currency);
         var (authenticator, confirmedStep) = await EnrollAsync(gateway, member);
         var payees = await PayeesAsync(gateway, admin);
 
@@ -102,18 +102,6 @@ public sealed class BatchesThroughGatewayTests(PlatformFixture fixture, ITestOut
 
     private static object[] Body(IEnumerable<Payee> payees) =>
         [.. payees.Select(p => new { email = p.Email, amount = p.Amount, memo = "System test" })];
-
-    private static async Task FundWalletAsync(GatewayClient gateway, AuthenticationHeaderValue admin, AuthenticationHeaderValue member, string companyId)
-    {
-        var invoice = await gateway.PostAsync("/api/v1/billing/admin/invoices/", admin,
-            new { company_id = companyId, amount = Funding.ToString(CultureInfo.InvariantCulture), currency = Currency });
-        Assert.True(invoice.IsOk, invoice.Raw);
-        var payment = await gateway.PostAsync("/api/v1/billing/payments/manual/", member,
-            new { invoice_id = invoice.Body.GetProperty("invoice").GetProperty("id").GetInt64(), payment_method = "bank_transfer", transaction_reference = "WIRE-SYS-1" });
-        Assert.True(payment.IsOk, payment.Raw);
-        var approved = await gateway.PostAsync($"/api/v1/billing/admin/payments/{payment.Body.GetProperty("payment").GetProperty("id").GetInt64()}/approve/", admin, new { });
-        Assert.True(approved.IsOk, approved.Raw);
-    }
 
     private static async Task<(TotpAuthenticator App, long ConfirmedStep)> EnrollAsync(GatewayClient gateway, AuthenticationHeaderValue member)
     {

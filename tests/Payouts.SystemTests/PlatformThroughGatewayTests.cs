@@ -92,6 +92,11 @@ public sealed class PlatformThroughGatewayTests(RateLimitedPlatformFixture fixtu
         AssertReferences(batches, "payouts", "bank-accounts");
         var gateway = Assert.Single(await platform.InstancesAsync("gateway"));
         AssertReferences(gateway, "payouts", "bank-accounts", "batches", "settlement");
+        // The console reaches the platform only through the gateway: no database, no broker, no service behind it.
+        var console = Assert.Single(await platform.InstancesAsync("console"));
+        AssertReferences(console, "gateway");
+        Assert.DoesNotContain(RunningPlatform.Databases.Values, database => RunningPlatform.EnvironmentVariable(console, $"ConnectionStrings__{database}") is not null);
+        Assert.Null(RunningPlatform.EnvironmentVariable(console, "ConnectionStrings__messaging"));
         Assert.Null(RunningPlatform.EnvironmentVariable(gateway, "ConnectionStrings__messaging"));
 
         var settlement = await platform.InstancesAsync("settlement");

@@ -19,7 +19,7 @@ public sealed class StartFailureTests(ITestOutputHelper output) : IDisposable
     public async Task A_malformed_postgres_connection_string_stops_it_before_anything_starts_naming_postgres()
     {
         using var appHost = AppHostProcess.Start(_marker,
-            "--data-dir", _dataDirectory, "--gateway-port", "0", "--postgres", "Host=127.0.0.1;Colour=blue");
+            "--data-dir", _dataDirectory, "--gateway-port", "0", "--console-port", "0", "--postgres", "Host=127.0.0.1;Colour=blue");
         var exitCode = await appHost.WaitForExitAsync(TimeSpan.FromMinutes(2));
 
         Assert.Equal(1, exitCode);
@@ -58,7 +58,7 @@ public sealed class StartFailureTests(ITestOutputHelper output) : IDisposable
     private async Task<(int ExitCode, string Error, string Output)> RunUntilItGivesUpAsync(params string[] server)
     {
         using var appHost = AppHostProcess.Start(_marker,
-            ["--data-dir", _dataDirectory, "--gateway-port", "0", "--ephemeral", "true",
+            ["--data-dir", _dataDirectory, "--gateway-port", "0", "--console-port", "0", "--ephemeral", "true",
              "--start-timeout", StartTimeoutSeconds.ToString(CultureInfo.InvariantCulture), .. server]);
         var exitCode = await appHost.WaitForExitAsync(TimeSpan.FromMinutes(3));
         output.WriteLine($"exit code {exitCode}; standard error:{Environment.NewLine}{appHost.Error}");

@@ -18,7 +18,7 @@ namespace Payouts.SystemTests.Support;
 public sealed class RunningPlatform : IAsyncDisposable
 {
     /// <summary>The platform's services (projects restarted when they crash), in the AppHost's order.</summary>
-    public static readonly string[] Services = ["provider-sandbox", "bank-accounts", "payouts", "batches", "settlement", "gateway"];
+    public static readonly string[] Services = ["provider-sandbox", "bank-accounts", "payouts", "batches", "settlement", "gateway", "console"];
 
     /// <summary>The services with a database, each migrated by its <c>&lt;service&gt;-migrations</c> resource before it starts.</summary>
     public static readonly IReadOnlyDictionary<string, string> Databases = new Dictionary<string, string>
@@ -70,6 +70,7 @@ public sealed class RunningPlatform : IAsyncDisposable
         [
             "--data-dir", dataDirectory,
             "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture),
+            "--console-port", "0",
             "--ephemeral", "true",
             "--settlement-replicas", SettlementReplicas.ToString(CultureInfo.InvariantCulture),
             // The AppHost gives up after this; the test's own bound (timeout) is the one that counts.
@@ -108,6 +109,9 @@ public sealed class RunningPlatform : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Where the console (web/Payouts.Console) listens, with no proxy in front of it.</summary>
+    public Uri ConsoleUrl => App.GetEndpoint("console", "http");
 
     /// <summary>An HttpClient on the resource's http endpoint (the gateway's own port; a service's through Aspire's proxy).</summary>
     public HttpClient CreateHttpClient(string resource) => App.CreateHttpClient(resource, "http");

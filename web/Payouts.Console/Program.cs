@@ -1,0 +1,28 @@
+using MudBlazor.Services;
+using Payouts.Console.Api;
+using Payouts.Console.Authentication;
+using Payouts.Console.Components;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddConsoleAuthentication();
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddConsoleApi(builder.Configuration);
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapSessionEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+public partial class Program;
