@@ -18,6 +18,12 @@ public sealed class ConsoleBrowser : IAsyncLifetime
 
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "console-screenshots");
 
+    /// <summary>
+    /// Where passing tests also leave their last page, when set (<c>PAYOUTS_CONSOLE_SCREENSHOTS=docs/images</c>): how the
+    /// README's pictures of the console are made.
+    /// </summary>
+    private static readonly string? PassingScreenshotDirectory = Environment.GetEnvironmentVariable("PAYOUTS_CONSOLE_SCREENSHOTS");
+
     public async Task InitializeAsync()
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: scripts/prerequisites.sh --with-browser installs it.");
@@ -44,6 +50,11 @@ public sealed class ConsoleBrowser : IAsyncLifetime
         try
         {
             await test(page);
+            if (PassingScreenshotDirectory is not null)
+            {
+                Directory.CreateDirectory(PassingScreenshotDirectory);
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PassingScreenshotDirectory, $"{testName}.png") });
+            }
         }
         catch (Exception e)
         {
