@@ -48,6 +48,7 @@ builder.Services.AddScoped<EarningsCredits>();
 builder.Services.AddScoped<FxRateSettings>();
 builder.Services.AddScoped<BalanceQueries>();
 builder.Services.AddScoped<PayoutQueries>();
+builder.Services.AddScoped<PayoutsPerDay>();
 builder.Services.AddHostedService<SettlementStatusSweep>();
 builder.Services.AddPayoutMetrics();
 builder.Services.AddQueueDepthMetrics();

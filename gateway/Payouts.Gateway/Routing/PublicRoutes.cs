@@ -32,6 +32,7 @@ public static class PublicRoutes
 
         // Admin (seed 004), payouts side.
         new(ClusterNames.Payouts, "/api/admin/payouts", Get, RouteAccess.Admin),
+        new(ClusterNames.Payouts, "/api/admin/payouts/daily", Get, RouteAccess.Admin, Order: -1),
         new(ClusterNames.Payouts, "/api/admin/payouts/{id}", Get, RouteAccess.Admin),
         new(ClusterNames.Payouts, "/api/admin/payouts/{id}/process", Post, RouteAccess.Admin),
         new(ClusterNames.Payouts, "/api/admin/payouts/{id}/reject", Post, RouteAccess.Admin),

@@ -45,6 +45,15 @@ public sealed record AdminPayout(
         p.ProcessedAt, p.CompletedAt, p.ProcessedBy, p.TransactionReference, p.RejectionReason, p.FailureReason, p.Notes);
 }
 
+/// <summary><c>GET /api/admin/payouts/daily</c>: every day of the range, oldest first.</summary>
+public sealed record AdminPayoutDays(string Currency, IEnumerable<AdminPayoutDay> Days);
+
+/// <summary>A UTC day: payouts requested that day (in all, and by their status now) and the amount completed that day.</summary>
+public sealed record AdminPayoutDay(DateOnly Date, int Requested, IReadOnlyDictionary<string, int> RequestedByStatus, decimal PaidAmount)
+{
+    public static AdminPayoutDay Of(PayoutDay day) => new(day.Date, day.RequestedByStatus.Values.Sum(), day.RequestedByStatus, day.PaidAmount);
+}
+
 public sealed record AdminPayoutUser(Guid Id, string? Email, string? FirstName, string? LastName, string? Phone, decimal? Balance)
 {
     public static AdminPayoutUser Of(DirectoryUser user, decimal? balance) => new(user.Uuid, user.Email, user.FirstName, user.LastName, user.Phone, balance);
