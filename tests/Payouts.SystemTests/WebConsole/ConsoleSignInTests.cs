@@ -42,8 +42,11 @@ public sealed class ConsoleSignInTests(PlatformFixture fixture, ConsoleBrowser b
         var signingKey = fixture.Platform.SigningKey;
         var stale = new LocalTokenIssuer(new AuthSettings(signingKey), PastClock(TimeSpan.FromHours(2)))
             .Issue(new AuthTokenRequest("7002", [PayoutsRoles.User], company, TimeSpan.FromHours(1)));
+        // Long enough to sign in on a busy machine, short enough to wait out.
+        var shortLifetime = TimeSpan.FromSeconds(40);
+        var shortLivedUntil = DateTimeOffset.UtcNow + shortLifetime;
         var shortLived = new LocalTokenIssuer(new AuthSettings(signingKey))
-            .Issue(new AuthTokenRequest("7002", [PayoutsRoles.User], company, TimeSpan.FromSeconds(10)));
+            .Issue(new AuthTokenRequest("7002", [PayoutsRoles.User], company, shortLifetime));
 
         await browser.RunAsync(fixture.Platform.ConsoleUrl, nameof(A_token_the_platform_does_not_accept_is_refused_in_words_and_an_expired_session_returns_to_sign_in), async page =>
         {
@@ -58,7 +61,8 @@ public sealed class ConsoleSignInTests(PlatformFixture fixture, ConsoleBrowser b
             await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The token has expired: mint a new one.");
 
             await page.SignInAsync(new AuthenticationHeaderValue("Bearer", shortLived), "/batches");
-            await Task.Delay(TimeSpan.FromSeconds(11));
+            var untilExpired = shortLivedUntil - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1);
+            if (untilExpired > TimeSpan.Zero) await Task.Delay(untilExpired);
             await page.GotoAsync("/batches");
             await Expect(page).ToHaveURLAsync(new Regex("/signin\\?returnUrl=%2Fbatches$"));
         });

@@ -1,4 +1,5 @@
 using Payouts.Console.Api.Batches;
+using Payouts.Console.Api.Figures;
 using Microsoft.Extensions.Http.Resilience;
 
 namespace Payouts.Console.Api;
@@ -19,6 +20,7 @@ public static class ConsoleApiExtensions
             .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
 #pragma warning restore EXTEXP0001
         services.AddScoped<BatchesApi>();
+        services.AddScoped<PayoutFiguresApi>();
         return services;
     }
 }
