@@ -19,6 +19,7 @@ public static class ConsoleApiExtensions
             .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
 #pragma warning restore EXTEXP0001
         services.AddScoped<BatchesApi>();
+        services.AddScoped<Payouts.Console.Api.TwoFactor.TwoFactorApi>();
         return services;
     }
 }
