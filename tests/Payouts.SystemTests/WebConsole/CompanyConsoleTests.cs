@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Payouts.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -67,7 +68,9 @@ public sealed class CompanyConsoleTests(PlatformFixture fixture, ConsoleBrowser 
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
             await Expect(dialog).ToHaveCountAsync(0);
 
-            await Expect(page.GetByTestId("batch-status")).ToHaveTextAsync("completed", UntilPaid);
+            await Expect(page.GetByTestId("batch-status")).ToHaveTextAsync(new Regex("^(completed|failed)$"), UntilPaid);
+            if (await page.GetByTestId("batch-status").TextContentAsync() != "completed")
+                Assert.Fail($"The batch did not complete: {await AdminViewAsync(batchId)}");
             await Expect(page.GetByTestId("recipient-status-counts")).ToContainTextAsync("3 completed");
             Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page reloaded");
             Assert.DoesNotContain(member.Parameter!, await page.ContentAsync(), StringComparison.Ordinal);
@@ -101,10 +104,17 @@ public sealed class CompanyConsoleTests(PlatformFixture fixture, ConsoleBrowser 
         return Enumerable.Range(0, 10).Select(i => $"{i}{i}{i}{i}{i}{i}").First(code => !valid.Contains(code));
     }
 
+    /// <summary>Why a batch ended as it did, as an admin sees it: for the failure message.</summary>
+    private async Task<string> AdminViewAsync(Guid batchId)
+    {
+        using var gateway = new GatewayClient(fixture.Platform);
+        return (await gateway.GetAsync($"/v1/admin/batches/{batchId}", fixture.Tokens.Admin("1"))).Raw;
+    }
+
     private async Task<(Guid Id, string Reference)> CreateDraftBatchAsync(AuthenticationHeaderValue member, string company)
     {
         using var gateway = new GatewayClient(fixture.Platform);
-        await CompanyWallets.FundAsync(gateway, fixture.Tokens.Admin("1"), member, company, 100m, "USD");
+        await CompanyWallets.FundAsync(gateway, fixture.Tokens.Admin("1"), member, company, 1_000m, "USD");
         var reference = $"CCT-{Guid.NewGuid():N}"[..16].ToUpperInvariant();
         var run = Guid.NewGuid().ToString("N")[..8];
         var created = await gateway.PostAsync("/v1/payouts/batch", member, new
