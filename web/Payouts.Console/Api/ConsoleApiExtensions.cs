@@ -1,5 +1,6 @@
 using Payouts.Console.Api.Batches;
 using Payouts.Console.Api.Figures;
+using Payouts.Console.Api.TwoFactor;
 using Microsoft.Extensions.Http.Resilience;
 
 namespace Payouts.Console.Api;
@@ -21,6 +22,7 @@ public static class ConsoleApiExtensions
 #pragma warning restore EXTEXP0001
         services.AddScoped<BatchesApi>();
         services.AddScoped<PayoutFiguresApi>();
+        services.AddScoped<TwoFactorApi>();
         return services;
     }
 }
