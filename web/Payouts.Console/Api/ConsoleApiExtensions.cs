@@ -1,3 +1,4 @@
+using Payouts.Console.Api.Admin;
 using Payouts.Console.Api.Batches;
 using Microsoft.Extensions.Http.Resilience;
 
@@ -19,6 +20,7 @@ public static class ConsoleApiExtensions
             .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
 #pragma warning restore EXTEXP0001
         services.AddScoped<BatchesApi>();
+        services.AddScoped<AdminPayoutsApi>();
         return services;
     }
 }
