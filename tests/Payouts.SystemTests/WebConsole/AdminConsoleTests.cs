@@ -60,7 +60,7 @@ public sealed class AdminConsoleTests(PlatformFixture fixture, ConsoleBrowser br
     [Fact]
     public async Task A_user_who_is_not_an_admin_cannot_open_the_payout_queue()
     {
-        var payouts = await PendingPayouts.RequestAsync(fixture.Platform, 200m, 20m);
+        var payouts = await PendingPayouts.RequestAsync(fixture.Platform, 500m, 100m);
         var user = fixture.Tokens.User("7100");
 
         await browser.RunAsync(fixture.Platform.ConsoleUrl, nameof(A_user_who_is_not_an_admin_cannot_open_the_payout_queue), async page =>
