@@ -41,7 +41,7 @@ public sealed class PayoutActionDialogTests : IAsyncDisposable
     public async Task Rejecting_with_a_blank_reason_is_refused_before_calling_and_a_reason_is_sent_with_the_actions_key()
     {
         _gateway.Answer = _ => (HttpStatusCode.OK,
-            $$"""{"success":true,"message":"Payout rejected successfully","data":{"id":"{{PayoutId}}","status":"rejected","processedAt":"2026-11-30T10:05:00Z","processedBy":"1","rejectionReason":"Invalid bank account details"}}""");
+            $$$"""{"success":true,"message":"Payout rejected successfully","data":{"id":"{{{PayoutId}}}","status":"rejected","processedAt":"2026-11-30T10:05:00Z","processedBy":"1","rejectionReason":"Invalid bank account details"}}""");
         var action = new IdempotentAction();
         var dialog = await ShowAsync<RejectPayoutDialog>(action);
 
@@ -68,7 +68,7 @@ public sealed class PayoutActionDialogTests : IAsyncDisposable
     {
         var answers = new Queue<(HttpStatusCode, string)>([
             (HttpStatusCode.ServiceUnavailable, """{"error":"service_unavailable","message":"Settlement is not answering: try again."}"""),
-            (HttpStatusCode.OK, $$"""{"success":true,"message":"Payout processed successfully","data":{"id":"{{PayoutId}}","status":"completed","processedAt":"2026-11-30T10:05:00Z","completedAt":"2026-11-30T10:05:01Z","processedBy":"1","transactionReference":"TRF-1","failureReason":null,"userBalance":900}}"""),
+            (HttpStatusCode.OK, $$$"""{"success":true,"message":"Payout processed successfully","data":{"id":"{{{PayoutId}}}","status":"completed","processedAt":"2026-11-30T10:05:00Z","completedAt":"2026-11-30T10:05:01Z","processedBy":"1","transactionReference":"TRF-1","failureReason":null,"userBalance":900}}"""),
         ]);
         _gateway.Answer = _ => answers.Dequeue();
         var action = new IdempotentAction();

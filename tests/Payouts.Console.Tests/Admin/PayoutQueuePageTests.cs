@@ -15,9 +15,9 @@ public sealed class PayoutQueuePageTests : IAsyncDisposable
     public PayoutQueuePageTests()
     {
         _context = FakeGateway.Context(_gateway);
-        _gateway.Answer = sent => (HttpStatusCode.OK, $$"""
-            {"success":true,"data":{"payouts":[{{FakeGateway.PayoutJson(Guid.NewGuid(), "PAY-" + sent.PathAndQuery.Length)}}],
-             "pagination":{"currentPage":1,"totalPages":3,"totalItems":45,"itemsPerPage":20}}}
+        _gateway.Answer = sent => (HttpStatusCode.OK, $$$"""
+            {"success":true,"data":{"payouts":[{{{FakeGateway.PayoutJson(Guid.NewGuid(), "PAY-" + sent.PathAndQuery.Length)}}}],
+             "pagination":{"currentPage":1,"totalPages":3,"totalItems":45,"itemsPerPage":20}} }
             """);
     }
 

@@ -65,7 +65,10 @@ public sealed class AdminConsoleTests(PlatformFixture fixture, ConsoleBrowser br
 
         await browser.RunAsync(fixture.Platform.ConsoleUrl, nameof(A_user_who_is_not_an_admin_cannot_open_the_payout_queue), async page =>
         {
-            await page.SignInAsync(user, "/admin/payouts");
+            await page.SignInAsync(user);
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Payout queue" })).ToHaveCountAsync(0);
+
+            await page.GotoAsync("/admin/payouts");
             await Expect(page.GetByText("You are not allowed to open this page.")).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Table)).ToHaveCountAsync(0);
             Assert.DoesNotContain(payouts[0].Reference, await page.ContentAsync(), StringComparison.Ordinal);
@@ -73,6 +76,20 @@ public sealed class AdminConsoleTests(PlatformFixture fixture, ConsoleBrowser br
             await page.GotoAsync($"/admin/payouts/{payouts[0].Id}");
             await Expect(page.GetByText("You are not allowed to open this page.")).ToBeVisibleAsync();
             Assert.DoesNotContain(payouts[0].Reference, await page.ContentAsync(), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task An_admin_reads_the_settlement_reconciliation_reports()
+    {
+        await browser.RunAsync(fixture.Platform.ConsoleUrl, nameof(An_admin_reads_the_settlement_reconciliation_reports), async page =>
+        {
+            await page.SignInAsync(fixture.Tokens.Admin("1"));
+            await page.GetByRole(AriaRole.Link, new() { Name = "Settlement reconciliation" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Settlement reconciliation" })).ToBeVisibleAsync();
+            await Expect(page.GetByText(new Regex(@"mismatches: \d+"))).ToBeVisibleAsync();
+            await Expect(page.GetByText(new Regex(@"\d+ checked, \d+ matched"))).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
         });
     }
 }

@@ -21,6 +21,7 @@ public static class ConsoleApiExtensions
 #pragma warning restore EXTEXP0001
         services.AddScoped<BatchesApi>();
         services.AddScoped<AdminPayoutsApi>();
+        services.AddScoped<SettlementApi>();
         return services;
     }
 }
