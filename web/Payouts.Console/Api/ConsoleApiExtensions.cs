@@ -22,6 +22,7 @@ public static class ConsoleApiExtensions
         services.AddScoped<BatchesApi>();
         services.AddScoped<AdminPayoutsApi>();
         services.AddScoped<SettlementApi>();
+        services.AddScoped<ManualPaymentsApi>();
         return services;
     }
 }
