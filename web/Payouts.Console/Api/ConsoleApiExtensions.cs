@@ -23,6 +23,8 @@ public static class ConsoleApiExtensions
         services.AddScoped<AdminPayoutsApi>();
         services.AddScoped<SettlementApi>();
         services.AddScoped<ManualPaymentsApi>();
+        services.AddScoped<FxRatesApi>();
+        services.AddScoped<PayoutStatsApi>();
         return services;
     }
 }
