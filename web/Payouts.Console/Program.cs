@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using Payouts.Console.Api;
 using Payouts.Console.Authentication;
@@ -8,6 +9,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddConsoleAuthentication();
 
+// The session's end is checked against it (ExpiringSessionStateProvider).
+builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddConsoleApi(builder.Configuration);

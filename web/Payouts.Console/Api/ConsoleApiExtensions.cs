@@ -1,3 +1,4 @@
+using Payouts.Console.Api.Admin;
 using Payouts.Console.Api.Batches;
 using Payouts.Console.Api.Figures;
 using Payouts.Console.Api.TwoFactor;
@@ -23,6 +24,10 @@ public static class ConsoleApiExtensions
         services.AddScoped<BatchesApi>();
         services.AddScoped<PayoutFiguresApi>();
         services.AddScoped<TwoFactorApi>();
+        services.AddScoped<AdminPayoutsApi>();
+        services.AddScoped<SettlementApi>();
+        services.AddScoped<ManualPaymentsApi>();
+        services.AddScoped<FxRatesApi>();
         return services;
     }
 }

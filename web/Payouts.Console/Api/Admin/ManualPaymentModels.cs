@@ -1,0 +1,36 @@
+namespace Payouts.Console.Api.Admin;
+
+// Seed 003 billing bodies (snake_case): {success, count, results} lists and {success, payment} answers.
+
+public sealed record BillingPaymentList(bool Success, int Count, IReadOnlyList<BillingPayment> Results);
+
+public sealed record BillingPaymentAnswer(bool Success, BillingPayment Payment);
+
+public sealed record BillingPayment(
+    long Id, long InvoiceId, decimal Amount, string Currency, string PaymentMethod, string Status, string TransactionReference, string? FailureReason,
+    string? Notes, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>Approving a manual payment: nothing to type, so one fingerprint.</summary>
+public sealed record ApprovePaymentInput : IPayoutActionInput
+{
+    public string Fingerprint => "approve";
+}
+
+/// <summary>Declining a manual payment: the reason is required (at most 500 characters).</summary>
+public sealed record DeclinePaymentInput(string? Reason) : IPayoutActionInput
+{
+    public const int MaxReasonLength = 500;
+
+    public string Fingerprint => $"decline\n{ProcessPayoutInput.Clean(Reason)}";
+
+    public object ToBody() => new DeclineBody(ProcessPayoutInput.Clean(Reason));
+
+    public string? Problem => ProcessPayoutInput.Clean(Reason) switch
+    {
+        null => "A reason is required to decline a payment.",
+        { Length: > MaxReasonLength } => $"The reason must be at most {MaxReasonLength} characters.",
+        _ => null,
+    };
+
+    private sealed record DeclineBody(string? Reason);
+}
