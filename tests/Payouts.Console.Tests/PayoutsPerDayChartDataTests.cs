@@ -1,4 +1,4 @@
-using Payouts.Console.Api.Figures;
+using Payouts.Console.Api.Admin;
 using Payouts.Console.Components.Shared;
 
 namespace Payouts.Console.Tests;

@@ -1,6 +1,5 @@
 using Payouts.Console.Api.Admin;
 using Payouts.Console.Api.Batches;
-using Payouts.Console.Api.Figures;
 using Payouts.Console.Api.TwoFactor;
 using Microsoft.Extensions.Http.Resilience;
 
@@ -22,7 +21,6 @@ public static class ConsoleApiExtensions
             .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
 #pragma warning restore EXTEXP0001
         services.AddScoped<BatchesApi>();
-        services.AddScoped<PayoutFiguresApi>();
         services.AddScoped<TwoFactorApi>();
         services.AddScoped<AdminPayoutsApi>();
         services.AddScoped<SettlementApi>();

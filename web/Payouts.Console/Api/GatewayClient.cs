@@ -56,8 +56,7 @@ public sealed class GatewayClient(HttpClient http, AuthenticationStateProvider a
     /// <summary>Back to sign-in, returning here afterwards.</summary>
     private ApiResult<T> SessionEnded<T>()
     {
-        var returnUrl = "/" + navigation.ToBaseRelativePath(navigation.Uri);
-        navigation.NavigateTo($"{ConsoleAuthentication.SignInPath}?returnUrl={Uri.EscapeDataString(returnUrl)}", forceLoad: true);
+        navigation.NavigateToSignIn();
         return ApiResult<T>.Refused(401, ApiErrorText.Fallback(401));
     }
 }

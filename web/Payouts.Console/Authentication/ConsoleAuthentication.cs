@@ -72,7 +72,7 @@ public static class ConsoleAuthentication
 
     private static Task RejectExpiredSession(CookieValidatePrincipalContext context)
     {
-        if (context.Principal is { } principal && ConsoleUser.SessionEnd(principal) is { } expiresAt && expiresAt > DateTimeOffset.UtcNow)
+        if (context.Principal is { } principal && ConsoleUser.IsOpen(principal, DateTimeOffset.UtcNow))
             return Task.CompletedTask;
         context.RejectPrincipal();
         return context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

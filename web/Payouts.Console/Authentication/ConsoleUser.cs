@@ -29,5 +29,8 @@ public sealed record ConsoleUser(string Subject, IReadOnlyList<string> Roles, st
     public static DateTimeOffset? SessionEnd(ClaimsPrincipal principal) =>
         long.TryParse(principal.FindFirstValue(ExpiresAtClaim), out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 
+    /// <summary>Whether the session is still open at <paramref name="now"/>: its token has not expired.</summary>
+    public static bool IsOpen(ClaimsPrincipal principal, DateTimeOffset now) => SessionEnd(principal) is { } end && end > now;
+
     public static string? AccessToken(ClaimsPrincipal principal) => principal.FindFirstValue(AccessTokenClaim);
 }

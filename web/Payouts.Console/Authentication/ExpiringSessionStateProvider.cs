@@ -14,5 +14,5 @@ public sealed class ExpiringSessionStateProvider(ILoggerFactory loggerFactory, I
         configuration.GetValue("Console:SessionCheckInterval", TimeSpan.FromSeconds(30));
 
     protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        Task.FromResult(ConsoleUser.SessionEnd(authenticationState.User) is { } expiresAt && expiresAt > clock.GetUtcNow());
+        Task.FromResult(ConsoleUser.IsOpen(authenticationState.User, clock.GetUtcNow()));
 }

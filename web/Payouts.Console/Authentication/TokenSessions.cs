@@ -14,6 +14,7 @@ public sealed class TokenSessions(AuthSettings settings)
     public const string AuthenticationType = "payouts-console";
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private readonly TokenValidationParameters _validation = PayoutsTokenValidation.For(settings);
 
     public async Task<(ClaimsPrincipal? Principal, string? Error)> ValidateAsync(string? token)
     {
@@ -21,7 +22,7 @@ public sealed class TokenSessions(AuthSettings settings)
         if (string.IsNullOrEmpty(token)) return (null, "Paste a token to sign in.");
         if (settings.SigningKey is null) return (null, "This console signs in through its identity provider, not with a pasted token.");
 
-        var result = await _handler.ValidateTokenAsync(token, PayoutsTokenValidation.For(settings));
+        var result = await _handler.ValidateTokenAsync(token, _validation);
         if (!result.IsValid)
             return (null, result.Exception is SecurityTokenExpiredException ? "The token has expired: mint a new one." : "The token is not one this platform accepts.");
         return (PrincipalFor(token, result.ClaimsIdentity.Claims, result.SecurityToken.ValidTo), null);

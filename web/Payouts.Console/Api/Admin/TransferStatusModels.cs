@@ -2,9 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace Payouts.Console.Api.Admin;
 
-/// <summary><c>GET /api/admin/payouts/transfer-status/{transferId}</c> (SettlementService): <c>{success, data}</c>.</summary>
-public sealed record TransferStatusReply(bool Success, TransferStatus Data);
-
 /// <summary>
 /// The provider's live view joined with settlement's record: <c>status</c> is the provider's, <c>settlementStatus</c>
 /// ours; the resolution fields only for a transfer an operator closed.

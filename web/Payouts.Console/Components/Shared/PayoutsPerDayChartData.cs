@@ -1,5 +1,5 @@
 using System.Globalization;
-using Payouts.Console.Api.Figures;
+using Payouts.Console.Api.Admin;
 
 namespace Payouts.Console.Components.Shared;
 

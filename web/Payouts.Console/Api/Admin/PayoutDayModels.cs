@@ -1,8 +1,6 @@
-namespace Payouts.Console.Api.Figures;
+namespace Payouts.Console.Api.Admin;
 
-/// <summary><c>GET /api/admin/payouts/daily</c> (admin API, camelCase): <c>{success, data}</c>.</summary>
-public sealed record PayoutDaysResponse(bool Success, PayoutDays Data);
-
+/// <summary><c>GET /api/admin/payouts/daily</c>: every day of the range, oldest first.</summary>
 public sealed record PayoutDays(string Currency, IReadOnlyList<PayoutDay> Days);
 
 /// <summary>A UTC day: payouts requested that day, by their status now, and the amount completed that day.</summary>
