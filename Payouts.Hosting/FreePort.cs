@@ -3,14 +3,25 @@ using System.Net.Sockets;
 
 namespace Payouts.Hosting;
 
-/// <summary>Asks the kernel for an unused loopback port, so two platforms on one machine never collide.</summary>
+/// <summary>An unused loopback port for a server that binds it later, so two platforms on one machine never collide.</summary>
 public static class FreePort
 {
+    /// <summary>
+    /// Below the kernel's ephemeral range: a port the kernel picked (port 0) goes back into that range when the probe
+    /// closes, and an outgoing connection or another port-0 listener can take it in the seconds before our server binds
+    /// it (the gateway crashed that way, exit 134). Ports below the range are only ever taken by explicit binds.
+    /// </summary>
+    private const int LowestPort = 20_000;
+
     public static int Next()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var ephemeralStart = EphemeralRangeStart();
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(LowestPort, ephemeralStart);
+            if (IsFree(port)) return port;
+        }
+        throw new InvalidOperationException($"No free loopback port between {LowestPort} and {ephemeralStart}.");
     }
 
     public static bool IsFree(int port)
@@ -24,6 +35,21 @@ public static class FreePort
         catch (SocketException)
         {
             return false;
+        }
+    }
+
+    /// <summary>The first port of Linux's ephemeral range (32768 by default; elsewhere that default).</summary>
+    private static int EphemeralRangeStart()
+    {
+        const int linuxDefault = 32_768;
+        try
+        {
+            var range = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            return int.TryParse(range[0], out var start) && start > LowestPort + 1000 ? start : linuxDefault;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return linuxDefault;
         }
     }
 }
