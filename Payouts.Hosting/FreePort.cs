@@ -13,13 +13,23 @@ public static class FreePort
     /// </summary>
     private const int LowestPort = 20_000;
 
+    /// <summary>Ports already handed out by this process: a random pick must not repeat one whose server has not bound it yet.</summary>
+    private static readonly HashSet<int> HandedOut = [];
+
     public static int Next()
     {
         var ephemeralStart = EphemeralRangeStart();
         for (var attempt = 0; attempt < 200; attempt++)
         {
             var port = Random.Shared.Next(LowestPort, ephemeralStart);
-            if (IsFree(port)) return port;
+            lock (HandedOut)
+            {
+                if (!HandedOut.Contains(port) && IsFree(port))
+                {
+                    HandedOut.Add(port);
+                    return port;
+                }
+            }
         }
         throw new InvalidOperationException($"No free loopback port between {LowestPort} and {ephemeralStart}.");
     }
