@@ -38,7 +38,8 @@ public sealed class BatchSagaTests(BatchServiceFixture fixture)
         Assert.Equal(2, read["statistics"]["completed_recipients"]!.GetValue<int>());
         Assert.Equal(0m, read["statistics"]["active_amount"]!.GetValue<decimal>());
         var listed = (await client.BulkGetAsync("/v1/payouts"))["payouts"].AsArray().Single(p => p!["id"]!.GetValue<string>() == id.ToString());
-        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", listed!["completed_at"]!.GetValue<string>());
+        Assert.Equal(read["batch"]["completed_at"]!.GetValue<string>(), listed!["completed_at"]!.GetValue<string>());
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", listed["completed_at"]!.GetValue<string>());
 
         Assert.Equal(("Released", 2, 350.50m, 0, 0m), (saga.CurrentState, saga.PaidCount, saga.PaidAmount, saga.FailedCount, saga.FailedAmount));
         Assert.Equal(0m, saga.ReleasedAmount);

@@ -57,7 +57,7 @@ public sealed class SeedExampleTests(BatchServiceFixture fixture)
         Assert.Equal(["success", "batch", "recipients", "statistics"], read.Body.AsObject().Select(p => p.Key));
         Assert.True(read["success"].GetValue<bool>());
         var batch = read["batch"];
-        Assert.Equal(["id", "reference", "status", "total_amount", "total_recipients", "remaining_capacity", "created_at"],
+        Assert.Equal(["id", "reference", "status", "total_amount", "total_recipients", "remaining_capacity", "created_at", "approved_at", "completed_at"],
             batch.AsObject().Select(p => p.Key));
         Assert.Equal(id.ToString(), batch["id"]!.GetValue<string>());
         Assert.Equal(reference, batch["reference"]!.GetValue<string>());
@@ -66,6 +66,8 @@ public sealed class SeedExampleTests(BatchServiceFixture fixture)
         Assert.Equal(3, batch["total_recipients"]!.GetValue<int>());
         Assert.Equal(97, batch["remaining_capacity"]!.GetValue<int>());
         Assert.Matches(Timestamp, batch["created_at"]!.GetValue<string>());
+        Assert.Null(batch["approved_at"]);
+        Assert.Null(batch["completed_at"]);
 
         var recipients = read["recipients"].AsArray();
         Assert.Equal(3, recipients.Count);

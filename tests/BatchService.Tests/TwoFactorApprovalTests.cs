@@ -74,6 +74,9 @@ public sealed class TwoFactorApprovalTests(BatchServiceFixture fixture)
         var row = await fixture.QueryAsync(db => db.Batches.AsNoTracking().SingleAsync(b => b.Id == id));
         Assert.Equal(user.Subject, row.ApprovedBy);
         Assert.NotNull(row.ApprovedAt);
+        var read = (await user.Client.BulkGetAsync($"/v1/payouts/batches/{id}"))["batch"];
+        Assert.Equal(approved["approved_at"].GetValue<string>(), read["approved_at"]!.GetValue<string>());
+        Assert.Null(read["completed_at"]);
 
         var message = await Eventually.ValueAsync(() => Task.FromResult(fixture.Approvals.For(id).FirstOrDefault()), "BatchApproved on the bus");
         Assert.Equal(user.CompanyId, message.CompanyId);

@@ -27,7 +27,10 @@ public sealed record BatchCreated(CreatedBatchView Batch, int TotalRecords, IRea
     }
 }
 
-public sealed record BatchView(Guid Id, string Reference, string Status, decimal TotalAmount, int TotalRecipients, int RemainingCapacity, DateTimeOffset CreatedAt);
+/// <summary>Seed 001's batch, with the approval and completion times the list shows too (null until they happen).</summary>
+public sealed record BatchView(
+    Guid Id, string Reference, string Status, decimal TotalAmount, int TotalRecipients, int RemainingCapacity, DateTimeOffset CreatedAt,
+    DateTimeOffset? ApprovedAt, DateTimeOffset? CompletedAt);
 
 public sealed record RecipientView(Guid Id, string Email, decimal Amount, string Status, string? Memo)
 {
@@ -43,7 +46,7 @@ public sealed record BatchDetails(bool Success, BatchView Batch, IReadOnlyList<R
 {
     public static BatchDetails Of(Batch b) => new(
         true,
-        new BatchView(b.Id, b.Reference, b.Status, b.TotalAmount, b.Recipients.Count, b.RemainingCapacity, b.CreatedAt),
+        new BatchView(b.Id, b.Reference, b.Status, b.TotalAmount, b.Recipients.Count, b.RemainingCapacity, b.CreatedAt, b.ApprovedAt, b.CompletedAt),
         [.. b.Recipients.Select(RecipientView.Of)],
         new BatchStatistics(b.Recipients.Count, b.Count(RecipientStatus.Pending), b.Count(RecipientStatus.Completed), b.Count(RecipientStatus.Cancelled),
             b.Count(RecipientStatus.Failed), b.TotalAmount, b.ActiveAmount));

@@ -3,13 +3,10 @@ namespace Payouts.Console.Api.Batches;
 /// <summary><c>GET /v1/payouts/batches/{id}</c>: the batch with its recipients and statistics.</summary>
 public sealed record BatchDetails(BatchView Batch, IReadOnlyList<BatchRecipient> Recipients, BatchStatistics Statistics);
 
-/// <summary>
-/// The batch itself. <c>approved_at</c> and <c>completed_at</c> are read when the service writes them and shown as "—"
-/// otherwise.
-/// </summary>
+/// <summary>The batch itself; <c>approved_at</c> and <c>completed_at</c> are null until those happen (shown as "—").</summary>
 public sealed record BatchView(
     Guid Id, string Reference, string Status, decimal TotalAmount, int TotalRecipients, int RemainingCapacity, DateTimeOffset CreatedAt,
-    DateTimeOffset? ApprovedAt = null, DateTimeOffset? CompletedAt = null);
+    DateTimeOffset? ApprovedAt, DateTimeOffset? CompletedAt);
 
 public sealed record BatchRecipient(Guid Id, string Email, decimal Amount, string Status, string? Memo);
 
