@@ -3,6 +3,7 @@ using MudBlazor.Services;
 using Payouts.Console.Api;
 using Payouts.Console.Authentication;
 using Payouts.Console.Components;
+using Payouts.Console.Drafts;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,7 @@ builder.AddConsoleAuthentication();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddScoped<FormDrafts>();
 builder.Services.AddConsoleApi(builder.Configuration);
 
 var app = builder.Build();

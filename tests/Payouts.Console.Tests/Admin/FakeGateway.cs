@@ -4,6 +4,8 @@ using System.Text;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
@@ -11,6 +13,8 @@ using MudBlazor.Services;
 using Payouts.Console.Api;
 using Payouts.Console.Api.Admin;
 using Payouts.Console.Authentication;
+using Payouts.Console.Drafts;
+using Payouts.ServiceDefaults.Authentication;
 
 namespace Payouts.Console.Tests.Admin;
 
@@ -55,6 +59,9 @@ public sealed class FakeGateway : HttpMessageHandler
         context.Services.AddScoped(services => new GatewayClient(new HttpClient(gateway) { BaseAddress = new Uri("http://gateway/") },
             services.GetRequiredService<AuthenticationStateProvider>(), services.GetRequiredService<NavigationManager>(), NullLogger<GatewayClient>.Instance));
         context.Services.AddScoped<AdminPayoutsApi>();
+        context.Services.AddDataProtection();
+        context.Services.AddScoped<ProtectedSessionStorage>();
+        context.Services.AddScoped<FormDrafts>();
         return context;
     }
 
@@ -71,6 +78,11 @@ public sealed class FakeGateway : HttpMessageHandler
     {
         public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
             Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(
-                [new Claim(ConsoleUser.AccessTokenClaim, "test-token")], "test"))));
+                [
+                    new Claim(PayoutsClaimTypes.Subject, "1"),
+                    new Claim(PayoutsClaimTypes.Role, PayoutsRoles.Admin),
+                    new Claim(ConsoleUser.AccessTokenClaim, "test-token"),
+                    new Claim(ConsoleUser.ExpiresAtClaim, DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ], "test"))));
     }
 }
