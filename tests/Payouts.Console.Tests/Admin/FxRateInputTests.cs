@@ -35,4 +35,11 @@ public sealed class FxRateInputTests
         Assert.Empty(input.Problems);
         Assert.Equal(new FxRateSetting("GBP", "KES", 160.12345678m, 10.5m, false), input.Setting);
     }
+
+    [Fact]
+    public void A_listed_rate_is_edited_as_typed_without_trailing_zeros()
+    {
+        var listed = new FxRate("USD", "NGN", 1500.50000000m, 50.00m, true, DateTimeOffset.UnixEpoch, null);
+        Assert.Equal(new FxRateInput("USD", "NGN", "1500.5", "50", true), FxRateInput.Of(listed));
+    }
 }

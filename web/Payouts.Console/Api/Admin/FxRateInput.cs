@@ -20,8 +20,10 @@ public sealed record FxRateInput(string? BaseCurrency, string? QuoteCurrency, st
 
     private const NumberStyles PlainDecimal = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
 
-    public static FxRateInput Of(FxRate rate) => new(rate.BaseCurrency, rate.QuoteCurrency,
-        rate.Rate.ToString(CultureInfo.InvariantCulture), rate.ProcessingFee.ToString(CultureInfo.InvariantCulture), rate.Enabled);
+    public static FxRateInput Of(FxRate rate) => new(rate.BaseCurrency, rate.QuoteCurrency, Text(rate.Rate), Text(rate.ProcessingFee), rate.Enabled);
+
+    /// <summary>A rate or fee as an admin types it: no trailing zeros (the API may write a fee as 50.00).</summary>
+    public static string Text(decimal number) => number.ToString("0.############", CultureInfo.InvariantCulture);
 
     /// <summary>What is wrong, by field (<c>base</c>, <c>quote</c>, <c>rate</c>, <c>fee</c>); empty when the setting can be sent.</summary>
     public IReadOnlyDictionary<string, string> Problems
