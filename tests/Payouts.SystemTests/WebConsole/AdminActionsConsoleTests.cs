@@ -83,7 +83,7 @@ public sealed class AdminActionsConsoleTests(PlatformFixture fixture, ConsoleBro
             var dialog = page.GetByRole(AriaRole.Dialog);
             await dialog.GetByLabel("Base currency").FillAsync("gbp");
             await dialog.GetByLabel("Quote currency").FillAsync("KES");
-            await dialog.GetByLabel("Rate").FillAsync("165.4321");
+            await dialog.GetByLabel("Rate", new() { Exact = true }).FillAsync("165.4321");
             await dialog.GetByLabel("Processing fee").FillAsync("12.5");
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Review" }).ClickAsync();
             await Expect(dialog.GetByTestId("fx-confirmation")).ToHaveTextAsync("Set GBP → KES? 1 GBP = 165.4321 KES, processing fee 12.5 KES per payout, enabled.");
@@ -97,14 +97,14 @@ public sealed class AdminActionsConsoleTests(PlatformFixture fixture, ConsoleBro
             // Refused in the form: a rate that is not above zero never reaches the API.
             await row.GetByRole(AriaRole.Button, new() { Name = "Change GBP → KES" }).ClickAsync();
             dialog = page.GetByRole(AriaRole.Dialog);
-            await Expect(dialog.GetByLabel("Rate")).ToHaveValueAsync("165.4321");
-            await dialog.GetByLabel("Rate").FillAsync("-2");
+            await Expect(dialog.GetByLabel("Rate", new() { Exact = true })).ToHaveValueAsync("165.4321");
+            await dialog.GetByLabel("Rate", new() { Exact = true }).FillAsync("-2");
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Review" }).ClickAsync();
             await Expect(dialog).ToContainTextAsync("The rate must be greater than zero.");
             await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Set rate" })).ToHaveCountAsync(0);
 
             // Refused by the API, which alone knows KES's minor unit: its words are shown and the admin can go back.
-            await dialog.GetByLabel("Rate").FillAsync("170");
+            await dialog.GetByLabel("Rate", new() { Exact = true }).FillAsync("170");
             await dialog.GetByLabel("Processing fee").FillAsync("0.125");
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Review" }).ClickAsync();
             await Expect(dialog).ToContainTextAsync("This replaces 165.4321 (fee 12.5, enabled).");
