@@ -25,6 +25,13 @@ public sealed class GatewayClient(HttpClient http, AuthenticationStateProvider a
     public Task<ApiResult<T>> PostAsync<T>(string path, object? body, JsonSerializerOptions json, string? idempotencyKey = null, CancellationToken ct = default) =>
         SendAsync<T>(HttpMethod.Post, path, body, json, idempotencyKey, ct);
 
+    /// <summary>
+    /// A PUT with a JSON body: it sets a whole resource, so sending it again leaves the same state. Like a POST it is sent
+    /// once (no retries) and answers with the body or the refusal in words.
+    /// </summary>
+    public Task<ApiResult<T>> PutAsync<T>(string path, object body, JsonSerializerOptions json, CancellationToken ct = default) =>
+        SendAsync<T>(HttpMethod.Put, path, body, json, idempotencyKey: null, ct);
+
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, JsonSerializerOptions json, string? idempotencyKey, CancellationToken ct)
     {
         var state = await authentication.GetAuthenticationStateAsync();
