@@ -43,6 +43,9 @@ public class PlatformFixture : IAsyncLifetime
         _platform = await RunningPlatform.StartAsync(DataDirectory, builder =>
         {
             WithGatewayRateLimit(builder, _rateLimitPermits);
+            // Settlement's sweep leaves an open transfer alone for five minutes, not one: the console test that
+            // resolves one by hand must find it still open on a busy machine. Fixtures with their own timings override it.
+            WithEnvironment(builder, "settlement", new() { ["Settlement__Reconciliation__MinimumAge"] = "00:05:00" });
             Configure(builder);
         }, StartTimeout);
 

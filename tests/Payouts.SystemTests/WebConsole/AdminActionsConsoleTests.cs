@@ -125,8 +125,9 @@ public sealed class AdminActionsConsoleTests(PlatformFixture fixture, ConsoleBro
 
     /// <summary>
     /// The sandbox records a transfer to <see cref="TimesOutAccountNumber"/> (completed) but answers only after settlement's
-    /// call timeout (10 s), so settlement marks it unknown. The reconciliation sweep would close it one minute later;
-    /// the admin closes it first. Resolving it as failed is refused (the money left); as completed it pays the payout.
+    /// call timeout (10 s), so settlement marks it unknown. The reconciliation sweep would close it five minutes later on
+    /// the shared platform (PlatformFixture); the admin closes it first. Resolving it as failed is refused (the money
+    /// left); as completed it pays the payout.
     /// </summary>
     [Fact]
     public async Task An_admin_resolves_a_transfer_settlement_could_not_learn_the_outcome_of_and_the_payout_completes()
