@@ -71,7 +71,7 @@ public sealed class WalletPageTests : IAsyncDisposable
         var usd = page.Find("tr[data-currency=USD]");
         Assert.Equal("2,500.00", usd.QuerySelector("[data-balance=available]")!.TextContent);
         Assert.Equal("250.50", usd.QuerySelector("[data-balance=held]")!.TextContent);
-        var payments = page.Find("table[aria-label=Payments], .mud-table[aria-label=Payments]").TextContent;
+        var payments = page.Find("[data-testid=payments]").TextContent;
         Assert.Contains("Pending approval", payments, StringComparison.Ordinal);
         Assert.Contains("Approved", payments, StringComparison.Ordinal);
         Assert.Contains("Declined: No matching bank credit", payments, StringComparison.Ordinal);

@@ -32,7 +32,7 @@ public sealed class CompanyWalletConsoleTests(PlatformFixture fixture, ConsoleBr
             await page.GetByRole(AriaRole.Link, new() { Name = "Wallet" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Company wallet" })).ToBeVisibleAsync();
             await Expect(page.GetByText("Nothing yet: the wallet is funded")).ToBeVisibleAsync();
-            var invoiceRow = page.GetByRole(AriaRole.Row).Filter(new() { HasText = number });
+            var invoiceRow = page.GetByTestId("invoices").GetByRole(AriaRole.Row).Filter(new() { HasText = number });
             await Expect(invoiceRow.Locator("td[data-label=Status]")).ToHaveTextAsync("unpaid");
             await Expect(invoiceRow).ToContainTextAsync("1,250.50 USD");
 
@@ -47,7 +47,7 @@ public sealed class CompanyWalletConsoleTests(PlatformFixture fixture, ConsoleBr
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Submit payment" }).ClickAsync();
             await Expect(dialog).ToHaveCountAsync(0);
 
-            var paymentRow = page.GetByRole(AriaRole.Row).Filter(new() { HasText = reference });
+            var paymentRow = page.GetByTestId("payments").GetByRole(AriaRole.Row).Filter(new() { HasText = reference });
             await Expect(paymentRow.Locator("td[data-label=Status]")).ToHaveTextAsync("Pending approval");
             await Expect(invoiceRow).ToContainTextAsync("Payment pending approval");
 
