@@ -179,6 +179,60 @@ public sealed class BillingTests(PayoutServiceFixture fixture) : PayoutServiceTe
     }
 
     [Fact]
+    public async Task A_company_sees_its_own_wallet_balance_once_an_approved_manual_payment_funds_it()
+    {
+        var company = NewCompany();
+        var other = NewCompany();
+        using var member = Fixture.ClientFor(PayoutServiceFixture.NewUserId(), company);
+        using var otherMember = Fixture.ClientFor(PayoutServiceFixture.NewUserId(), other);
+
+        var (before, beforeBody) = await member.GetJsonAsync("/api/v1/billing/balance/");
+        await Fixture.FundCompanyAsync(company, 2500m);
+        await Fixture.FundCompanyAsync(other, 40.5m);
+        var (after, afterBody) = await member.GetJsonAsync("/api/v1/billing/balance/");
+        var (others, othersBody) = await otherMember.GetJsonAsync("/api/v1/billing/balance/");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.True(beforeBody["success"]!.GetValue<bool>());
+        Assert.Empty(beforeBody["balances"]!.AsArray());
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal("company", afterBody["account_type"].Str());
+        Assert.Equal(company, afterBody["account_id"].Str());
+        var usd = Assert.Single(afterBody["balances"]!.AsArray())!;
+        Assert.Equal("USD", usd["currency"].Str());
+        Assert.Equal(2500m, usd["available"].Decimal());
+        Assert.Equal(0m, usd["held"].Decimal());
+        // Money as the billing family writes it: a whole amount without decimals.
+        Assert.Contains("\"available\":2500,", afterBody.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, others.StatusCode);
+        Assert.Equal(other, othersBody["account_id"].Str());
+        Assert.Equal(40.5m, Assert.Single(othersBody["balances"]!.AsArray())!["available"].Decimal());
+    }
+
+    [Fact]
+    public async Task The_wallet_balance_shows_what_a_payout_under_way_holds_and_refuses_a_caller_without_an_account()
+    {
+        var company = NewCompany();
+        await Fixture.FundCompanyAsync(company, 1000m);
+        var memberId = await Fixture.NewFundedUserAsync(0m);
+        var (beneficiaryId, detailsId) = await Fixture.AddBeneficiaryDetailsAsync(memberId, company);
+        using var member = Fixture.ClientFor(memberId, company);
+        var (paid, paidBody) = await member.PostJsonAsync("/payout/simple", new { beneficiary_id = beneficiaryId, amount = 250m, beneficiary_details_id = detailsId });
+        Assert.True(paid.StatusCode == HttpStatusCode.OK, paidBody.ToJsonString());
+
+        var (balance, body) = await member.GetJsonAsync("/api/v1/billing/balance/");
+        using var nobody = Fixture.ClientForSubject("outside-subject");
+        var (refused, refusedBody) = await nobody.GetJsonAsync("/api/v1/billing/balance/");
+
+        Assert.Equal(HttpStatusCode.OK, balance.StatusCode);
+        var usd = Assert.Single(body["balances"]!.AsArray())!;
+        Assert.Equal((750m, 250m), (usd["available"].Decimal(), usd["held"].Decimal()));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.False(refusedBody["success"]!.GetValue<bool>());
+        Assert.False(string.IsNullOrEmpty(refusedBody["error"].Str()));
+    }
+
+    [Fact]
     public async Task Available_methods_follow_the_country_configuration()
     {
         using var client = Fixture.ClientFor(PayoutServiceFixture.NewUserId(), NewCompany());

@@ -31,6 +31,10 @@ public sealed class AccountBilling(PayoutsDbContext db, LedgerStore ledger, Idem
     public Task<Invoice?> InvoiceAsync(BillingAccount account, long id, CancellationToken ct) =>
         Of(db.Invoices.AsNoTracking(), account).FirstOrDefaultAsync(i => i.Id == id, ct);
 
+    /// <summary>The account's wallet per currency, as its funding (approved payments) and spending left it.</summary>
+    public Task<IReadOnlyList<WalletBalance>> BalancesAsync(BillingAccount account, CancellationToken ct) =>
+        ledger.WalletBalancesAsync(account.Wallet, ct);
+
     /// <summary>Payments newest first: one account's, or (for admins, <paramref name="account"/> null) the latest 500 of all.</summary>
     public async Task<ApiOutcome<IReadOnlyList<BillingPayment>>> PaymentsAsync(BillingAccount? account, string? status, CancellationToken ct)
     {

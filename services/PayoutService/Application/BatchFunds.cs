@@ -17,9 +17,9 @@ public sealed class BatchFunds(PayoutsDbContext db, LedgerStore ledger, TimeProv
 {
     public async Task<CompanyWallet> WalletAsync(string companyId, string currency, CancellationToken ct)
     {
-        var balances = await ledger.BalancesAsync(WalletOwner.ForCompany(companyId), currency.ToUpperInvariant(), ct);
-        return new CompanyWallet(companyId, currency.ToUpperInvariant(), balances.GetValueOrDefault(LedgerAccountKind.Available),
-            balances.GetValueOrDefault(LedgerAccountKind.Held));
+        var code = currency.ToUpperInvariant();
+        var wallet = WalletBalance.Of(code, await ledger.BalancesAsync(WalletOwner.ForCompany(companyId), code, ct));
+        return new CompanyWallet(companyId, code, wallet.Available, wallet.Held);
     }
 
     /// <summary>Holds the batch total (available → held) once per batch, or records the refusal with the available figure.</summary>

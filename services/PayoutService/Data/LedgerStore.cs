@@ -59,9 +59,19 @@ public sealed class LedgerStore(PayoutsDbContext db, TimeProvider clock)
 
     /// <summary>Balances of a user's or company's accounts in one currency, without locking (reads).</summary>
     public async Task<IReadOnlyDictionary<string, decimal>> BalancesAsync(WalletOwner wallet, string currency, CancellationToken cancellationToken) =>
-        await db.LedgerAccounts.AsNoTracking()
-            .Where(a => a.OwnerType == wallet.OwnerType && a.OwnerId == wallet.OwnerId && a.Currency == currency)
-            .ToDictionaryAsync(a => a.Kind, a => a.Balance, cancellationToken);
+        await AccountsOf(wallet).Where(a => a.Currency == currency).ToDictionaryAsync(a => a.Kind, a => a.Balance, cancellationToken);
+
+    /// <summary>A user's or company's wallet in each currency it has accounts in (by currency code), without locking (reads).</summary>
+    public async Task<IReadOnlyList<WalletBalance>> WalletBalancesAsync(WalletOwner wallet, CancellationToken cancellationToken)
+    {
+        var accounts = await AccountsOf(wallet).Where(a => a.Kind == LedgerAccountKind.Available || a.Kind == LedgerAccountKind.Held)
+            .ToListAsync(cancellationToken);
+        return [.. accounts.GroupBy(a => a.Currency).OrderBy(currency => currency.Key, StringComparer.Ordinal)
+            .Select(currency => WalletBalance.Of(currency.Key, currency.ToDictionary(a => a.Kind, a => a.Balance)))];
+    }
+
+    private IQueryable<LedgerAccount> AccountsOf(WalletOwner wallet) =>
+        db.LedgerAccounts.AsNoTracking().Where(a => a.OwnerType == wallet.OwnerType && a.OwnerId == wallet.OwnerId);
 
     private async Task<Dictionary<AccountKey, LedgerAccount>> LockAccountsAsync(AccountKey[] keys, CancellationToken cancellationToken)
     {

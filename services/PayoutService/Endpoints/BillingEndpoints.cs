@@ -10,13 +10,14 @@ namespace Payouts.PayoutService.Endpoints;
 
 /// <summary>
 /// Seed 003 billing for the caller's account (the token's <c>company_id</c>, or an individual user's own account):
-/// invoices, payments, the manual methods its billing country offers, manual payments pending an admin's approval.
+/// its wallet's balance, invoices, payments, the manual methods its billing country offers, manual payments pending an admin's approval.
 /// </summary>
 public static class BillingEndpoints
 {
     public static IEndpointRouteBuilder MapBillingEndpoints(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/api/v1/billing").RequireAuthorization();
+        account.MapGet("/balance/", Balance).Produces<BillingBalance>();
         account.MapGet("/invoices/", Invoices).Produces<BillingList<InvoiceView>>();
         account.MapGet("/invoices/{id:long}/", Invoice).Produces<InvoiceResponse>();
         account.MapGet("/payments/", Payments).Produces<BillingList<BillingPaymentView>>();
@@ -37,6 +38,14 @@ public static class BillingEndpoints
         : caller.CompanyId is { } company ? BillingAccount.ForCompany(company)
         : caller.UserId is { } user ? BillingAccount.ForUser(user)
         : Caller.Unidentified;
+
+    private static async Task<IResult> Balance(HttpContext http, AccountBilling billing, CancellationToken ct)
+    {
+        var caller = AccountOf(http);
+        if (caller.Value is not { } account) return caller.Error!.ToResult();
+        var balances = await billing.BalancesAsync(account, ct);
+        return FamilyJson.Result(new BillingBalance(true, account.Type, account.Id, [.. balances.Select(WalletBalanceView.Of)]));
+    }
 
     private static async Task<IResult> Invoices(HttpContext http, AccountBilling billing, CancellationToken ct)
     {

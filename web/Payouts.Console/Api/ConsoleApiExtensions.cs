@@ -1,5 +1,6 @@
 using Payouts.Console.Api.Admin;
 using Payouts.Console.Api.Batches;
+using Payouts.Console.Api.Billing;
 using Payouts.Console.Api.TwoFactor;
 using Microsoft.Extensions.Http.Resilience;
 
@@ -26,6 +27,7 @@ public static class ConsoleApiExtensions
         services.AddScoped<SettlementApi>();
         services.AddScoped<ManualPaymentsApi>();
         services.AddScoped<FxRatesApi>();
+        services.AddScoped<BillingApi>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Payouts.PayoutService.Domain.Billing;
+using Payouts.PayoutService.Domain.Ledger;
 
 namespace Payouts.PayoutService.Endpoints.Responses;
 
@@ -36,3 +37,12 @@ public sealed record AvailableBillingMethod(string Id, string Name, string Instr
 }
 
 public sealed record AvailableBillingMethods(bool Success, string? Country, IEnumerable<AvailableBillingMethod> Methods);
+
+/// <summary>One currency of the account's wallet: what it can spend, and what is held for payouts and batches under way.</summary>
+public sealed record WalletBalanceView(string Currency, decimal Available, decimal Held)
+{
+    public static WalletBalanceView Of(WalletBalance b) => new(b.Currency, b.Available, b.Held);
+}
+
+/// <summary>The caller's billing account (<c>company</c> or <c>user</c>, and its id) and its wallet per currency; none before any funding.</summary>
+public sealed record BillingBalance(bool Success, string AccountType, string AccountId, IReadOnlyList<WalletBalanceView> Balances);

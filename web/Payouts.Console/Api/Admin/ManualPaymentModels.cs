@@ -1,14 +1,6 @@
 namespace Payouts.Console.Api.Admin;
 
-// Seed 003 billing bodies (snake_case): {success, count, results} lists and {success, payment} answers.
-
-public sealed record BillingPaymentList(bool Success, int Count, IReadOnlyList<BillingPayment> Results);
-
-public sealed record BillingPaymentAnswer(bool Success, BillingPayment Payment);
-
-public sealed record BillingPayment(
-    long Id, long InvoiceId, decimal Amount, string Currency, string PaymentMethod, string Status, string TransactionReference, string? FailureReason,
-    string? Notes, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+// An admin's decisions on seed 003 manual payments (the bodies are in Api/Billing/BillingModels.cs).
 
 /// <summary>Approving a manual payment: nothing to type, so one fingerprint.</summary>
 public sealed record ApprovePaymentInput : IPayoutActionInput

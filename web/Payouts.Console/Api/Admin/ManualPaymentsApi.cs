@@ -1,3 +1,5 @@
+using Payouts.Console.Api.Billing;
+
 namespace Payouts.Console.Api.Admin;
 
 /// <summary>The billing admin API (seed 003): manual payments companies submitted, approved or declined by an admin.</summary>
