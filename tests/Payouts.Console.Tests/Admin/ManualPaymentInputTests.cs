@@ -1,3 +1,4 @@
+using Payouts.Console.Api;
 using Payouts.Console.Api.Admin;
 
 namespace Payouts.Console.Tests.Admin;

@@ -2,6 +2,7 @@ using System.Net;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Payouts.Console.Api;
 using Payouts.Console.Api.Admin;
 using Payouts.Console.Components.Pages.Admin;
 

@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Payouts.Console.Api;
 using Payouts.Console.Api.Admin;
 using Payouts.Console.Components.Pages.Admin;
 

@@ -1,16 +1,7 @@
 namespace Payouts.Console.Api.Admin;
 
-/// <summary>
-/// What an admin typed for an action. <see cref="Fingerprint"/> tells a retry of the same request (same key) from a
-/// changed one (new key: the API refuses a key reused with a different body).
-/// </summary>
-public interface IPayoutActionInput
-{
-    string Fingerprint { get; }
-}
-
 /// <summary>Process: an optional reference (paid outside the provider) and optional notes; blanks are left out.</summary>
-public sealed record ProcessPayoutInput(string? TransactionReference, string? Notes) : IPayoutActionInput
+public sealed record ProcessPayoutInput(string? TransactionReference, string? Notes) : IActionInput
 {
     public const int MaxReferenceLength = 100;
     public const int MaxNotesLength = 500;
@@ -25,7 +16,7 @@ public sealed record ProcessPayoutInput(string? TransactionReference, string? No
 }
 
 /// <summary>Reject: the reason is required (the form refuses a blank one before calling).</summary>
-public sealed record RejectPayoutInput(string? RejectionReason) : IPayoutActionInput
+public sealed record RejectPayoutInput(string? RejectionReason) : IActionInput
 {
     public const int MaxReasonLength = 500;
 

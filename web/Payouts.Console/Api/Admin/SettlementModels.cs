@@ -31,7 +31,7 @@ public sealed record TransferResolution(
     DateTimeOffset ResolvedAt, string ResolutionNote);
 
 /// <summary>What an operator decided about an open transfer: completed or failed, and why (required).</summary>
-public sealed record ResolveTransferInput(string Outcome, string? Note) : IPayoutActionInput
+public sealed record ResolveTransferInput(string Outcome, string? Note) : IActionInput
 {
     public const int MaxNoteLength = 500;
 

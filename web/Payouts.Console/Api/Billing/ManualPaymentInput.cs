@@ -6,7 +6,7 @@ namespace Payouts.Console.Api.Billing;
 /// A manual payment a company user submits for an invoice: the method, the transaction reference of the money they sent
 /// (required) and optional notes, within the lengths the billing API accepts.
 /// </summary>
-public sealed record ManualPaymentInput(long InvoiceId, string? PaymentMethod, string? TransactionReference, string? Notes) : IPayoutActionInput
+public sealed record ManualPaymentInput(long InvoiceId, string? PaymentMethod, string? TransactionReference, string? Notes) : IActionInput
 {
     public const int MaxReferenceLength = 100;
     public const int MaxNotesLength = 500;

@@ -1,10 +1,10 @@
-namespace Payouts.Console.Api.Admin;
+namespace Payouts.Console.Api;
 
 /// <summary>
-/// The idempotency key of one action on one payout (process, or reject). It is made when the action's dialog opens and
-/// kept until the action succeeds, so a retry after a refusal or a lost answer — the same request again, even from a
-/// reopened dialog — is applied at most once. A changed request gets a new key, since the API refuses a key reused
-/// with a different body.
+/// The idempotency key of one action on one object (process or reject a payout, pay an invoice…). It is made when the
+/// action's dialog opens and kept until the action succeeds, so a retry after a refusal or a lost answer — the same
+/// request again, even from a reopened dialog — is applied at most once. A changed request gets a new key, since the
+/// API refuses a key reused with a different body.
 /// </summary>
 public sealed class IdempotentAction(Func<string>? newKey = null)
 {
@@ -19,7 +19,7 @@ public sealed class IdempotentAction(Func<string>? newKey = null)
     public void Open() => _key ??= _newKey();
 
     /// <summary>The key to send <paramref name="input"/> with.</summary>
-    public string KeyFor(IPayoutActionInput input)
+    public string KeyFor(IActionInput input)
     {
         if (_key is null || (_sentFingerprint is not null && _sentFingerprint != input.Fingerprint)) _key = _newKey();
         _sentFingerprint = input.Fingerprint;
