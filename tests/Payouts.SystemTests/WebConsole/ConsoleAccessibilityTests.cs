@@ -64,7 +64,7 @@ public sealed class ConsoleAccessibilityTests(PlatformFixture fixture, ConsoleBr
         {
             await page.SignInAsync(member, "/batches");
             await AuditAsync(page, "/batches", findings);
-            foreach (var path in new[] { $"/batches/{batchId}", "/2fa" })
+            foreach (var path in new[] { $"/batches/{batchId}", "/2fa", "/wallet" })
             {
                 await OpenAsync(page, path);
                 await AuditAsync(page, path, findings);
