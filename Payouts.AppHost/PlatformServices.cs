@@ -41,10 +41,31 @@ internal static class PlatformServices
         this IResourceBuilder<ProjectResource> service, IResourceBuilder<IResourceWithConnectionString> messaging) =>
         service.WithReference(messaging).WaitFor(messaging);
 
-    private static IResourceBuilder<ProjectResource> WithRuntimeContract(this IResourceBuilder<ProjectResource> project, PlatformSettings settings) =>
+    private static IResourceBuilder<ProjectResource> WithRuntimeContract(this IResourceBuilder<ProjectResource> project, PlatformSettings settings)
+    {
         project
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
-            .WithEnvironment("Auth__SigningKey", settings.SigningKey)
             .WithEnvironment("Logging__Console__FormatterName", "simple")
             .WithTelemetryExportOnlyToARunningDashboard();
+        // One way to trust tokens, never both: the dev key, or the external issuer that replaces it (ARCHITECTURE §3).
+        // Without the key, the same secret still roots the Development-only keys, so the data stays readable.
+        return settings.UsesAuthority
+            ? project.WithEnvironment("Auth__Authority", settings.AuthAuthority).WithEnvironment("Development__Secret", settings.SigningKey)
+            : project.WithEnvironment("Auth__SigningKey", settings.SigningKey);
+    }
+
+    /// <summary>
+    /// The console's OpenID Connect client when the platform trusts an external issuer: its id (<c>--console-oidc-client-id</c>)
+    /// and its secret, an Aspire secret parameter (<c>Parameters:console-oidc-client-secret</c> in user secrets or the
+    /// environment; the dashboard asks for it when missing), so it is never on a command line or in the repository.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithConsoleSignIn(
+        this IResourceBuilder<ProjectResource> console, IDistributedApplicationBuilder builder, PlatformSettings settings)
+    {
+        if (!settings.UsesAuthority) return console;
+        var clientSecret = builder.AddParameter("console-oidc-client-secret", secret: true);
+        return console
+            .WithEnvironment("Console__Oidc__ClientId", settings.ConsoleOidcClientId)
+            .WithEnvironment("Console__Oidc__ClientSecret", clientSecret);
+    }
 }

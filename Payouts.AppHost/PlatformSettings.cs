@@ -17,10 +17,13 @@ internal sealed record PlatformSettings(
     bool UseContainers,
     bool Ephemeral,
     string SigningKey,
+    string? AuthAuthority,
+    string ConsoleOidcClientId,
     TimeSpan StartTimeout)
 {
     public const int DefaultGatewayPort = 8080;
     public const int DefaultConsolePort = 8081;
+    public const string DefaultConsoleOidcClientId = "payouts-console";
 
     public static PlatformSettings Read(IConfiguration configuration)
     {
@@ -37,6 +40,8 @@ internal sealed record PlatformSettings(
             Bool(configuration, "containers"),
             Bool(configuration, "ephemeral"),
             DevSigningKey.LoadOrCreate(dataDirectory),
+            Authority(configuration["auth-authority"]),
+            Blank(configuration["console-oidc-client-id"]) ?? DefaultConsoleOidcClientId,
             TimeSpan.FromSeconds(Int(configuration, "start-timeout", 180, 10, 3600)));
     }
 
@@ -49,6 +54,21 @@ internal sealed record PlatformSettings(
             ? port
             : throw new HostingSetupException(resource, $"port {port} on 127.0.0.1 is already in use (stop what uses it, or pass --{resource}-port <port>; 0 picks a free one).");
     }
+
+    /// <summary>
+    /// <c>--auth-authority</c>: the OpenID Connect issuer the platform trusts instead of the dev signing key (the gateway
+    /// and services take its tokens, the console signs people in through it).
+    /// </summary>
+    private static string? Authority(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.Query.Length == 0
+            ? text
+            : throw new HostingSetupException("apphost", $"--auth-authority must be the issuer's absolute http(s) URL, not '{text}'.");
+    }
+
+    /// <summary>Whether the platform trusts an external issuer (<c>--auth-authority</c>) rather than the dev signing key.</summary>
+    public bool UsesAuthority => AuthAuthority is not null;
 
     private static int Int(IConfiguration configuration, string key, int fallback, int min, int max)
     {

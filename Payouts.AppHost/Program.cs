@@ -50,6 +50,7 @@ try
 
     builder.AddService<Projects.Payouts_Console>("console", platform)
         .WithPublicEndpoint(platform.ConsolePort)
+        .WithConsoleSignIn(builder, platform)
         .WithReference(gateway);
 
     builder.Build().Run();

@@ -51,6 +51,9 @@ internal static class SettlementOperations
 
     private static async Task<ExecuteCommandResult> ReportAsync(IResourceBuilder<ProjectResource> settlement, PlatformSettings settings, ExecuteCommandContext context)
     {
+        // The AppHost can only sign with the dev key; a platform that trusts an external issuer does not accept it.
+        if (settings.UsesAuthority)
+            return CommandResults.Failure("The platform trusts an external identity provider (--auth-authority): ask for the report through the gateway with an admin token from it (GET /api/admin/settlement/reconciliation).");
         var token = new LocalTokenIssuer(new AuthSettings(settings.SigningKey))
             .Issue(new AuthTokenRequest("apphost-operator", [PayoutsRoles.Admin], Lifetime: TimeSpan.FromMinutes(5)));
         using var http = new HttpClient { BaseAddress = new Uri(settlement.GetEndpoint("http").Url), Timeout = TimeSpan.FromMinutes(2) };

@@ -65,13 +65,13 @@ public sealed class EncryptionKeyRing
 
     /// <summary>
     /// The configured ring, or only in the Development environment, when <paramref name="section"/> configures nothing,
-    /// one derived from <c>Auth:SigningKey</c> for <paramref name="developmentPurpose"/>: a local platform runs without
+    /// one derived from the development secret (<c>DevelopmentSecret</c>) for <paramref name="developmentPurpose"/>: a local platform runs without
     /// setup and reads its data across restarts. Any other environment without keys must not start.
     /// </summary>
     public static EncryptionKeyRing ForEnvironment(IConfiguration configuration, IHostEnvironment environment, string section, string developmentPurpose) =>
         FromConfiguration(configuration, section)
         ?? (environment.IsDevelopment()
-            ? DerivedFrom(AuthSettings.FromConfiguration(configuration).GetSigningKeyBytes(), developmentPurpose, section)
+            ? DerivedFrom(DevelopmentSecret.Bytes(configuration), developmentPurpose, section)
             : throw NotConfigured(section));
 
     /// <summary>A Development ring: deterministic for a given secret, distinct per <paramref name="purpose"/> (HKDF-SHA256).</summary>

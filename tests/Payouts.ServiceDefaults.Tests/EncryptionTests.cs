@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Payouts.ServiceDefaults.Authentication;
 using Payouts.ServiceDefaults.Encryption;
 
 namespace Payouts.ServiceDefaults.Tests;
@@ -43,6 +44,25 @@ public sealed class EncryptionTests
         Assert.Throws<InvalidOperationException>(() => EncryptionKeyRing.ForEnvironment(noCurrentKey, new Env(Environments.Development), Section, "purpose/v1"));
         var shortKey = Configuration(new() { [$"{Section}:Keys:k1"] = Convert.ToBase64String(new byte[16]), [$"{Section}:CurrentKeyId"] = "k1" });
         Assert.Throws<InvalidOperationException>(() => EncryptionKeyRing.FromConfiguration(shortKey, Section));
+    }
+
+    [Fact]
+    public void A_platform_on_an_external_issuer_derives_the_same_Development_keys_from_the_development_secret()
+    {
+        var secret = new string('k', 40);
+        var onSigningKey = Configuration(new() { ["Auth:SigningKey"] = secret });
+        var onAuthority = Configuration(new() { ["Auth:Authority"] = "https://login.example.com/", [DevelopmentSecret.ConfigurationKey] = secret });
+        var development = new Env(Environments.Development);
+
+        Assert.Equal(
+            EncryptionKeyRing.ForEnvironment(onSigningKey, development, Section, "purpose/v1").CurrentKey,
+            EncryptionKeyRing.ForEnvironment(onAuthority, development, Section, "purpose/v1").CurrentKey);
+
+        var neither = Configuration(new() { ["Auth:Authority"] = "https://login.example.com/" });
+        var refused = Assert.Throws<InvalidOperationException>(() => EncryptionKeyRing.ForEnvironment(neither, development, Section, "purpose/v1"));
+        Assert.Contains(DevelopmentSecret.ConfigurationKey, refused.Message);
+        var tooShort = Configuration(new() { [DevelopmentSecret.ConfigurationKey] = "short" });
+        Assert.Throws<InvalidOperationException>(() => DevelopmentSecret.Bytes(tooShort));
     }
 
     private static EncryptionKeyRing Ring((string Id, byte[] Key) first, string current) =>

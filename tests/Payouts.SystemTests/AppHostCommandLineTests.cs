@@ -30,6 +30,17 @@ public sealed class AppHostCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task An_auth_authority_that_is_not_an_http_url_stops_it_before_anything_starts()
+    {
+        using var appHost = AppHostProcess.Start(_marker, "--auth-authority", "login.example.com", "--gateway-port", "0", "--console-port", "0", "--data-dir", _dataDirectory);
+        var exitCode = await appHost.WaitForExitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("--auth-authority must be the issuer's absolute http(s) URL, not 'login.example.com'", appHost.Error);
+        Assert.Empty(await MarkedProcesses.WaitUntilNoneAsync(_marker, TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
     public async Task On_SIGTERM_it_stops_everything_it_started_and_exits_0()
     {
         using var appHost = AppHostProcess.Start(_marker,

@@ -9,7 +9,7 @@ namespace Payouts.BankAccountService.Security;
 /// <c>BankAccounts:Hashing:Key</c> (base64, ≥ 32 bytes).
 /// </summary>
 /// <remarks>
-/// Only in the Development environment, when none of them is configured, keys are derived from <c>Auth:SigningKey</c>
+/// Only in the Development environment, when none of them is configured, keys are derived from the development secret (<c>DevelopmentSecret</c>)
 /// (HKDF-SHA256, key id <c>dev</c>) so a local platform runs without setup and keeps reading its data across
 /// restarts. Every other environment must configure them, or the service refuses to start.
 /// </remarks>
@@ -52,7 +52,7 @@ public sealed class BankAccountKeys
 
         if (encryption is null && string.IsNullOrWhiteSpace(hashingKey) && environment.IsDevelopment())
         {
-            return DerivedFromSigningKey(AuthSettings.FromConfiguration(configuration).GetSigningKeyBytes());
+            return DerivedFromDevelopmentSecret(DevelopmentSecret.Bytes(configuration));
         }
 
         if (encryption is null || string.IsNullOrWhiteSpace(hashingKey))
@@ -65,8 +65,8 @@ public sealed class BankAccountKeys
         return new BankAccountKeys(encryption, EncryptionKeyRing.DecodeBase64(hashingKey, HashingKeySetting));
     }
 
-    /// <summary>Development keys, deterministic for a given signing key and distinct per purpose.</summary>
-    public static BankAccountKeys DerivedFromSigningKey(byte[] signingKey) => new(
-        EncryptionKeyRing.DerivedFrom(signingKey, EncryptionPurpose, EncryptionSection),
-        EncryptionKeyRing.DeriveKey(signingKey, HashingPurpose));
+    /// <summary>Development keys, deterministic for a given secret and distinct per purpose.</summary>
+    public static BankAccountKeys DerivedFromDevelopmentSecret(byte[] secret) => new(
+        EncryptionKeyRing.DerivedFrom(secret, EncryptionPurpose, EncryptionSection),
+        EncryptionKeyRing.DeriveKey(secret, HashingPurpose));
 }

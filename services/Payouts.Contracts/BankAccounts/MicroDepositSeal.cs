@@ -12,7 +12,7 @@ namespace Payouts.Contracts.BankAccounts;
 /// </summary>
 /// <remarks>
 /// The key is <c>MicroDeposits:SealingKey</c> (base64, 32 bytes), the same in both services. Only in the Development
-/// environment, when it is not configured, it is derived from <c>Auth:SigningKey</c> (HKDF-SHA256), which every service
+/// environment, when it is not configured, it is derived from the development secret (HKDF-SHA256; <c>DevelopmentSecret</c>), which every service
 /// of a local platform shares. Any other environment without it refuses to start (<c>MicroDepositSealRegistration</c>
 /// in Payouts.Messaging reads it).
 /// </remarks>
@@ -31,9 +31,9 @@ public sealed class MicroDepositSeal
         _key = key;
     }
 
-    /// <summary>The Development key: deterministic for a given signing key, used for nothing else.</summary>
-    public static MicroDepositSeal DerivedFromSigningKey(byte[] signingKey) =>
-        new(HKDF.DeriveKey(HashAlgorithmName.SHA256, signingKey, KeyBytes, info: Encoding.UTF8.GetBytes("payouts/micro-deposits/seal/v1")));
+    /// <summary>The Development key: deterministic for a given secret, used for nothing else.</summary>
+    public static MicroDepositSeal DerivedFromDevelopmentSecret(byte[] secret) =>
+        new(HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, KeyBytes, info: Encoding.UTF8.GetBytes("payouts/micro-deposits/seal/v1")));
 
     public string Seal(Guid verificationId, decimal amount1, decimal amount2)
     {

@@ -33,7 +33,7 @@ public static class MicroDepositSealRegistration
             }
         }
 
-        if (environment.IsDevelopment()) return MicroDepositSeal.DerivedFromSigningKey(AuthSettings.FromConfiguration(configuration).GetSigningKeyBytes());
+        if (environment.IsDevelopment()) return MicroDepositSeal.DerivedFromDevelopmentSecret(DevelopmentSecret.Bytes(configuration));
         throw new InvalidOperationException(
             $"Micro-deposit sealing is not configured: set {MicroDepositSeal.ConfigurationKey} (base64, 32 bytes) in BankAccountService and SettlementService.");
     }
