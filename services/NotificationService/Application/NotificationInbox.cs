@@ -35,12 +35,13 @@ public sealed class NotificationInbox(NotificationsDbContext db, TimeProvider cl
         return new ReadNotification(notification, await UnreadAsync(caller, ct));
     }
 
-    /// <summary>Marks every unread one read in one statement; returns how many it marked.</summary>
-    public Task<int> MarkAllReadAsync(Caller caller, CancellationToken ct)
+    /// <summary>Marks every unread one read in one statement: how many it marked, and how many are unread after (one may have arrived since).</summary>
+    public async Task<(int Marked, int Unread)> MarkAllReadAsync(Caller caller, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return db.Notifications.Where(VisibleTo(caller)).Where(n => n.ReadAt == null)
+        var marked = await db.Notifications.Where(VisibleTo(caller)).Where(n => n.ReadAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now), ct);
+        return (marked, await UnreadAsync(caller, ct));
     }
 
     private Task<int> UnreadAsync(Caller caller, CancellationToken ct) =>

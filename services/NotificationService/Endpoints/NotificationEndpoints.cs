@@ -50,8 +50,8 @@ public static class NotificationEndpoints
     private static async Task<IResult> MarkAllRead(HttpContext http, NotificationInbox inbox, CancellationToken ct)
     {
         if (Caller.From(http.User) is not { } caller) return Caller.Unidentified.ToResult();
-        var marked = await inbox.MarkAllReadAsync(caller, ct);
-        return FamilyJson.Result(new NotificationsRead(marked, UnreadCount: 0));
+        var (marked, unread) = await inbox.MarkAllReadAsync(caller, ct);
+        return FamilyJson.Result(new NotificationsRead(marked, unread));
     }
 
     /// <summary>A whole-number query parameter; absent is null, anything else (text, repeated) is a field error.</summary>

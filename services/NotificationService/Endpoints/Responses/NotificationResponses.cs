@@ -29,5 +29,5 @@ public sealed record NotificationRead(NotificationView Notification, int UnreadC
     public static NotificationRead Of(ReadNotification read) => new(NotificationView.Of(read.Notification), read.Unread);
 }
 
-/// <summary><c>POST /api/v1/notifications/read-all/</c>: how many were marked now.</summary>
+/// <summary><c>POST /api/v1/notifications/read-all/</c>: how many were marked now, and how many are unread after.</summary>
 public sealed record NotificationsRead(int Marked, int UnreadCount);
