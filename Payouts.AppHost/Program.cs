@@ -38,6 +38,10 @@ try
         .WithProvider(sandbox)
         .WithSettlementOperations(messaging, platform);
 
+    // Consumes the other services' events; it calls none of them.
+    var notifications = builder.AddService<Projects.NotificationService>("notifications", platform, postgres.AddDatabase("notificationsdb"))
+        .WithMessaging(messaging);
+
     // Payouts asks settlement for transfer status while handling requests; neither waits for the other to start.
     payouts.WithReference(settlement);
 
@@ -46,7 +50,8 @@ try
         .WithReference(payouts).WaitFor(payouts)
         .WithReference(bankAccounts).WaitFor(bankAccounts)
         .WithReference(batches).WaitFor(batches)
-        .WithReference(settlement).WaitFor(settlement);
+        .WithReference(settlement).WaitFor(settlement)
+        .WithReference(notifications).WaitFor(notifications);
 
     builder.AddService<Projects.Payouts_Console>("console", platform)
         .WithPublicEndpoint(platform.ConsolePort)

@@ -27,7 +27,8 @@ public sealed class PayoutLifecycleTests(PayoutServiceFixture fixture) : PayoutS
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Equal("payout_cannot_be_cancelled", againBody["error"].Str());
         Assert.Equal((1000m, 0m, 0m), await Fixture.BalancesAsync(userId));
-        Assert.Equal(1, await Fixture.QueryAsync(db => db.Notifications.CountAsync(n => n.PayoutId == payoutId && n.Type == "payout_cancelled")));
+        // The refused second cancel told nobody anything: one PayoutCancelled (NotificationService tells the user from it).
+        Assert.Single(Fixture.Events.OfType<PayoutCancelled>(), e => e.PayoutId == payoutUuid);
         Assert.Equal(["payout_cancelled:cancelled", "payout_request:pending"], await ActivityOfPayoutAsync(client, payoutId));
     }
 
@@ -74,13 +75,12 @@ public sealed class PayoutLifecycleTests(PayoutServiceFixture fixture) : PayoutS
         Assert.Contains("****1234", withdrawal["description"].Str(), StringComparison.Ordinal);
         // Seed 004: the user's recent activity includes the payout, from its request (newest first).
         Assert.Equal(["withdrawal:completed", "payout_request:pending"], await ActivityOfPayoutAsync(user, payoutId));
-        Assert.Equal(["payout_completed", "payout_requested"], await Fixture.QueryAsync(db => db.Notifications
-            .Where(n => n.PayoutId == payoutId).OrderByDescending(n => n.Id).Select(n => n.Type).ToListAsync()));
 
         var (again, againBody) = await admin.PostFormAsync("/api/payouts/process/", ("payout_id", payoutId.Text()), ("transaction_id", "TXN-2"));
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Equal("payout_already_processed", againBody["error"].Str());
         Assert.Equal((900m, 0m, 100m), await Fixture.BalancesAsync(userId));
+        Assert.Single(Fixture.Events.OfType<PayoutCompleted>(), e => e.PayoutId == payoutUuid);
     }
 
     [Fact]

@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Payouts.BankAccountService.Messaging;
 using Payouts.Contracts.BankAccounts;
 using Payouts.Contracts.Batches;
+using Payouts.Contracts.Notifications;
 using Payouts.Contracts.Settlement;
 using Payouts.Messaging;
+using Payouts.NotificationService.Messaging;
 using Payouts.PayoutService.Messaging;
 using Payouts.SettlementService.Messaging;
 
@@ -27,6 +29,10 @@ public sealed class QueueNameTests
         { EndpointNameOf<MicroDepositOutcomeConsumer>(BankAccountQueues.MicroDepositOutcome), BankAccountQueues.MicroDepositOutcome, "bank-account-micro-deposit-outcome" },
         { EndpointNameOf<BatchWalletQueriesConsumer>(BatchWalletQueues.WalletQueries), BatchWalletQueues.WalletQueries, "batch-wallet-queries" },
         { EndpointNameOf<BatchWalletCommandsConsumer>(BatchWalletQueues.WalletCommands), BatchWalletQueues.WalletCommands, "batch-wallet-commands" },
+        { EndpointNameOf<PayoutEventsConsumer>(NotificationQueues.PayoutEvents), NotificationQueues.PayoutEvents, "notifications-payout-events" },
+        { EndpointNameOf<global::Payouts.NotificationService.Messaging.BankAccountEventsConsumer>(NotificationQueues.BankAccountEvents), NotificationQueues.BankAccountEvents,
+            "notifications-bank-account-events" },
+        { EndpointNameOf<BatchEventsConsumer>(NotificationQueues.BatchEvents), NotificationQueues.BatchEvents, "notifications-batch-events" },
     };
 
     /// <summary>The endpoint name of the definition <see cref="NamedQueueConsumerRegistrationExtensions.AddConsumerOnQueue"/> registers.</summary>

@@ -74,6 +74,10 @@ public sealed class RoutingTests(GatewayFixture fixture)
         { "GET", "/api/admin/settlement/reconciliation", ClusterNames.Settlement },
         { "GET", "/api/admin/settlement/reconciliation/finished", ClusterNames.Settlement },
         { "POST", "/api/admin/settlement/transfers/0b6f3c2e-6a51-4f0e-9d55-2f7a1c9e4b10/resolve", ClusterNames.Settlement },
+        // notifications (app family)
+        { "GET", "/api/v1/notifications/", ClusterNames.Notifications },
+        { "POST", "/api/v1/notifications/0193a5c2-7b1e-7c3d-9f4a-2b6e8d1c0a57/read/", ClusterNames.Notifications },
+        { "POST", "/api/v1/notifications/read-all/", ClusterNames.Notifications },
     };
 
     [Theory]
@@ -111,6 +115,8 @@ public sealed class RoutingTests(GatewayFixture fixture)
     [InlineData("GET", "/api/v1/billing/payments/", ClusterNames.Payouts)]
     [InlineData("GET", "/beneficiaries/5", ClusterNames.BankAccounts)]
     [InlineData("GET", "/v1/payouts", ClusterNames.Batches)]
+    [InlineData("GET", "/api/v1/notifications/", ClusterNames.Notifications)]
+    [InlineData("POST", "/api/v1/notifications/read-all/", ClusterNames.Notifications)]
     public async Task A_user_token_reaches_non_admin_paths(string method, string path, string cluster)
     {
         using var response = await fixture.Client.SendAsync(method, path, TestTokens.User());

@@ -56,6 +56,37 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task A_payout_paid_through_the_provider_is_told_to_its_user_once_in_the_notifications_through_the_gateway()
+    {
+        var account = UsAccount();
+        var user = await NewPayingUserAsync(1000m, account);
+        var payout = await RequestPayoutAsync(user, 100m);
+        Assert.Equal("completed", (await ProcessThroughTheProviderAsync(payout, "notified")).GetProperty("status").GetString());
+
+        // NotificationService consumes PayoutService's PayoutCompleted on its own time.
+        var list = await Eventually.ValueAsync(async () =>
+        {
+            var read = await SendAsync(HttpMethod.Get, "/api/v1/notifications/?limit=100", user.Token);
+            Assert.True(read.Status == HttpStatusCode.OK, read.Raw);
+            return read.Body.GetProperty("notifications").EnumerateArray().Any(n => n.GetProperty("type").GetString() == "payout.completed") ? read : null;
+        }, "the user's payout.completed notification", Patience);
+
+        Assert.Equal("notifications", list.ServedBy);
+        var items = list.Body.GetProperty("notifications").EnumerateArray().ToList();
+        var completed = Assert.Single(items, n => n.GetProperty("type").GetString() == "payout.completed");
+        Assert.Equal(payout, completed.GetProperty("object_id").GetString());
+        var reference = completed.GetProperty("reference").GetString()!;
+        Assert.StartsWith("PAY-", reference, StringComparison.Ordinal);
+        Assert.Equal($"Your payout {reference} of {Payouts.ServiceDefaults.Json.Money.Format(completed.GetProperty("amount").GetDecimal())} USD was paid.", completed.GetProperty("message").GetString());
+        Assert.False(completed.GetProperty("read").GetBoolean());
+        // Its request was told too, naming the account masked; the full number appears nowhere.
+        var requested = Assert.Single(items, n => n.GetProperty("type").GetString() == "payout.requested");
+        Assert.Contains($"to Wells Fargo ****{account.Number[^4..]}", requested.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(account.Number, list.Raw, StringComparison.Ordinal);
+        Assert.True(list.Body.GetProperty("unread_count").GetInt32() >= 2, list.Raw);
+    }
+
+    [Fact]
     public async Task A_payout_to_a_naira_account_settles_through_the_provider_at_the_rate_an_admin_set()
     {
         // This class's platform is its own: changing the seeded USD → NGN rate affects no other test class.

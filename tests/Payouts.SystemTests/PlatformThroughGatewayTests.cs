@@ -91,7 +91,7 @@ public sealed class PlatformThroughGatewayTests(RateLimitedPlatformFixture fixtu
         var batches = Assert.Single(await platform.InstancesAsync("batches"));
         AssertReferences(batches, "payouts", "bank-accounts");
         var gateway = Assert.Single(await platform.InstancesAsync("gateway"));
-        AssertReferences(gateway, "payouts", "bank-accounts", "batches", "settlement");
+        AssertReferences(gateway, "payouts", "bank-accounts", "batches", "settlement", "notifications");
         // The console reaches the platform only through the gateway: no database, no broker, no service behind it.
         var console = Assert.Single(await platform.InstancesAsync("console"));
         AssertReferences(console, "gateway");
@@ -135,6 +135,7 @@ public sealed class PlatformThroughGatewayTests(RateLimitedPlatformFixture fixtu
     [InlineData("POST", "/api/bank-accounts/", "bank-accounts")]
     [InlineData("GET", "/v1/payouts", "batches")]
     [InlineData("GET", "/api/admin/payouts/transfer-status/x", "settlement")]
+    [InlineData("GET", "/api/v1/notifications/", "notifications")]
     public async Task A_request_through_the_gateway_reaches_the_service_that_owns_the_path(string method, string path, string service)
     {
         using var gateway = fixture.Platform.CreateHttpClient("gateway");

@@ -10,6 +10,7 @@ public static class ClusterNames
     public const string BankAccounts = "bank-accounts";
     public const string Batches = "batches";
     public const string Settlement = "settlement";
+    public const string Notifications = "notifications";
 
-    public static readonly IReadOnlyList<string> All = [Payouts, BankAccounts, Batches, Settlement];
+    public static readonly IReadOnlyList<string> All = [Payouts, BankAccounts, Batches, Settlement, Notifications];
 }

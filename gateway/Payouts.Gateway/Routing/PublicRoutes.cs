@@ -77,5 +77,10 @@ public static class PublicRoutes
         new(ClusterNames.Settlement, "/api/admin/settlement/reconciliation/finished", Get, RouteAccess.Admin),
         // An operator closes a transfer reconciliation cannot (flagged amount or currency), after asking the provider.
         new(ClusterNames.Settlement, "/api/admin/settlement/transfers/{payoutId}/resolve", Post, RouteAccess.Admin),
+
+        // The caller's in-app notifications (app family): the list, mark one read, mark all read.
+        new(ClusterNames.Notifications, "/api/v1/notifications", Get),
+        new(ClusterNames.Notifications, "/api/v1/notifications/{id}/read", Post),
+        new(ClusterNames.Notifications, "/api/v1/notifications/read-all", Post),
     ];
 }

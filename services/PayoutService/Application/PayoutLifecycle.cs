@@ -101,7 +101,6 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         }
 
         RecordActivity(payout, UserTransactionType.PayoutRequested, PayoutStatus.Pending, $"Payout {payout.Reference} requested via {payout.Method}", now);
-        Notify(payout, "payout_requested", $"Your payout {payout.Reference} of {payout.Amount} {payout.Currency} was requested", now);
         await publish.Publish(new PayoutRequested(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), payout.CompanyId, payout.Amount,
             payout.Fees, payout.NetAmount, payout.Currency, payout.Method, SettlementCommands.DestinationKindOf(payout), DestinationIdOrNull(payout), now), cancellationToken);
         return payout;
@@ -114,7 +113,6 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         if (Refusal(() => payout.Cancel(now)) is { } refusal) return refusal;
         await ReleaseHoldAsync(payout, cancellationToken);
         RecordActivity(payout, UserTransactionType.PayoutCancelled, PayoutStatus.Cancelled, $"Payout {payout.Reference} cancelled: {reason}", now);
-        Notify(payout, "payout_cancelled", $"Your payout {payout.Reference} was cancelled: {reason}", now);
         await publish.Publish(new PayoutCancelled(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), reason, now), cancellationToken);
         return null;
     }
@@ -126,7 +124,6 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         if (Refusal(() => payout.Reject(reason, rejectedBy, notes, now)) is { } refusal) return refusal;
         await ReleaseHoldAsync(payout, cancellationToken);
         RecordActivity(payout, UserTransactionType.PayoutRejected, PayoutStatus.Rejected, $"Payout {payout.Reference} rejected: {reason}", now);
-        Notify(payout, "payout_rejected", $"Your payout {payout.Reference} was rejected: {reason}", now);
         await publish.Publish(new PayoutRejected(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), reason, rejectedBy, now), cancellationToken);
         return null;
     }
@@ -172,11 +169,10 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         if (!payout.FailSettlement(code, reason, now)) return;
         await ReleaseHoldAsync(payout, cancellationToken);
         RecordActivity(payout, UserTransactionType.PayoutFailed, PayoutStatus.Failed, $"Payout {payout.Reference} could not be paid: {reason}", now);
-        Notify(payout, "payout_failed", $"Your payout {payout.Reference} could not be paid: {reason}", now);
         await publish.Publish(new PayoutFailed(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), code, reason, now), cancellationToken);
     }
 
-    /// <summary>The money has left: held → paid in the ledger, the withdrawal in the user's history, the notification and <see cref="PayoutCompleted"/>.</summary>
+    /// <summary>The money has left: held → paid in the ledger, the withdrawal in the user's history and <see cref="PayoutCompleted"/> (NotificationService tells the user from it).</summary>
     private async Task RecordPaidOutAsync(Payout payout, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await ledger.PostAsync(LedgerPosting.Complete(payout.Wallet, payout.Amount, payout.Fees, payout.Currency, payout.Reference, payout.Id), cancellationToken);
@@ -188,7 +184,6 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
                 + (payout.SettlementCurrency is null ? "" : string.Create(CultureInfo.InvariantCulture,
                     $" ({payout.SettlementNetAmount} {payout.SettlementCurrency} at {payout.ExchangeRate:0.########})"))
                 + (payout.TransactionReference is null ? "" : $" (ref {payout.TransactionReference})"), now);
-        Notify(payout, "payout_completed", $"Your payout {payout.Reference} of {payout.NetAmount} {payout.Currency} was paid", now);
         await publish.Publish(new PayoutCompleted(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), payout.Amount, payout.NetAmount,
             payout.Currency, payout.TransactionReference, now), cancellationToken);
     }
@@ -220,14 +215,6 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
             Uuid = Guid.CreateVersion7(), UserId = payout.UserId, CompanyId = payout.CompanyWallet ? payout.CompanyId : null, Type = type, Status = status,
             Amount = payout.Amount, Currency = payout.Currency, PayoutId = payout.Id, Reference = payout.Reference, CreatedAt = now, Description = description,
         });
-
-    /// <summary>The in-app message of a payout event; a notification service mails from the same events (the <c>Payout*</c> contracts).</summary>
-    private void Notify(Payout payout, string type, string message, DateTimeOffset now)
-    {
-        // A bulk batch's payout has no requesting user to tell; its company follows it through the batch.
-        if (payout.UserId == Payout.NoRequestingUser) return;
-        db.Notifications.Add(new Notification { UserId = payout.UserId, PayoutId = payout.Id, Type = type, Message = message, CreatedAt = now });
-    }
 
     private static string UserKey(Payout payout) => payout.UserId.ToString(CultureInfo.InvariantCulture);
 

@@ -23,7 +23,6 @@ public sealed class PayoutsDbContext(DbContextOptions<PayoutsDbContext> options)
     public DbSet<BeneficiaryView> Beneficiaries => Set<BeneficiaryView>();
     public DbSet<UserTransaction> UserTransactions => Set<UserTransaction>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
-    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Domain.Billing.Invoice> Invoices => Set<Domain.Billing.Invoice>();
     public DbSet<Domain.Billing.BillingPayment> BillingPayments => Set<Domain.Billing.BillingPayment>();
     public DbSet<Domain.Billing.BillingMethodConfig> BillingMethodConfigs => Set<Domain.Billing.BillingMethodConfig>();

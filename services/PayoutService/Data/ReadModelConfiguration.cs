@@ -58,12 +58,3 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Key).HasMaxLength(255);
     }
 }
-
-internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
-{
-    public void Configure(EntityTypeBuilder<Notification> builder)
-    {
-        builder.ToTable("notifications");
-        builder.HasIndex(n => n.UserId);
-    }
-}

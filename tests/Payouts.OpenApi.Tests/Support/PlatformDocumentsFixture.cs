@@ -11,6 +11,7 @@ using Payouts.BatchService.Data;
 using Payouts.Contracts.BankAccounts;
 using Payouts.Gateway;
 using Payouts.Gateway.Routing;
+using Payouts.NotificationService.Data;
 using Payouts.PayoutService.Data;
 using Payouts.ServiceDefaults.ApiErrors;
 using Payouts.ServiceDefaults.OpenApi;
@@ -19,7 +20,7 @@ using Payouts.SettlementService.Data;
 namespace Payouts.OpenApi.Tests.Support;
 
 /// <summary>
-/// The four public services (their real Programs, without database or broker) and the gateway pointed at them as the
+/// The five public services (their real Programs, without database or broker) and the gateway pointed at them as the
 /// AppHost points it (<c>services:&lt;cluster&gt;:http:0</c>); each service's parts and the gateway's merged documents, read once.
 /// </summary>
 public sealed class PlatformDocumentsFixture : IAsyncLifetime
@@ -60,6 +61,7 @@ public sealed class PlatformDocumentsFixture : IAsyncLifetime
             ["Provider:DebitAccountId"] = "unused",
             [MicroDepositSeal.ConfigurationKey] = seal,
         });
+        Start<NotificationsDbContext>(ClusterNames.Notifications, "notificationsdb", []);
 
         var gatewaySettings = new Dictionary<string, string?> { ["Auth:SigningKey"] = TestTokens.SigningKey };
         foreach (var cluster in ClusterNames.All)

@@ -18,7 +18,7 @@ namespace Payouts.SystemTests.Support;
 public sealed class RunningPlatform : IAsyncDisposable
 {
     /// <summary>The platform's services (projects restarted when they crash), in the AppHost's order.</summary>
-    public static readonly string[] Services = ["provider-sandbox", "bank-accounts", "payouts", "batches", "settlement", "gateway", "console"];
+    public static readonly string[] Services = ["provider-sandbox", "bank-accounts", "payouts", "batches", "settlement", "notifications", "gateway", "console"];
 
     /// <summary>The services with a database, each migrated by its <c>&lt;service&gt;-migrations</c> resource before it starts.</summary>
     public static readonly IReadOnlyDictionary<string, string> Databases = new Dictionary<string, string>
@@ -28,6 +28,7 @@ public sealed class RunningPlatform : IAsyncDisposable
         ["payouts"] = "payoutsdb",
         ["batches"] = "batchesdb",
         ["settlement"] = "settlementdb",
+        ["notifications"] = "notificationsdb",
     };
 
     public const int SettlementReplicas = 2;

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Payouts.Contracts.BankAccounts;
+using Payouts.Contracts.Batches;
+using Payouts.Contracts.Payouts;
+using Payouts.NotificationService.Domain;
+using Payouts.ServiceDefaults.Json;
+
+namespace Payouts.NotificationService.Application;
+
+/// <summary>
+/// The one place an incoming event becomes a <see cref="NotifiableEvent"/>: whom it concerns and the sentence they read.
+/// Amounts, currencies and references where the event carries them; destinations only as masked numbers. Null when
+/// the event concerns nobody to tell.
+/// </summary>
+public static class NotifiableEvents
+{
+    /// <summary>
+    /// The user id PayoutService gives a bulk batch's payouts (they have no requesting user): their company follows the
+    /// batch instead, so its payouts are not told one by one.
+    /// </summary>
+    public const string NoRequestingUser = "0";
+
+    public static NotifiableEvent? Of(PayoutRequested e, KnownBankAccount? destination) => e.UserId == NoRequestingUser ? null
+        : Payout(e.UserId, e.CompanyId, NotificationTypes.PayoutRequested, e.PayoutId, e.Reference, e.Amount, e.Currency, e.RequestedAt,
+            $"Your payout {e.Reference} of {Amount(e.Amount, e.Currency)}{To(destination)} was requested.");
+
+    public static NotifiableEvent? Of(PayoutProcessingStarted e, KnownBankAccount? destination) => e.UserId == NoRequestingUser ? null
+        : Payout(e.UserId, null, NotificationTypes.PayoutProcessing, e.PayoutId, e.Reference, e.Amount, e.Currency, e.StartedAt,
+            $"Your payout {e.Reference} of {Amount(e.Amount, e.Currency)} is being sent{To(destination)}.");
+
+    /// <summary>The amount told is what reached the user: the net amount, after fees.</summary>
+    public static NotifiableEvent? Of(PayoutCompleted e) => e.UserId == NoRequestingUser ? null
+        : Payout(e.UserId, null, NotificationTypes.PayoutCompleted, e.PayoutId, e.Reference, e.NetAmount, e.Currency, e.CompletedAt,
+            $"Your payout {e.Reference} of {Amount(e.NetAmount, e.Currency)} was paid.");
+
+    public static NotifiableEvent? Of(PayoutFailed e) => e.UserId == NoRequestingUser ? null
+        : Payout(e.UserId, null, NotificationTypes.PayoutFailed, e.PayoutId, e.Reference, null, null, e.FailedAt,
+            $"Your payout {e.Reference} could not be paid: {e.Reason}. Its amount is available again.");
+
+    public static NotifiableEvent? Of(PayoutRejected e) => e.UserId == NoRequestingUser ? null
+        : Payout(e.UserId, null, NotificationTypes.PayoutRejected, e.PayoutId, e.Reference, null, null, e.RejectedAt,
+            $"Your payout {e.Reference} was rejected: {e.Reason}. Its amount is available again.");
+
+    public static NotifiableEvent? Of(PayoutCancelled e) => e.UserId == NoRequestingUser ? null
+        : Payout(e.UserId, null, NotificationTypes.PayoutCancelled, e.PayoutId, e.Reference, null, null, e.CancelledAt,
+            $"Your payout {e.Reference} was cancelled: {e.Reason}. Its amount is available again.");
+
+    /// <summary>A batch is its company's: every member is told.</summary>
+    public static NotifiableEvent Of(BatchApproved e) => new(
+        Audience.Company(e.CompanyId), NotificationTypes.BatchApproved,
+        $"Batch {e.PaymentReference} of {Amount(e.Total, e.Currency)} to {Recipients(e.Recipients.Count)} was approved.",
+        NotificationObjects.Batch, e.BatchId.ToString(), e.ApprovedAt, e.PaymentReference, e.Total, e.Currency);
+
+    public static NotifiableEvent Of(BankAccountAdded e) => BankAccount(
+        Audience.User(e.UserId, e.CompanyId), NotificationTypes.BankAccountAdded, e.BankAccountId, e.AddedAt,
+        $"Bank account {Label(e.BankName, e.MaskedAccountNumber)} was added.");
+
+    public static NotifiableEvent Of(BankAccountVerified e, KnownBankAccount? account) => BankAccount(
+        Audience.User(e.UserId, account?.CompanyId), NotificationTypes.BankAccountVerified, e.BankAccountId, e.VerifiedAt,
+        (account is null ? "Your bank account" : $"Bank account {account.Label}") + " is verified: payouts can be sent to it.");
+
+    public static NotifiableEvent Of(MicroDepositsSent e, KnownBankAccount account) => BankAccount(
+        Audience.User(account.UserId, account.CompanyId), NotificationTypes.MicroDepositsSent, e.BankAccountId, e.SentAt,
+        $"Two small deposits were sent to {account.Label}: confirm their amounts to verify the account.");
+
+    /// <summary>The provider's reason is its free text, not for users: the message says what to do instead.</summary>
+    public static NotifiableEvent Of(MicroDepositsFailed e, KnownBankAccount account) => BankAccount(
+        Audience.User(account.UserId, account.CompanyId), NotificationTypes.MicroDepositsFailed, e.BankAccountId, e.FailedAt,
+        $"The verification deposits to {account.Label} could not be made. Check the account's details and start the verification again.");
+
+    private static NotifiableEvent Payout(string userId, string? companyId, string type, Guid payoutId, string reference, decimal? amount, string? currency,
+        DateTimeOffset at, string message) =>
+        new(Audience.User(userId, companyId), type, message, NotificationObjects.Payout, payoutId.ToString(), at, reference, amount, currency);
+
+    private static NotifiableEvent BankAccount(Audience audience, string type, long bankAccountId, DateTimeOffset at, string message) =>
+        new(audience, type, message, NotificationObjects.BankAccount, bankAccountId.ToString(CultureInfo.InvariantCulture), at);
+
+    private static string Amount(decimal amount, string currency) => $"{Money.Format(amount)} {currency}";
+
+    private static string To(KnownBankAccount? destination) => destination is null ? "" : $" to {destination.Label}";
+
+    private static string Label(string bankName, string maskedAccountNumber) => $"{bankName} {maskedAccountNumber}".Trim();
+
+    private static string Recipients(int count) => count == 1 ? "1 recipient" : $"{count} recipients";
+}

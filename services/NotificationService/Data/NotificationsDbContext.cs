@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Payouts.Messaging;
+using Payouts.NotificationService.Domain;
+
+namespace Payouts.NotificationService.Data;
+
+/// <summary>The notificationsdb database, owned by this service alone.</summary>
+public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
+{
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<KnownBankAccount> BankAccounts => Set<KnownBankAccount>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly);
+
+        // The inbox makes each event one notification; the outbox is mapped with it (one call) and will carry webhooks' work.
+        modelBuilder.AddTransactionalOutboxEntities();
+    }
+}

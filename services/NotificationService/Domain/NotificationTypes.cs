@@ -1,0 +1,25 @@
+namespace Payouts.NotificationService.Domain;
+
+/// <summary>The stable names of notifications, <c>object.event</c>: clients filter and word them by these.</summary>
+public static class NotificationTypes
+{
+    public const string PayoutRequested = "payout.requested";
+    public const string PayoutProcessing = "payout.processing";
+    public const string PayoutCompleted = "payout.completed";
+    public const string PayoutFailed = "payout.failed";
+    public const string PayoutRejected = "payout.rejected";
+    public const string PayoutCancelled = "payout.cancelled";
+    public const string BatchApproved = "batch.approved";
+    public const string BankAccountAdded = "bank_account.added";
+    public const string BankAccountVerified = "bank_account.verified";
+    public const string MicroDepositsSent = "bank_account.micro_deposits_sent";
+    public const string MicroDepositsFailed = "bank_account.micro_deposits_failed";
+}
+
+/// <summary>What a notification is about (<see cref="Notification.ObjectType"/>).</summary>
+public static class NotificationObjects
+{
+    public const string Payout = "payout";
+    public const string BankAccount = "bank_account";
+    public const string Batch = "batch";
+}

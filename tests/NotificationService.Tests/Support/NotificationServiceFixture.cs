@@ -1,0 +1,86 @@
+using System.Net.Http.Headers;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Payouts.NotificationService.Data;
+using Payouts.ServiceDefaults.Authentication;
+using Payouts.Testing;
+
+namespace Payouts.NotificationService.Tests.Support;
+
+/// <summary>
+/// NotificationService hosted once for the test assembly on its own PostgreSQL database and the private RabbitMQ. Tests
+/// publish the platform's events on the real broker and read the result through the HTTP API; they isolate themselves
+/// by using fresh user and company ids.
+/// </summary>
+public sealed class NotificationServiceFixture : IAsyncLifetime
+{
+    private const string SigningKey = "notification-service-tests-signing-key-0123456789";
+    private static long _nextId = 1_000 + (DateTime.UtcNow.Ticks % 1_000_000) * 1_000;
+
+    private readonly LocalTokenIssuer _tokens = new(new AuthSettings(SigningKey));
+    private NotificationServiceHost? _host;
+
+    public InfrastructureFixture Infrastructure { get; } = new();
+
+    public Deliveries Deliveries { get; } = new();
+
+    private NotificationServiceHost Host => _host ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public async Task InitializeAsync()
+    {
+        await Infrastructure.InitializeAsync();
+        _host = new NotificationServiceHost(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:notificationsdb"] = await Infrastructure.CreateDatabaseAsync("notifications"),
+            ["ConnectionStrings:messaging"] = Infrastructure.MessagingConnectionString,
+            ["Auth:SigningKey"] = SigningKey,
+        }, Deliveries);
+        using var client = _host.CreateClient();
+        await ServiceHealth.WaitAsync(client, "NotificationService");
+    }
+
+    /// <summary>A user (or company, bank account) id no other test uses.</summary>
+    public static long NewId() => Interlocked.Increment(ref _nextId);
+
+    public static string NewUserId() => NewId().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string NewCompanyId() => $"company-{Guid.NewGuid():N}";
+
+    /// <summary>Publishes <paramref name="message"/> on the broker as its service would, with the given message id (or a fresh one); returns the id.</summary>
+    public async Task<Guid> PublishAsync<T>(T message, Guid? messageId = null) where T : class
+    {
+        var id = messageId ?? Guid.NewGuid();
+        await Host.Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = id);
+        return id;
+    }
+
+    public HttpClient ClientFor(string userId, string? companyId = null, string role = PayoutsRoles.User) =>
+        ClientWithToken(_tokens.Issue(new AuthTokenRequest(userId, [role], companyId)));
+
+    public HttpClient AnonymousClient() => Host.CreateClient();
+
+    private HttpClient ClientWithToken(string token)
+    {
+        var client = Host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task<T> QueryAsync<T>(Func<NotificationsDbContext, Task<T>> query)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<NotificationsDbContext>());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null) await _host.DisposeAsync();
+        await Infrastructure.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class NotificationServiceCollection : ICollectionFixture<NotificationServiceFixture>
+{
+    public const string Name = "notification-service";
+}
