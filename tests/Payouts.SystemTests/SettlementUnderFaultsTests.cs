@@ -83,7 +83,7 @@ public sealed class SettlementUnderFaultsTests(FaultTestPlatformFixture fixture,
         output.WriteLine($"payouts {rows.Count} ({Users} users): completed {completed.Count}, failed {failed.Count} (expected {ClosedAccountUsers * PayoutsPerUser} to the closed account)");
         output.WriteLine($"sandbox transfers {transfers.Count}: successful {successful.Count}, failed {transfers.Count(t => t.Status == "failed")}, pending {transfers.Count(t => t.Status == "pending")}; duplicates {duplicates}");
         output.WriteLine($"paid {paid:0.00} USD; provider float {openingFloat:0.00} → {closingFloat:0.00}; ledger sum {ledgerSum:0.0000}");
-        output.WriteLine($"settlement transfers {Describe(await databases.SettlementTransferStatusCountsAsync())}; poison messages {await databases.SettlementFaultsAsync()}");
+        output.WriteLine($"settlement transfers {Describe(await databases.SettlementTransferStatusCountsAsync())} (failed by code: {Describe(await databases.SettlementFailureCodeCountsAsync())}); poison messages {await databases.SettlementFaultsAsync()}");
         output.WriteLine(faultReport);
         output.WriteLine($"settlement replicas now: {string.Join("; ", (await platform.InstancesAsync("settlement")).Select(RunningPlatform.Describe))}");
         output.WriteLine($"time: setup {setupTime.TotalSeconds:0.0} s, process calls {processTime.TotalSeconds:0.0} s ({retriedCalls} retried), all terminal after {settleTime.TotalSeconds:0.0} s");

@@ -65,6 +65,15 @@ public sealed class PlatformDatabases(RunningPlatform platform)
         return counts;
     }
 
+    /// <summary>Failed settlement transfers by failure code: which safety net turned a fault into a failure, when one did.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> SettlementFailureCodeCountsAsync()
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var row in QueryAsync("settlementdb", "SELECT coalesce(failure_code, '(none)'), count(*)::int FROM transfers WHERE status = 'failed' GROUP BY 1", r => (Code: r.GetString(0), Count: r.GetInt32(1))))
+            counts[row.Code] = row.Count;
+        return counts;
+    }
+
     /// <summary>Settlement commands that exhausted their retries (poison messages recorded from the error queues).</summary>
     public Task<long> SettlementFaultsAsync() => ScalarAsync<long>("settlementdb", "SELECT count(*) FROM settlement_faults");
 
