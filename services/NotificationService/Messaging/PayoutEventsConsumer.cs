@@ -21,36 +21,24 @@ public sealed class PayoutEventsConsumer(NotificationsDbContext db, Notifier not
     IConsumer<PayoutCancelled>
 {
     public async Task Consume(ConsumeContext<PayoutRequested> context) =>
-        notifier.Notify(NotifiableEvents.Of(context.Message,
-            await DestinationAsync(context.Message.DestinationKind, context.Message.DestinationId, context.CancellationToken)));
+        await notifier.NotifyAsync(NotifiableEvents.Of(context.Message,
+            await DestinationAsync(context.Message.DestinationKind, context.Message.DestinationId, context.CancellationToken)), context.CancellationToken);
 
     public async Task Consume(ConsumeContext<PayoutProcessingStarted> context) =>
-        notifier.Notify(NotifiableEvents.Of(context.Message,
-            await DestinationAsync(context.Message.DestinationKind, context.Message.DestinationId, context.CancellationToken)));
+        await notifier.NotifyAsync(NotifiableEvents.Of(context.Message,
+            await DestinationAsync(context.Message.DestinationKind, context.Message.DestinationId, context.CancellationToken)), context.CancellationToken);
 
-    public Task Consume(ConsumeContext<PayoutCompleted> context)
-    {
-        notifier.Notify(NotifiableEvents.Of(context.Message));
-        return Task.CompletedTask;
-    }
+    public Task Consume(ConsumeContext<PayoutCompleted> context) =>
+        notifier.NotifyAsync(NotifiableEvents.Of(context.Message), context.CancellationToken);
 
-    public Task Consume(ConsumeContext<PayoutFailed> context)
-    {
-        notifier.Notify(NotifiableEvents.Of(context.Message));
-        return Task.CompletedTask;
-    }
+    public Task Consume(ConsumeContext<PayoutFailed> context) =>
+        notifier.NotifyAsync(NotifiableEvents.Of(context.Message), context.CancellationToken);
 
-    public Task Consume(ConsumeContext<PayoutRejected> context)
-    {
-        notifier.Notify(NotifiableEvents.Of(context.Message));
-        return Task.CompletedTask;
-    }
+    public Task Consume(ConsumeContext<PayoutRejected> context) =>
+        notifier.NotifyAsync(NotifiableEvents.Of(context.Message), context.CancellationToken);
 
-    public Task Consume(ConsumeContext<PayoutCancelled> context)
-    {
-        notifier.Notify(NotifiableEvents.Of(context.Message));
-        return Task.CompletedTask;
-    }
+    public Task Consume(ConsumeContext<PayoutCancelled> context) =>
+        notifier.NotifyAsync(NotifiableEvents.Of(context.Message), context.CancellationToken);
 
     /// <summary>The bank account a payout goes to, to name it masked; a destination this service has not heard of is left unnamed.</summary>
     private async Task<KnownBankAccount?> DestinationAsync(DestinationKind? kind, long? id, CancellationToken ct) =>
