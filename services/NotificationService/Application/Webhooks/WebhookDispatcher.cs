@@ -58,23 +58,26 @@ public sealed class WebhookDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         var now = StoredTime.Of(clock.GetUtcNow());
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var claimed = await db.WebhookDeliveries.FromSql($"""
-            SELECT d.* FROM webhook_deliveries d
-            WHERE d.id IN (
-                SELECT DISTINCT ON (p.endpoint_id) p.id FROM webhook_deliveries p
-                JOIN webhook_endpoints e ON e.id = p.endpoint_id
-                WHERE p.status = 'pending' AND p.next_attempt_at <= {now} AND e.enabled AND NOT (p.endpoint_id = ANY({busy}))
-                ORDER BY p.endpoint_id, p.next_attempt_at)
-            ORDER BY d.next_attempt_at
-            LIMIT {limit}
-            FOR UPDATE OF d SKIP LOCKED
-            """).ToListAsync(ct);
-        // The lease: nobody else claims it until the attempt has had its time.
-        foreach (var delivery in claimed) delivery.NextAttemptAt = now + options.Value.Timeout + TimeSpan.FromSeconds(30);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return claimed;
+        // In one transaction (replayed whole on a transient failure): the row locks last until the lease is written.
+        return await db.ExecuteInTransactionAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            var claimed = await db.WebhookDeliveries.FromSql($"""
+                SELECT d.* FROM webhook_deliveries d
+                WHERE d.id IN (
+                    SELECT DISTINCT ON (p.endpoint_id) p.id FROM webhook_deliveries p
+                    JOIN webhook_endpoints e ON e.id = p.endpoint_id
+                    WHERE p.status = 'pending' AND p.next_attempt_at <= {now} AND e.enabled AND NOT (p.endpoint_id = ANY({busy}))
+                    ORDER BY p.endpoint_id, p.next_attempt_at)
+                ORDER BY d.next_attempt_at
+                LIMIT {limit}
+                FOR UPDATE OF d SKIP LOCKED
+                """).ToListAsync(ct);
+            // The lease: nobody else claims it until the attempt has had its time.
+            foreach (var delivery in claimed) delivery.NextAttemptAt = now + options.Value.Timeout + TimeSpan.FromSeconds(30);
+            await db.SaveChangesAsync(ct);
+            return claimed;
+        }, ct);
     }
 
     private async Task AttemptAsync(Guid deliveryId, CancellationToken stopping)
