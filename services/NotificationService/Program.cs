@@ -5,6 +5,7 @@ using Payouts.NotificationService.Application.Webhooks;
 using Payouts.NotificationService.Data;
 using Payouts.NotificationService.Endpoints;
 using Payouts.NotificationService.Messaging;
+using Payouts.NotificationService.Telemetry;
 using Payouts.ServiceDefaults.Encryption;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -42,6 +43,7 @@ builder.Services.AddSingleton<WebhookUrlPolicy>();
 builder.Services.AddSingleton<WebhookSender>();
 builder.Services.AddScoped<WebhookSubscriptions>();
 builder.Services.AddHostedService<WebhookDispatcher>();
+builder.Services.AddWebhookMetrics();
 
 var app = builder.Build();
 

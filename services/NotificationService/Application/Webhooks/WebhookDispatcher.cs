@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Payouts.Data;
 using Payouts.NotificationService.Data;
 using Payouts.NotificationService.Domain;
+using Payouts.NotificationService.Telemetry;
 
 namespace Payouts.NotificationService.Application.Webhooks;
 
@@ -13,7 +14,8 @@ namespace Payouts.NotificationService.Application.Webhooks;
 /// concurrently up to <see cref="WebhookOptions.MaxConcurrency"/>, one per endpoint, so a slow receiver holds only its own.
 /// </summary>
 public sealed class WebhookDispatcher(
-    IServiceScopeFactory scopes, WebhookSender sender, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDispatcher> logger)
+    IServiceScopeFactory scopes, WebhookSender sender, IOptions<WebhookOptions> options, TimeProvider clock, WebhookMetrics metrics,
+    ILogger<WebhookDispatcher> logger)
     : BackgroundService
 {
     private readonly Dictionary<Guid, Task> _inFlight = [];
@@ -110,6 +112,7 @@ public sealed class WebhookDispatcher(
             }
 
             await db.SaveChangesAsync(stopping);
+            metrics.Attempted(result.Succeeded ? "succeeded" : delivery.Status == WebhookDeliveryStatus.Failed ? "given_up" : "retrying");
         }
         catch (Exception e) when (!stopping.IsCancellationRequested)
         {
