@@ -29,11 +29,14 @@ public sealed class WebhookUrlPolicy(IOptions<WebhookOptions> options, IHostEnvi
         if (allowlisted) return null;
 
         IPAddress[] addresses;
+        // A resolver that does not answer must not hold the request: the same bound as a delivery attempt.
+        using var lookup = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        lookup.CancelAfter(options.Value.Timeout);
         try
         {
-            addresses = IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(uri.IdnHost, ct);
+            addresses = IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(uri.IdnHost, lookup.Token);
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
             return $"The url's host {uri.Host} could not be resolved.";
         }
