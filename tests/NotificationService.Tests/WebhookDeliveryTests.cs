@@ -68,6 +68,26 @@ public sealed class WebhookDeliveryTests(NotificationServiceFixture fixture)
     }
 
     [Fact]
+    public async Task A_company_users_payout_reaches_the_companys_endpoint_through_to_its_completion()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (userId, companyId) = (NotificationServiceFixture.NewUserId(), NotificationServiceFixture.NewCompanyId());
+        using var member = fixture.ClientFor(userId, companyId);
+        using var colleague = fixture.ClientFor(NotificationServiceFixture.NewUserId(), companyId);
+        var (id, secret) = await colleague.RegisterAsync(receiver.Url, "payout.requested", "payout.completed");
+        var payoutId = Guid.NewGuid();
+
+        var requested = await fixture.PublishAsync(Events.Requested(userId, payoutId, "PO-2026-000871", companyId: companyId));
+        await fixture.Deliveries.WaitForAsync(requested, times: 1);
+        await fixture.PublishAsync(Events.Completed(userId, payoutId, "PO-2026-000871"));
+        await member.WaitForDeliveriesAsync(id, l => l.Length == 2 && l.All(d => Status(d) == "succeeded"), "both of the payout's events");
+
+        Assert.Equal(["payout.requested", "payout.completed"], receiver.Accepted.Select(r => r.EventType));
+        Assert.All(receiver.Accepted, r => Assert.True(SignatureRecipe.Verifies(r.Signature, r.Body, secret)));
+        Assert.All(receiver.Accepted, r => Assert.Contains(payoutId.ToString(), r.Body));
+    }
+
+    [Fact]
     public async Task A_receiver_down_for_a_while_gets_each_event_once_after_it_comes_back()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

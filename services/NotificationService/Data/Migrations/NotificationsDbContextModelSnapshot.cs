@@ -175,6 +175,23 @@ namespace Payouts.NotificationService.Data.Migrations
                     b.ToTable("bank_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Payouts.NotificationService.Domain.KnownPayout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payout_id");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("company_id");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("payout_companies", (string)null);
+                });
+
             modelBuilder.Entity("Payouts.NotificationService.Domain.Notification", b =>
                 {
                     b.Property<Guid>("Id")
