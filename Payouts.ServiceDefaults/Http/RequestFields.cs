@@ -138,6 +138,38 @@ public sealed class RequestFields
         return text;
     }
 
+    /// <summary>
+    /// A list of texts: a JSON array of strings, or (as a form sends it) one comma-separated text; null when absent. An
+    /// item that is not a string, or a list longer than <paramref name="maxItems"/>, is reported to <paramref name="errors"/>.
+    /// </summary>
+    public IReadOnlyList<string>? Texts(string field, FieldErrors errors, int maxItems)
+    {
+        List<string> items;
+        switch (_body[field])
+        {
+            case null:
+                return null;
+            case JsonArray array when array.All(item => item is JsonValue value && value.GetValueKind() == JsonValueKind.String):
+                items = [.. array.Select(item => item!.GetValue<string>().Trim())];
+                break;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                items = [.. value.GetValue<string>().Split(',', StringSplitOptions.TrimEntries)];
+                break;
+            default:
+                errors.Add(field, $"The {field.Replace('_', ' ')} field must be a list of strings.");
+                return null;
+        }
+
+        items = [.. items.Where(item => item.Length > 0).Distinct(StringComparer.Ordinal)];
+        if (items.Count > maxItems)
+        {
+            errors.Add(field, $"The {field.Replace('_', ' ')} field must not have more than {maxItems} items.");
+            return null;
+        }
+
+        return items;
+    }
+
     public bool? Boolean(string field, FieldErrors errors)
     {
         var text = Text(field, errors, 5, required: false);

@@ -1,9 +1,12 @@
 using Payouts.Contracts.Notifications;
 using Payouts.Messaging;
 using Payouts.NotificationService.Application;
+using Payouts.NotificationService.Application.Webhooks;
 using Payouts.NotificationService.Data;
 using Payouts.NotificationService.Endpoints;
 using Payouts.NotificationService.Messaging;
+using Payouts.NotificationService.Telemetry;
+using Payouts.ServiceDefaults.Encryption;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,14 +27,36 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<Notifier>();
 builder.Services.AddScoped<NotificationInbox>();
 
+// Webhooks: endpoints' secrets encrypted with keys from configuration (Notifications:Webhooks:Encryption), checked at
+// start; a dispatcher in every replica sends due deliveries (claims are row locks, so replicas never send one twice at once).
+builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName)
+    .Validate(o => o.Timeout > TimeSpan.Zero && o.BackoffBase > TimeSpan.Zero && o.BackoffCap >= o.BackoffBase && o.Horizon > TimeSpan.Zero,
+        "Notifications:Webhooks: Timeout, BackoffBase and Horizon must be positive, BackoffCap at least BackoffBase.")
+    .Validate(o => o.FailureThreshold > 0 && o.MaxConcurrency > 0 && o.MaxResponseBytes > 0 && o.PollInterval > TimeSpan.Zero
+        && o.RotationOverlap >= TimeSpan.Zero, "Notifications:Webhooks: FailureThreshold, MaxConcurrency, MaxResponseBytes and PollInterval must be positive.")
+    .ValidateOnStart();
+builder.Services.AddSingleton(services => new FieldEncryptor(EncryptionKeyRing.ForEnvironment(
+    services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>(),
+    WebhookSecrets.EncryptionSection, WebhookSecrets.DevelopmentPurpose)));
+builder.Services.AddSingleton<WebhookSecrets>();
+builder.Services.AddSingleton<WebhookUrlPolicy>();
+builder.Services.AddSingleton<WebhookSender>();
+builder.Services.AddScoped<WebhookSubscriptions>();
+builder.Services.AddHostedService<WebhookDispatcher>();
+builder.Services.AddWebhookMetrics();
+
 var app = builder.Build();
 
 // `NotificationService migrate`: the AppHost applies the migrations once, before any replica starts.
 if (MigrateCommand.IsRequested(args)) return await app.RunMigrateCommandAsync<NotificationsDbContext>();
 
+// Fail at start, not on the first registration, when the secrets' encryption is not configured.
+app.Services.GetRequiredService<FieldEncryptor>();
+
 app.MapDefaultEndpoints();
 app.MapPublicApiDocuments();
 app.MapNotificationEndpoints();
+app.MapWebhookEndpoints();
 app.MapPublicApiFallback();
 
 app.Run();

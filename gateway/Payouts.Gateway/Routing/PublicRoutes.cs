@@ -7,6 +7,7 @@ public static class PublicRoutes
     private static readonly string[] Post = ["POST"];
     private static readonly string[] Put = ["PUT"];
     private static readonly string[] GetPost = ["GET", "POST"];
+    private static readonly string[] GetPutDelete = ["GET", "PUT", "DELETE"];
     private static readonly string[] AnyResourceMethod = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
     public static readonly IReadOnlyList<PublicRoute> All =
@@ -82,5 +83,12 @@ public static class PublicRoutes
         new(ClusterNames.Notifications, "/api/v1/notifications", Get),
         new(ClusterNames.Notifications, "/api/v1/notifications/{id}/read", Post),
         new(ClusterNames.Notifications, "/api/v1/notifications/read-all", Post),
+        // The caller's webhook endpoints (app family): register and list, read/change/delete one, rotate its secret,
+        // its delivery log, redeliver one delivery.
+        new(ClusterNames.Notifications, "/api/v1/webhooks", GetPost),
+        new(ClusterNames.Notifications, "/api/v1/webhooks/{id}", GetPutDelete),
+        new(ClusterNames.Notifications, "/api/v1/webhooks/{id}/rotate-secret", Post),
+        new(ClusterNames.Notifications, "/api/v1/webhooks/{id}/deliveries", Get),
+        new(ClusterNames.Notifications, "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver", Post),
     ];
 }

@@ -10,7 +10,8 @@ namespace Payouts.NotificationService.Application;
 /// <summary>
 /// The one place an incoming event becomes a <see cref="NotifiableEvent"/>: whom it concerns and the sentence they read.
 /// Amounts, currencies and references where the event carries them; destinations only as masked numbers. Null when
-/// the event concerns nobody to tell.
+/// the event concerns nobody to tell. A payout's later events name no company; the consumer passes the one its
+/// <c>PayoutRequested</c> named (<see cref="KnownPayout"/>), for the company's webhooks.
 /// </summary>
 public static class NotifiableEvents
 {
@@ -24,25 +25,25 @@ public static class NotifiableEvents
         : Payout(e.UserId, e.CompanyId, NotificationTypes.PayoutRequested, e.PayoutId, e.Reference, e.Amount, e.Currency, e.RequestedAt,
             $"Your payout {e.Reference} of {Amount(e.Amount, e.Currency)}{To(destination)} was requested.");
 
-    public static NotifiableEvent? Of(PayoutProcessingStarted e, KnownBankAccount? destination) => e.UserId == NoRequestingUser ? null
-        : Payout(e.UserId, null, NotificationTypes.PayoutProcessing, e.PayoutId, e.Reference, e.Amount, e.Currency, e.StartedAt,
+    public static NotifiableEvent? Of(PayoutProcessingStarted e, KnownBankAccount? destination, string? companyId = null) => e.UserId == NoRequestingUser ? null
+        : Payout(e.UserId, companyId, NotificationTypes.PayoutProcessing, e.PayoutId, e.Reference, e.Amount, e.Currency, e.StartedAt,
             $"Your payout {e.Reference} of {Amount(e.Amount, e.Currency)} is being sent{To(destination)}.");
 
     /// <summary>The amount told is what reached the user: the net amount, after fees.</summary>
-    public static NotifiableEvent? Of(PayoutCompleted e) => e.UserId == NoRequestingUser ? null
-        : Payout(e.UserId, null, NotificationTypes.PayoutCompleted, e.PayoutId, e.Reference, e.NetAmount, e.Currency, e.CompletedAt,
+    public static NotifiableEvent? Of(PayoutCompleted e, string? companyId = null) => e.UserId == NoRequestingUser ? null
+        : Payout(e.UserId, companyId, NotificationTypes.PayoutCompleted, e.PayoutId, e.Reference, e.NetAmount, e.Currency, e.CompletedAt,
             $"Your payout {e.Reference} of {Amount(e.NetAmount, e.Currency)} was paid.");
 
-    public static NotifiableEvent? Of(PayoutFailed e) => e.UserId == NoRequestingUser ? null
-        : Payout(e.UserId, null, NotificationTypes.PayoutFailed, e.PayoutId, e.Reference, null, null, e.FailedAt,
+    public static NotifiableEvent? Of(PayoutFailed e, string? companyId = null) => e.UserId == NoRequestingUser ? null
+        : Payout(e.UserId, companyId, NotificationTypes.PayoutFailed, e.PayoutId, e.Reference, null, null, e.FailedAt,
             $"Your payout {e.Reference} could not be paid: {e.Reason}. Its amount is available again.");
 
-    public static NotifiableEvent? Of(PayoutRejected e) => e.UserId == NoRequestingUser ? null
-        : Payout(e.UserId, null, NotificationTypes.PayoutRejected, e.PayoutId, e.Reference, null, null, e.RejectedAt,
+    public static NotifiableEvent? Of(PayoutRejected e, string? companyId = null) => e.UserId == NoRequestingUser ? null
+        : Payout(e.UserId, companyId, NotificationTypes.PayoutRejected, e.PayoutId, e.Reference, null, null, e.RejectedAt,
             $"Your payout {e.Reference} was rejected: {e.Reason}. Its amount is available again.");
 
-    public static NotifiableEvent? Of(PayoutCancelled e) => e.UserId == NoRequestingUser ? null
-        : Payout(e.UserId, null, NotificationTypes.PayoutCancelled, e.PayoutId, e.Reference, null, null, e.CancelledAt,
+    public static NotifiableEvent? Of(PayoutCancelled e, string? companyId = null) => e.UserId == NoRequestingUser ? null
+        : Payout(e.UserId, companyId, NotificationTypes.PayoutCancelled, e.PayoutId, e.Reference, null, null, e.CancelledAt,
             $"Your payout {e.Reference} was cancelled: {e.Reason}. Its amount is available again.");
 
     /// <summary>A batch is its company's: every member is told.</summary>

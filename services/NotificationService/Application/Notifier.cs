@@ -1,22 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Payouts.Data;
+using Payouts.NotificationService.Application.Webhooks;
 using Payouts.NotificationService.Data;
 using Payouts.NotificationService.Domain;
 
 namespace Payouts.NotificationService.Application;
 
 /// <summary>
-/// Delivers a <see cref="NotifiableEvent"/> on every channel. Today that is the in-app list: one row, added to the
-/// consumer's context, so it commits in the inbox's transaction with the claim on the message (one per event).
+/// Delivers a <see cref="NotifiableEvent"/> on every channel: one in-app row, and one webhook delivery per enabled
+/// endpoint of its owner that subscribed to the type. All are added to the consumer's context, so they commit in the
+/// inbox's transaction with the claim on the message (one per event); the dispatcher sends the deliveries after.
 /// </summary>
-public sealed class Notifier(NotificationsDbContext db)
+public sealed class Notifier(NotificationsDbContext db, IOptions<WebhookOptions> webhooks, TimeProvider clock)
 {
     /// <summary>Null (an event that concerns nobody to tell) is nothing to deliver.</summary>
-    public void Notify(NotifiableEvent? notifiable)
+    public async Task NotifyAsync(NotifiableEvent? notifiable, CancellationToken ct)
     {
         if (notifiable is null) return;
+        // The notification's id is the event's id: webhook receivers de-duplicate by it.
+        var eventId = Guid.CreateVersion7();
         db.Notifications.Add(new Notification
         {
-            Id = Guid.CreateVersion7(),
+            Id = eventId,
             UserId = notifiable.Audience.UserId,
             CompanyId = notifiable.Audience.CompanyId,
             Type = notifiable.Type,
@@ -28,5 +34,34 @@ public sealed class Notifier(NotificationsDbContext db)
             Currency = notifiable.Currency,
             CreatedAt = StoredTime.Of(notifiable.OccurredAt),
         });
+        await AddWebhookDeliveriesAsync(eventId, notifiable, ct);
+    }
+
+    private async Task AddWebhookDeliveriesAsync(Guid eventId, NotifiableEvent notifiable, CancellationToken ct)
+    {
+        var (userId, companyId) = (notifiable.Audience.UserId, notifiable.Audience.CompanyId);
+        var endpoints = await db.WebhookEndpoints.AsNoTracking()
+            .Where(e => e.Enabled && e.EventTypes.Contains(notifiable.Type))
+            .Where(e => (e.OwnerKind == WebhookOwners.User && userId != null && e.OwnerId == userId)
+                || (e.OwnerKind == WebhookOwners.Company && companyId != null && e.OwnerId == companyId))
+            .Select(e => e.Id).ToListAsync(ct);
+        if (endpoints.Count == 0) return;
+
+        var payload = WebhookPayload.Build(eventId, notifiable);
+        var now = StoredTime.Of(clock.GetUtcNow());
+        foreach (var endpointId in endpoints)
+        {
+            db.WebhookDeliveries.Add(new WebhookDelivery
+            {
+                Id = Guid.CreateVersion7(),
+                EndpointId = endpointId,
+                EventId = eventId,
+                EventType = notifiable.Type,
+                Payload = payload,
+                NextAttemptAt = now,
+                GiveUpAt = now + webhooks.Value.Horizon,
+                CreatedAt = now,
+            });
+        }
     }
 }

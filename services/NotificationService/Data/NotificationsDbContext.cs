@@ -9,6 +9,9 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 {
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<KnownBankAccount> BankAccounts => Set<KnownBankAccount>();
+    public DbSet<KnownPayout> PayoutCompanies => Set<KnownPayout>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

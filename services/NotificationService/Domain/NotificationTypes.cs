@@ -14,6 +14,16 @@ public static class NotificationTypes
     public const string BankAccountVerified = "bank_account.verified";
     public const string MicroDepositsSent = "bank_account.micro_deposits_sent";
     public const string MicroDepositsFailed = "bank_account.micro_deposits_failed";
+
+    /// <summary>Told to a webhook's owner when its endpoint is disabled after a run of failures (in-app only).</summary>
+    public const string WebhookDisabled = "webhook.disabled";
+
+    /// <summary>The event types a webhook endpoint may subscribe to: every platform event told.</summary>
+    public static readonly IReadOnlyList<string> Subscribable =
+    [
+        PayoutRequested, PayoutProcessing, PayoutCompleted, PayoutFailed, PayoutRejected, PayoutCancelled, BatchApproved,
+        BankAccountAdded, BankAccountVerified, MicroDepositsSent, MicroDepositsFailed,
+    ];
 }
 
 /// <summary>What a notification is about (<see cref="Notification.ObjectType"/>).</summary>
@@ -22,4 +32,5 @@ public static class NotificationObjects
     public const string Payout = "payout";
     public const string BankAccount = "bank_account";
     public const string Batch = "batch";
+    public const string WebhookEndpoint = "webhook_endpoint";
 }

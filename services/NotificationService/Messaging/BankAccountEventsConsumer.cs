@@ -33,17 +33,17 @@ public sealed class BankAccountEventsConsumer(NotificationsDbContext db, Notifie
             (account.UserId, account.CompanyId, account.BankName, account.MaskedAccountNumber) = (m.UserId, m.CompanyId, m.BankName, m.MaskedAccountNumber);
         }
 
-        notifier.Notify(NotifiableEvents.Of(m));
+        await notifier.NotifyAsync(NotifiableEvents.Of(m), context.CancellationToken);
     }
 
     public async Task Consume(ConsumeContext<BankAccountVerified> context) =>
-        notifier.Notify(NotifiableEvents.Of(context.Message, await db.BankAccounts.FindAsync([context.Message.BankAccountId], context.CancellationToken)));
+        await notifier.NotifyAsync(NotifiableEvents.Of(context.Message, await db.BankAccounts.FindAsync([context.Message.BankAccountId], context.CancellationToken)), context.CancellationToken);
 
     public async Task Consume(ConsumeContext<MicroDepositsSent> context) =>
-        notifier.Notify(NotifiableEvents.Of(context.Message, await KnownAsync(context.Message.BankAccountId, context.CancellationToken)));
+        await notifier.NotifyAsync(NotifiableEvents.Of(context.Message, await KnownAsync(context.Message.BankAccountId, context.CancellationToken)), context.CancellationToken);
 
     public async Task Consume(ConsumeContext<MicroDepositsFailed> context) =>
-        notifier.Notify(NotifiableEvents.Of(context.Message, await KnownAsync(context.Message.BankAccountId, context.CancellationToken)));
+        await notifier.NotifyAsync(NotifiableEvents.Of(context.Message, await KnownAsync(context.Message.BankAccountId, context.CancellationToken)), context.CancellationToken);
 
     /// <summary>
     /// The account an outcome names. Its <c>BankAccountAdded</c> comes from another service's outbox and may not have been

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Payouts.NotificationService.Data;
@@ -14,6 +15,9 @@ namespace Payouts.NotificationService.Tests.Support;
 /// </summary>
 public sealed class NotificationServiceFixture : IAsyncLifetime
 {
+    /// <summary>Failed attempts in a row after which an endpoint is disabled.</summary>
+    public const int FailureThreshold = 4;
+
     private const string SigningKey = "notification-service-tests-signing-key-0123456789";
     private static long _nextId = 1_000 + (DateTime.UtcNow.Ticks % 1_000_000) * 1_000;
 
@@ -34,6 +38,17 @@ public sealed class NotificationServiceFixture : IAsyncLifetime
             ["ConnectionStrings:notificationsdb"] = await Infrastructure.CreateDatabaseAsync("notifications"),
             ["ConnectionStrings:messaging"] = Infrastructure.MessagingConnectionString,
             ["Auth:SigningKey"] = SigningKey,
+            ["Notifications:Webhooks:Encryption:Keys:test-1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Notifications:Webhooks:Encryption:CurrentKeyId"] = "test-1",
+            // Short timings: a retry a second after a failure, two at most; a slow receiver is cut off after 2 s.
+            ["Notifications:Webhooks:Timeout"] = "00:00:02",
+            ["Notifications:Webhooks:BackoffBase"] = "00:00:01",
+            ["Notifications:Webhooks:BackoffCap"] = "00:00:02",
+            ["Notifications:Webhooks:FailureThreshold"] = FailureThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Notifications:Webhooks:RotationOverlap"] = "01:00:00",
+            ["Notifications:Webhooks:PollInterval"] = "00:00:00.200",
+            // The tests' receivers listen on 127.0.0.1 (any port); every other local or private target stays refused.
+            ["Notifications:Webhooks:AllowedPrivateTargets:0"] = "127.0.0.1",
         }, Deliveries);
         using var client = _host.CreateClient();
         await ServiceHealth.WaitAsync(client, "NotificationService");

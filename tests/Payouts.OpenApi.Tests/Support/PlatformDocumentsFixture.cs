@@ -61,7 +61,11 @@ public sealed class PlatformDocumentsFixture : IAsyncLifetime
             ["Provider:DebitAccountId"] = "unused",
             [MicroDepositSeal.ConfigurationKey] = seal,
         });
-        Start<NotificationsDbContext>(ClusterNames.Notifications, "notificationsdb", []);
+        Start<NotificationsDbContext>(ClusterNames.Notifications, "notificationsdb", new()
+        {
+            ["Notifications:Webhooks:Encryption:Keys:test-1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Notifications:Webhooks:Encryption:CurrentKeyId"] = "test-1",
+        });
 
         var gatewaySettings = new Dictionary<string, string?> { ["Auth:SigningKey"] = TestTokens.SigningKey };
         foreach (var cluster in ClusterNames.All)
