@@ -54,5 +54,13 @@ public sealed class ConsoleSessionExpiryTests(PlatformFixture fixture, ConsoleBr
             await Expect(page.GetByTestId("payout-status")).ToHaveTextAsync("rejected");
             await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
         });
+
+        // The platform's own record agrees: rejected with the reason typed before the session ended.
+        using var gateway = new GatewayClient(fixture.Platform);
+        var recorded = await gateway.GetAsync($"/api/admin/payouts/{payout.Id}", fixture.Tokens.Admin("1"));
+        Assert.True(recorded.IsOk, recorded.Raw);
+        var data = recorded.Body.GetProperty("data");
+        Assert.Equal("rejected", data.GetProperty("status").GetString());
+        Assert.Equal(Reason, data.GetProperty("rejectionReason").GetString());
     }
 }
