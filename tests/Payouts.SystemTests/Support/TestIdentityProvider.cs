@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Payouts.Hosting;
@@ -101,7 +102,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         return Results.Json(new { keys = new[] { new { kty = "RSA", use = "sig", alg = SecurityAlgorithms.RsaSha256, kid = publicKey.Kid, n = publicKey.N, e = publicKey.E } } });
     }
 
-    private IResult SignInForm(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> parameters, string? error)
+    private IResult SignInForm(IEnumerable<KeyValuePair<string, StringValues>> parameters, string? error)
     {
         var hidden = new StringBuilder();
         foreach (var (name, value) in parameters.Where(p => p.Key != "username"))
@@ -132,7 +133,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     }
 
     /// <summary>What a provider checks before it shows anything to the user: a request it cannot answer is refused outright.</summary>
-    private string? Refusal(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> parameters)
+    private string? Refusal(IEnumerable<KeyValuePair<string, StringValues>> parameters)
     {
         var fields = parameters.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
         string Field(string name) => fields.GetValueOrDefault(name, "");
