@@ -88,6 +88,24 @@ public sealed class WebhookDeliveryTests(NotificationServiceFixture fixture)
     }
 
     [Fact]
+    public async Task A_company_payouts_completion_that_overtakes_its_request_still_reaches_the_companys_endpoint()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (userId, companyId) = (NotificationServiceFixture.NewUserId(), NotificationServiceFixture.NewCompanyId());
+        using var colleague = fixture.ClientFor(NotificationServiceFixture.NewUserId(), companyId);
+        var (id, _) = await colleague.RegisterAsync(receiver.Url, "payout.completed");
+        var payoutId = Guid.NewGuid();
+
+        // No PayoutRequested has been seen for this payout: the company comes from the event itself.
+        await fixture.PublishAsync(Events.Completed(userId, payoutId, "PO-2026-000872", companyId: companyId));
+        await colleague.WaitForDeliveriesAsync(id, l => l.Length == 1 && Status(l[0]) == "succeeded", "the completion's delivery");
+
+        var received = Assert.Single(receiver.Accepted);
+        Assert.Equal("payout.completed", received.EventType);
+        Assert.Contains(payoutId.ToString(), received.Body);
+    }
+
+    [Fact]
     public async Task A_receiver_down_for_a_while_gets_each_event_once_after_it_comes_back()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
