@@ -3,8 +3,8 @@ namespace Payouts.NotificationService.Application;
 /// <summary>
 /// A platform event worth telling someone about, in the platform's words: who to tell, what happened (type and
 /// message), and what it is about, with the status the event leaves it in where the API shows one (webhooks'
-/// <c>data.status</c>; a payout's follows from its type). Every channel delivers from this one shape (today the in-app list; mail and
-/// webhooks take it from <see cref="Notifier"/> too), so no channel reads the bus's contracts itself.
+/// <c>data.status</c>; a payout's follows from its type). Every channel delivers from this one shape (today the in-app
+/// list; mail and webhooks take it from <see cref="Notifier"/> too), so no channel reads the bus's contracts itself.
 /// </summary>
 public sealed record NotifiableEvent(
     Audience Audience,

@@ -8,8 +8,7 @@ namespace Payouts.NotificationService.Application.Webhooks;
 /// The JSON a receiver gets: <c>{id, type, created, data}</c>, written once when the event arrives (every attempt sends
 /// the same bytes). <c>data</c> is the object as the app API shows it, as far as the event carries it: id, reference,
 /// amount, currency and the status the event leaves the object in (a payout's, a batch's, a payment's, a bank account's
-/// <c>verification_status</c>). Only what <see cref="NotifiableEvent"/>
-/// holds, which never has a full account number.
+/// <c>verification_status</c>). Only what <see cref="NotifiableEvent"/> holds, which never has a full account number.
 /// </summary>
 public static class WebhookPayload
 {
