@@ -21,6 +21,7 @@ builder.AddRabbitMqMessaging(bus =>
     bus.AddConsumerOnQueue<PayoutEventsConsumer>(NotificationQueues.PayoutEvents, concurrentMessageLimit: 8);
     bus.AddConsumerOnQueue<BankAccountEventsConsumer>(NotificationQueues.BankAccountEvents, concurrentMessageLimit: 8);
     bus.AddConsumerOnQueue<BatchEventsConsumer>(NotificationQueues.BatchEvents, concurrentMessageLimit: 8);
+    bus.AddConsumerOnQueue<BillingEventsConsumer>(NotificationQueues.BillingEvents, concurrentMessageLimit: 8);
 });
 
 builder.Services.AddSingleton(TimeProvider.System);
