@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Payouts.NotificationService.Tests.Support;
 using Payouts.Testing;
+using Xunit.Abstractions;
 using static Payouts.NotificationService.Tests.Support.NotificationsApi;
 using static Payouts.NotificationService.Tests.Support.WebhooksApi;
 
@@ -12,7 +13,7 @@ namespace Payouts.NotificationService.Tests;
 /// (at-least-once); the inbox makes each event count once, and webhooks are sent from the database, not the broker.
 /// </summary>
 [Collection(NotificationServiceCollection.Name)]
-public sealed class BrokerRestartTests(NotificationServiceFixture fixture)
+public sealed class BrokerRestartTests(NotificationServiceFixture fixture, ITestOutputHelper output)
 {
     private const int EventCount = 30;
 
@@ -21,6 +22,8 @@ public sealed class BrokerRestartTests(NotificationServiceFixture fixture)
 
     private static readonly TimeSpan BrokerDowntime = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    private int _unconfirmedAttempts;
 
     [Fact]
     public async Task Payouts_completed_while_the_broker_restarts_are_each_notified_in_app_once_and_sent_to_the_webhook_once()
@@ -52,6 +55,9 @@ public sealed class BrokerRestartTests(NotificationServiceFixture fixture)
             await restart;
         }
         foreach (var (messageId, completed) in after) await PublishUntilConfirmedAsync(completed, messageId);
+        output.WriteLine($"{_unconfirmedAttempts} publish attempt(s) unconfirmed and sent again");
+        // Else the broker was back before the middle third was published, and the outage tested nothing.
+        Assert.True(_unconfirmedAttempts > 0, "no publish attempt met the stopped broker");
 
         var list = await Eventually.MatchAsync(() => user.ListAsync("?limit=100"), l => Total(l) >= EventCount, $"{EventCount} notifications", Patience);
         await Eventually.HoldsAsync(() => receiver.Accepted.Count >= EventCount, $"{EventCount} webhooks accepted", Patience);
@@ -84,6 +90,7 @@ public sealed class BrokerRestartTests(NotificationServiceFixture fixture)
             }
             catch (Exception) when (clock.Elapsed < Patience)
             {
+                _unconfirmedAttempts++;
                 await Task.Delay(TimeSpan.FromMilliseconds(250));
             }
         }
