@@ -31,8 +31,9 @@ internal static class WebhookTargets
         var hostKind = Uri.CheckHostName(bareHost);
         var validHost = hostKind is UriHostNameType.Dns or UriHostNameType.IPv4 || (hostKind == UriHostNameType.IPv6 && bareHost != host);
         var validPort = int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 65535;
+        // Written as the service compares it: the URL's IdnHost (an IPv6 address without its brackets) and port.
         return validHost && validPort
-            ? $"{host.ToLowerInvariant()}:{number.ToString(CultureInfo.InvariantCulture)}"
+            ? $"{bareHost.ToLowerInvariant()}:{number.ToString(CultureInfo.InvariantCulture)}"
             : throw new HostingSetupException("apphost", $"--{Key} takes host:port entries separated by commas (e.g. 127.0.0.1:9000), not '{entry}'.");
     }
 
