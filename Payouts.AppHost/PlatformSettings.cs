@@ -19,7 +19,8 @@ internal sealed record PlatformSettings(
     string SigningKey,
     string? AuthAuthority,
     string ConsoleOidcClientId,
-    TimeSpan StartTimeout)
+    TimeSpan StartTimeout,
+    IReadOnlyList<string> WebhookAllowedPrivateTargets)
 {
     public const int DefaultGatewayPort = 8080;
     public const int DefaultConsolePort = 8081;
@@ -42,7 +43,8 @@ internal sealed record PlatformSettings(
             DevSigningKey.LoadOrCreate(dataDirectory),
             Authority(configuration["auth-authority"]),
             Blank(configuration["console-oidc-client-id"]) ?? DefaultConsoleOidcClientId,
-            TimeSpan.FromSeconds(Int(configuration, "start-timeout", 180, 10, 3600)));
+            TimeSpan.FromSeconds(Int(configuration, "start-timeout", 180, 10, 3600)),
+            WebhookTargets.Read(configuration));
     }
 
     /// <summary><c>--&lt;resource&gt;-port</c>: a fixed loopback port that must be free, or 0 for any free one.</summary>

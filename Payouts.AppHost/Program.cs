@@ -40,7 +40,8 @@ try
 
     // Consumes the other services' events; it calls none of them.
     var notifications = builder.AddService<Projects.NotificationService>("notifications", platform, postgres.AddDatabase("notificationsdb"))
-        .WithMessaging(messaging);
+        .WithMessaging(messaging)
+        .WithWebhookAllowedPrivateTargets(platform);
 
     // Payouts asks settlement for transfer status while handling requests; neither waits for the other to start.
     payouts.WithReference(settlement);

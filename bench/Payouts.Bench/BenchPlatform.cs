@@ -63,8 +63,9 @@ public sealed class BenchPlatform : IAsyncDisposable
 
     /// <param name="settlementReplicas">the AppHost's <c>--settlement-replicas</c></param>
     /// <param name="environment">per resource (<c>gateway</c>, <c>payouts</c> …), variables added to its environment</param>
+    /// <param name="appHostArgs">further AppHost options (<c>--webhook-allowed-private-targets …</c>)</param>
     public static async Task<BenchPlatform> StartAsync(int settlementReplicas,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? environment = null)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? environment = null, IReadOnlyList<string>? appHostArgs = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "payouts-bench", Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dataDirectory);
@@ -77,6 +78,7 @@ public sealed class BenchPlatform : IAsyncDisposable
                 "--data-dir", dataDirectory, "--gateway-port", "0", "--console-port", "0", "--ephemeral", "true",
                 "--settlement-replicas", settlementReplicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--start-timeout", ((int)StartTimeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                .. appHostArgs ?? [],
             ];
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Payouts_AppHost>(args, timeout.Token);
             // The bench prints figures. The resources' output (stderr comes as errors), health checks failing while

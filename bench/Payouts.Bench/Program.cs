@@ -8,6 +8,7 @@ using Payouts.Bench;
 //   dotnet run -c Release --project bench/Payouts.Bench -- settlement [--payouts 200] [--latency-ms 1000] [--replicas 1,2,4]
 //   dotnet run -c Release --project bench/Payouts.Bench -- pipeline [--rate 50] [--duration 20] [--latency-ms 0] [--settlement-replicas 1]
 //   dotnet run -c Release --project bench/Payouts.Bench -- batch [--batches 1] [--payees 100] [--latency-ms 0,1000] [--settlement-replicas 2]
+//   dotnet run -c Release --project bench/Payouts.Bench -- webhooks [--payouts 200] [--receivers 1]
 var mode = args is [var first, ..] && !first.StartsWith("--", StringComparison.Ordinal) ? first : "default";
 var results = BenchResults.Start(mode, args);
 
@@ -80,6 +81,20 @@ static async Task RunAsync(string[] args, BenchResults results)
                         ["cpuSecondsPerRecipient"] = r.CpuSeconds.ToDictionary(c => c.Key, c => c.Value / Math.Max(r.Paid, 1)),
                     }));
             }
+            break;
+        }
+        case ["webhooks", .. var webhookArgs]:
+        {
+            var webhooks = WebhookBenchSettings.Parse(webhookArgs);
+            results.Settings(webhooks);
+            Console.WriteLine($"Webhooks end to end: {webhooks.Payouts} payouts paid through the provider, then {webhooks.Payouts} more while the receivers answer 503; " +
+                $"{webhooks.Receivers} local receiver(s), one endpoint per paying user on each:");
+            var r = await WebhookDeliveryBenchmark.RunAsync(webhooks);
+            results.Add(new BenchFigures("webhooks, completion → arrival", "delivery", r.Deliveries, r.ArrivalSpanSeconds, r.Deliveries / r.ArrivalSpanSeconds,
+                new Dictionary<string, LatencyStats> { ["payout completed → webhook arrived"] = r.Arrival },
+                Details: new Dictionary<string, object> { ["receivers"] = r.Receivers, ["endpoints"] = r.Endpoints, ["duplicates"] = r.Duplicates }));
+            results.Add(new BenchFigures("webhooks, backlog drain", "delivery", r.Backlog, r.DrainSeconds, r.DrainPerSecond, new Dictionary<string, LatencyStats>(),
+                Details: new Dictionary<string, object> { ["receivers"] = r.Receivers, ["endpoints"] = r.Endpoints, ["refusedAttemptsWhileBuilding"] = r.RefusedAttempts }));
             break;
         }
         case ["payouts", .. var payoutArgs]:

@@ -19,14 +19,17 @@ public static class SettlementPayouts
     /// <summary>A payout's outcome: <c>processed_at</c> is when the process call committed, <c>completed_at</c> when the saga applied PayoutSettled.</summary>
     public sealed record PayoutTimes(Guid Uuid, string Status, DateTimeOffset ProcessedAt, DateTimeOffset? CompletedAt);
 
+    /// <summary>The users <see cref="CreateAsync"/> makes for <paramref name="payouts"/> payouts (each user's payouts are consecutive in its result).</summary>
+    public static long[] UserIds(int payouts) => [.. Enumerable.Range(0, (payouts + PayoutsPerUser - 1) / PayoutsPerUser).Select(index => 3_000_001L + index)];
+
     /// <summary>Users funded by an admin credit, each with one beneficiary's bank details (payable at once), and seed 002 simple payouts to them.</summary>
     public static async Task<Guid[]> CreateAsync(HttpClient gateway, AuthenticationHeaderValue admin, LocalTokenIssuer issuer, int payouts)
     {
-        var users = (payouts + PayoutsPerUser - 1) / PayoutsPerUser;
-        var payees = new (AuthenticationHeaderValue Token, long BeneficiaryId, long DetailsId)[users];
-        await Parallel.ForEachAsync(Enumerable.Range(0, users), new ParallelOptions { MaxDegreeOfParallelism = SetupConcurrency }, async (index, _) =>
+        var userIds = UserIds(payouts);
+        var payees = new (AuthenticationHeaderValue Token, long BeneficiaryId, long DetailsId)[userIds.Length];
+        await Parallel.ForEachAsync(Enumerable.Range(0, userIds.Length), new ParallelOptions { MaxDegreeOfParallelism = SetupConcurrency }, async (index, _) =>
         {
-            var id = 3_000_001L + index;
+            var id = userIds[index];
             var token = BenchSetup.Bearer(issuer, id.ToString(CultureInfo.InvariantCulture), PayoutsRoles.User);
             await BenchSetup.SendOkAsync(gateway, admin, "/api/admin/users", new { id, email = $"settle{id}@example.com", minimumPayout = "10" });
             await BenchSetup.SendOkAsync(gateway, admin, $"/api/admin/users/{id}/credits", new { amount = "10000", currency = "USD", reference = $"BENCH-{id}" });

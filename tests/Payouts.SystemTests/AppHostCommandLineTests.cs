@@ -4,7 +4,7 @@ using System.Net.Sockets;
 
 namespace Payouts.SystemTests;
 
-/// <summary>The built AppHost as a user runs it: how it refuses a taken gateway port, how it stops on SIGTERM.</summary>
+/// <summary>The built AppHost as a user runs it: how it refuses a taken gateway port or a malformed setting, how it stops on SIGTERM.</summary>
 public sealed class AppHostCommandLineTests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = PlatformFixture.StartTimeout;
@@ -37,6 +37,19 @@ public sealed class AppHostCommandLineTests : IDisposable
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("--auth-authority must be the issuer's absolute http(s) URL, not 'login.example.com'", appHost.Error);
+        Assert.Empty(await MarkedProcesses.WaitUntilNoneAsync(_marker, TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task A_webhook_allowed_private_target_that_is_not_host_and_port_stops_it_before_anything_starts()
+    {
+        using var appHost = AppHostProcess.Start(_marker, "--webhook-allowed-private-targets", "127.0.0.1:9000,127.0.0.1",
+            "--gateway-port", "0", "--console-port", "0", "--data-dir", _dataDirectory);
+        var exitCode = await appHost.WaitForExitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("--webhook-allowed-private-targets takes host:port entries separated by commas (e.g. 127.0.0.1:9000), not '127.0.0.1'", appHost.Error);
+        Assert.DoesNotContain("Payouts is ready", appHost.Output);
         Assert.Empty(await MarkedProcesses.WaitUntilNoneAsync(_marker, TimeSpan.FromSeconds(30)));
     }
 

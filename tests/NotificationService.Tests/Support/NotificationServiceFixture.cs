@@ -62,10 +62,10 @@ public sealed class NotificationServiceFixture : IAsyncLifetime
     public static string NewCompanyId() => $"company-{Guid.NewGuid():N}";
 
     /// <summary>Publishes <paramref name="message"/> on the broker as its service would, with the given message id (or a fresh one); returns the id.</summary>
-    public async Task<Guid> PublishAsync<T>(T message, Guid? messageId = null) where T : class
+    public async Task<Guid> PublishAsync<T>(T message, Guid? messageId = null, CancellationToken cancellationToken = default) where T : class
     {
         var id = messageId ?? Guid.NewGuid();
-        await Host.Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = id);
+        await Host.Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = id, cancellationToken);
         return id;
     }
 

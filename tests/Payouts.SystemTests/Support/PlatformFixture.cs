@@ -2,13 +2,15 @@ using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Payouts.Http.Testing;
 
 namespace Payouts.SystemTests.Support;
 
 /// <summary>
 /// One whole platform per test class (or per collection, see <see cref="SharedPlatformCollection"/>): the real AppHost under <see cref="DistributedApplicationTestingBuilder"/>, with a
-/// temporary data folder, a free gateway port, PostgreSQL without fsync and two settlement replicas. Disposing stops
-/// every process it started and removes the folder.
+/// temporary data folder, a free gateway port, PostgreSQL without fsync and two settlement replicas, and a webhook
+/// receiver on 127.0.0.1 that the AppHost allows (<c>--webhook-allowed-private-targets</c>). Disposing stops every
+/// process it started and removes the folder.
 /// </summary>
 public class PlatformFixture : IAsyncLifetime
 {
@@ -24,6 +26,7 @@ public class PlatformFixture : IAsyncLifetime
 
     private readonly int _rateLimitPermits;
     private RunningPlatform? _platform;
+    private WebhookReceiver? _webhooks;
 
     public PlatformFixture() : this(GenerousRateLimitPermits)
     {
@@ -37,9 +40,17 @@ public class PlatformFixture : IAsyncLifetime
 
     public Tokens Tokens => Platform.Tokens;
 
+    /// <summary>
+    /// Kestrel on 127.0.0.1, started before the platform so its port is the one the AppHost allowlists; each test
+    /// registers a path of its own (<see cref="WebhookReceiver.NewUrl"/>) and reads only what arrived there.
+    /// </summary>
+    public WebhookReceiver Webhooks => _webhooks ?? throw new InvalidOperationException("The platform has not started.");
+
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "payouts-system-tests", Guid.NewGuid().ToString("N")[..12]);
 
-    public async Task InitializeAsync() =>
+    public async Task InitializeAsync()
+    {
+        _webhooks = await WebhookReceiver.StartAsync();
         _platform = await RunningPlatform.StartAsync(DataDirectory, builder =>
         {
             WithGatewayRateLimit(builder, _rateLimitPermits);
@@ -47,7 +58,8 @@ public class PlatformFixture : IAsyncLifetime
             // resolves one by hand must find it still open on a busy machine. Fixtures with their own timings override it.
             WithEnvironment(builder, "settlement", new() { ["Settlement__Reconciliation__MinimumAge"] = "00:05:00" });
             Configure(builder);
-        }, StartTimeout);
+        }, StartTimeout, "--webhook-allowed-private-targets", new Uri(_webhooks.BaseUrl).Authority);
+    }
 
     /// <summary>What a test class's own platform needs beyond the defaults (shorter timings …), set on the AppHost's resources before it is built.</summary>
     protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
@@ -71,6 +83,7 @@ public class PlatformFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (_platform is not null) await _platform.DisposeAsync();
+        if (_webhooks is not null) await _webhooks.DisposeAsync();
         TempFolder.Delete(DataDirectory);
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Payouts.NotificationService.Tests.Support;
+namespace Payouts.Http.Testing;
 
 /// <summary>
 /// A real webhook receiver: Kestrel on 127.0.0.1 (a port of its own), answering each POST as <see cref="Answer"/> says
@@ -27,6 +27,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>Another endpoint URL on this receiver (a fresh path): one receiver can serve several owners, each reading <see cref="ReceivedAt"/>.</summary>
+    public string NewUrl() => BaseUrl + "/hooks/" + Guid.NewGuid().ToString("N");
+
+    /// <summary>What arrived at one URL's path.</summary>
+    public IReadOnlyList<ReceivedWebhook> ReceivedAt(string url) => [.. _received.Where(r => r.Path == new Uri(url).AbsolutePath)];
+
     public IReadOnlyList<ReceivedWebhook> Received => [.. _received];
 
     /// <summary>Requests it answered 2xx: what the service counts as delivered.</summary>
@@ -42,7 +48,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         app.Map("/{**path}", receiver.HandleAsync);
         await app.StartAsync();
         receiver.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        receiver.Url = receiver.BaseUrl + "/hooks/" + Guid.NewGuid().ToString("N");
+        receiver.Url = receiver.NewUrl();
         return receiver;
     }
 

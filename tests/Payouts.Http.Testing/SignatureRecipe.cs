@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Payouts.NotificationService.Tests.Support;
+namespace Payouts.Http.Testing;
 
 /// <summary>
 /// A receiver's check of <c>Payouts-Signature</c>, written from the documented recipe (ARCHITECTURE §4), not from the
