@@ -12,6 +12,7 @@ namespace Payouts.NotificationService.Application.Webhooks;
 /// way here (<c>FOR UPDATE SKIP LOCKED</c>, so replicas never claim the same row) and leases it by moving its due time
 /// past the attempt's timeout: a replica that dies mid-attempt leaves it due again (at-least-once). Attempts run
 /// concurrently up to <see cref="WebhookOptions.MaxConcurrency"/>, one per endpoint, so a slow receiver holds only its own.
+/// A round starts as soon as an attempt ends, so an endpoint with a backlog is sent its next delivery at once.
 /// </summary>
 public sealed class WebhookDispatcher(
     IServiceScopeFactory scopes, WebhookSender sender, IOptions<WebhookOptions> options, TimeProvider clock, WebhookMetrics metrics,
@@ -44,7 +45,9 @@ public sealed class WebhookDispatcher(
 
             try
             {
-                await Task.Delay(settings.PollInterval, clock, stoppingToken);
+                // The next round starts when an attempt ends (its endpoint may have more due) or after the poll interval.
+                await Task.WhenAny([Task.Delay(settings.PollInterval, clock, stoppingToken), .. _inFlight.Values]);
+                stoppingToken.ThrowIfCancellationRequested();
             }
             catch (OperationCanceledException)
             {

@@ -22,8 +22,11 @@ public sealed class WebhookOptions
     /// <summary>How long the previous secret still signs after a rotation.</summary>
     public TimeSpan RotationOverlap { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>How often the dispatcher looks for due deliveries.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How often an idle dispatcher looks for due deliveries (one indexed query), which bounds how long a new event waits
+    /// for its first attempt; a busy one looks again as each attempt ends.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Attempts under way at once in one replica (one endpoint holds at most one of them).</summary>
     public int MaxConcurrency { get; set; } = 16;
