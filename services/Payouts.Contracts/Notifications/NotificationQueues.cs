@@ -14,4 +14,7 @@ public static class NotificationQueues
 
     /// <summary>BatchService's batch events (<c>BatchApproved</c>).</summary>
     public const string BatchEvents = "notifications-batch-events";
+
+    /// <summary>PayoutService's queue for NotificationService's <c>GetNotificationRecipients</c> requests (who to mail).</summary>
+    public const string RecipientQueries = "notification-recipient-queries";
 }
