@@ -33,6 +33,8 @@ public sealed class QueueNameTests
         { EndpointNameOf<global::Payouts.NotificationService.Messaging.BankAccountEventsConsumer>(NotificationQueues.BankAccountEvents), NotificationQueues.BankAccountEvents,
             "notifications-bank-account-events" },
         { EndpointNameOf<BatchEventsConsumer>(NotificationQueues.BatchEvents), NotificationQueues.BatchEvents, "notifications-batch-events" },
+        { EndpointNameOf<NotificationRecipientsConsumer>(NotificationQueues.RecipientQueries), NotificationQueues.RecipientQueries,
+            "notification-recipient-queries" },
     };
 
     /// <summary>The endpoint name of the definition <see cref="NamedQueueConsumerRegistrationExtensions.AddConsumerOnQueue"/> registers.</summary>
