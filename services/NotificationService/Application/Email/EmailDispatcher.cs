@@ -23,7 +23,14 @@ public sealed class EmailDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (!settings.Enabled) return;
+        if (!settings.Enabled)
+        {
+            logger.LogInformation("Email is off: no {Section}:Host is configured", EmailOptions.SectionName);
+            return;
+        }
+
+        logger.LogInformation("Email is sent through {Host}:{Port} ({Security}) from {Sender}", settings.Host, settings.Port, settings.SecureSocketOptions,
+            settings.Sender);
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;
