@@ -24,6 +24,7 @@ builder.AddRabbitMqMessaging(bus =>
     bus.AddConsumerOnQueue<PayoutEventsConsumer>(NotificationQueues.PayoutEvents, concurrentMessageLimit: 8);
     bus.AddConsumerOnQueue<BankAccountEventsConsumer>(NotificationQueues.BankAccountEvents, concurrentMessageLimit: 8);
     bus.AddConsumerOnQueue<BatchEventsConsumer>(NotificationQueues.BatchEvents, concurrentMessageLimit: 8);
+    bus.AddConsumerOnQueue<BillingEventsConsumer>(NotificationQueues.BillingEvents, concurrentMessageLimit: 8);
     // Email's recipients: PayoutService's directory, asked at send time.
     bus.AddRequestClient<GetNotificationRecipients>(QueueAddress.For(NotificationQueues.RecipientQueries),
         RequestTimeout.After(ms: (int)builder.Configuration.GetValue($"{EmailOptions.SectionName}:RecipientsTimeout", TimeSpan.FromSeconds(10)).TotalMilliseconds));

@@ -46,6 +46,13 @@ public sealed class BatchSagaTests(BatchServiceFixture fixture)
         Assert.Equal((1000m - 350.50m, 0m), await fixture.PayoutService.CompanyWalletAsync(companyId));
         Assert.Equal(100.50m, await fixture.PayoutService.UserAvailableAsync(userId));
         Assert.Single(fixture.Settlement.Received, s => s.RecipientHandle == $"payee-{run}@example.com");
+
+        // Its end is published once, with the saga's counts and the batch's own status and time.
+        var finished = await fixture.FinishedEventAsync(id);
+        var batch = await fixture.QueryAsync(db => db.Batches.AsNoTracking().SingleAsync(b => b.Id == id));
+        Assert.Equal((companyId, batch.Reference, BatchEndStatus.Completed, 350.50m, "USD", 2, 350.50m, 0, 0m, (string?)null, batch.CompletedAt),
+            (finished.CompanyId, finished.PaymentReference, finished.Status, finished.Total, finished.Currency, finished.PaidCount, finished.PaidAmount,
+                finished.FailedCount, finished.FailedAmount, finished.FailureReason, (DateTimeOffset?)finished.FinishedAt));
     }
 
     [Fact]
@@ -66,6 +73,9 @@ public sealed class BatchSagaTests(BatchServiceFixture fixture)
         Assert.Equal(BatchStatus.Completed, (await client.BulkGetAsync($"/v1/payouts/batches/{id}/status"))["batch_status"].GetValue<string>());
         Assert.Equal((1, 120m, 1, 80m), (saga.PaidCount, saga.PaidAmount, saga.FailedCount, saga.FailedAmount));
         Assert.Equal((380m, 0m), await fixture.PayoutService.CompanyWalletAsync(companyId));
+        var finished = await fixture.FinishedEventAsync(id);
+        Assert.Equal((BatchEndStatus.Completed, 200m, 1, 120m, 1, 80m), (finished.Status, finished.Total, finished.PaidCount, finished.PaidAmount,
+            finished.FailedCount, finished.FailedAmount));
     }
 
     [Fact]
@@ -81,6 +91,9 @@ public sealed class BatchSagaTests(BatchServiceFixture fixture)
         Assert.NotNull(batch.CompletedAt);
         Assert.Equal((0, 1), (saga.PaidCount, saga.FailedCount));
         Assert.Equal((100m, 0m), await fixture.PayoutService.CompanyWalletAsync(companyId));
+        var finished = await fixture.FinishedEventAsync(id);
+        Assert.Equal((BatchEndStatus.Failed, 0, 0m, 1, 60m, (string?)null), (finished.Status, finished.PaidCount, finished.PaidAmount, finished.FailedCount,
+            finished.FailedAmount, finished.FailureReason));
     }
 
     [Fact]
@@ -104,6 +117,9 @@ public sealed class BatchSagaTests(BatchServiceFixture fixture)
         var recipient = await fixture.QueryAsync(db => db.BatchRecipients.AsNoTracking().SingleAsync(r => r.BatchId == second));
         Assert.Equal(reason, recipient.FailureReason);
         Assert.Equal((20m, 0m), await fixture.PayoutService.CompanyWalletAsync(companyId));
+        var finished = await fixture.FinishedEventAsync(second);
+        Assert.Equal((BatchEndStatus.Failed, 80m, 0, 1, 80m, reason), (finished.Status, finished.Total, finished.PaidCount, finished.FailedCount,
+            finished.FailedAmount, finished.FailureReason));
     }
 
     [Fact]
@@ -133,6 +149,10 @@ public sealed class BatchSagaTests(BatchServiceFixture fixture)
             r => Assert.Equal((RecipientStatus.Completed, (string?)null), (r.Status, r.FailureReason)));
         Assert.Equal((880m, 0m), await fixture.PayoutService.CompanyWalletAsync(companyId));
         Assert.Equal(3, fixture.Settlement.Received.Count(s => recipients.Any(r => r.Email == s.RecipientHandle)));
+        // One end, however often its messages came.
+        await fixture.FinishedEventAsync(id);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Single(fixture.Published.For<BatchFinished>(id));
     }
 
     [Fact]

@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Payouts.BatchService.Tests.Support;
+using Payouts.Contracts.Batches;
+using Payouts.Testing;
 
 namespace Payouts.BatchService.Tests;
 
@@ -32,6 +35,28 @@ public sealed class ReadyAndCancelTests(BatchServiceFixture fixture)
     }
 
     [Fact]
+    public async Task Marking_a_draft_ready_publishes_BatchMarkedReady_once_with_what_an_approval_would_pay()
+    {
+        var (companyId, client) = await fixture.NewCompanyAsync();
+        var reference = BulkApi.NewReference();
+        var id = await client.CreateBatchAsync(BulkApi.SeedPayees, reference);
+
+        (await client.BulkPostAsync($"/v1/payouts/batches/{id}/ready", new { })).IsOk();
+        var ready = await Eventually.ValueAsync(() => Task.FromResult(fixture.Published.For<BatchMarkedReady>(id).FirstOrDefault()), "BatchMarkedReady");
+
+        var row = await fixture.QueryAsync(db => db.Batches.AsNoTracking().SingleAsync(b => b.Id == id));
+        // The seed's invalid@email is cancelled at once: neither counted nor in the total.
+        Assert.Equal((companyId, reference, 350.50m, "USD", 2, row.UpdatedAt), (ready.CompanyId, ready.PaymentReference, ready.Total, ready.Currency,
+            ready.RecipientCount, ready.MarkedReadyAt));
+
+        // Refused transitions publish nothing more.
+        Assert.Equal(HttpStatusCode.Conflict, (await client.BulkPostAsync($"/v1/payouts/batches/{id}/ready", new { })).Status);
+        (await client.BulkPostAsync($"/v1/payouts/batches/{id}/cancel", new { })).IsOk();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Single(fixture.Published.For<BatchMarkedReady>(id));
+    }
+
+    [Fact]
     public async Task A_cancelled_batch_cannot_be_cancelled_marked_ready_or_grown()
     {
         var (_, client) = await fixture.NewCompanyAsync();
@@ -56,5 +81,7 @@ public sealed class ReadyAndCancelTests(BatchServiceFixture fixture)
 
         Assert.Equal("A batch needs at least one valid payee to be marked ready", ready.Error(HttpStatusCode.Conflict));
         Assert.Equal("draft", (await client.BulkGetAsync($"/v1/payouts/batches/{id}/status"))["batch_status"].GetValue<string>());
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Empty(fixture.Published.For<BatchMarkedReady>(id));
     }
 }

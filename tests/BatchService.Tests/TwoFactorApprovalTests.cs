@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Payouts.BatchService.Domain;
 using Payouts.BatchService.Tests.Support;
+using Payouts.Contracts.Batches;
 using Payouts.Testing;
 
 namespace Payouts.BatchService.Tests;
@@ -78,7 +79,7 @@ public sealed class TwoFactorApprovalTests(BatchServiceFixture fixture)
         Assert.Equal(approved["approved_at"].GetValue<string>(), read["approved_at"]!.GetValue<string>());
         Assert.Null(read["completed_at"]);
 
-        var message = await Eventually.ValueAsync(() => Task.FromResult(fixture.Approvals.For(id).FirstOrDefault()), "BatchApproved on the bus");
+        var message = await Eventually.ValueAsync(() => Task.FromResult(fixture.Published.For<BatchApproved>(id).FirstOrDefault()), "BatchApproved on the bus");
         Assert.Equal(user.CompanyId, message.CompanyId);
         Assert.Equal(row.Reference, message.PaymentReference);
         Assert.Equal(350.50m, message.Total);
@@ -95,7 +96,7 @@ public sealed class TwoFactorApprovalTests(BatchServiceFixture fixture)
         fixture.Clock.Advance(TimeSpan.FromSeconds(Totp.StepSeconds));
         Assert.Equal("This batch is already approved; it is processing", (await ApproveAsync(user, id, CurrentCode(user))).Error(HttpStatusCode.Conflict));
         await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.Single(fixture.Approvals.For(id));
+        Assert.Single(fixture.Published.For<BatchApproved>(id));
     }
 
     [Fact]
@@ -117,7 +118,7 @@ public sealed class TwoFactorApprovalTests(BatchServiceFixture fixture)
         Assert.Equal("ready", await StatusOfAsync(user, second));
         Assert.Null((await fixture.QueryAsync(db => db.Batches.AsNoTracking().SingleAsync(b => b.Id == second))).ApprovedAt);
         await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.Empty(fixture.Approvals.For(second));
+        Assert.Empty(fixture.Published.For<BatchApproved>(second));
     }
 
     [Fact]

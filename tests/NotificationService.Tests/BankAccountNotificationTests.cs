@@ -39,6 +39,31 @@ public sealed class BankAccountNotificationTests(NotificationServiceFixture fixt
     }
 
     [Fact]
+    public async Task A_verification_that_failed_for_good_is_told_once_to_the_accounts_user_only()
+    {
+        var userId = NotificationServiceFixture.NewUserId();
+        var accountId = NotificationServiceFixture.NewId();
+        using var user = fixture.ClientFor(userId);
+        using var otherUser = fixture.ClientFor(NotificationServiceFixture.NewUserId());
+        await fixture.PublishAsync(Events.AccountAdded(userId, accountId, at: Events.Start));
+        await user.WaitForListAsync(1);
+
+        var failed = Events.VerificationFailed(userId, accountId);
+        var messageId = await fixture.PublishAsync(failed);
+        await fixture.PublishAsync(failed, messageId);
+        await fixture.Deliveries.WaitForAsync(messageId, times: 2);
+
+        var list = await user.ListAsync();
+        Assert.Equal(["bank_account.verification_failed", "bank_account.added"], Types(list));
+        var told = OfType(list, "bank_account.verification_failed");
+        Assert.Equal("Verification of Chase ****6789 failed: the deposit amounts were entered wrong too many times. Submit the account again to get new deposits.",
+            told.GetProperty("message").GetString());
+        Assert.Equal(("bank_account", accountId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (told.GetProperty("object_type").GetString(), told.GetProperty("object_id").GetString()));
+        Assert.Equal(0, Total(await otherUser.ListAsync()));
+    }
+
+    [Fact]
     public async Task An_outcome_that_arrives_before_its_account_is_told_once_the_account_is_known()
     {
         var userId = NotificationServiceFixture.NewUserId();

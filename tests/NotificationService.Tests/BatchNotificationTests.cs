@@ -32,4 +32,32 @@ public sealed class BatchNotificationTests(NotificationServiceFixture fixture)
         Assert.Equal(0, Total(await otherCompany.ListAsync()));
         Assert.Equal(0, Total(await noCompany.ListAsync()));
     }
+
+    [Fact]
+    public async Task A_ready_and_a_finished_batch_are_each_told_once_to_its_company_however_often_delivered()
+    {
+        var companyId = NotificationServiceFixture.NewCompanyId();
+        var batchId = Guid.NewGuid();
+        using var member = fixture.ClientFor(NotificationServiceFixture.NewUserId(), companyId);
+        using var otherCompany = fixture.ClientFor(NotificationServiceFixture.NewUserId(), NotificationServiceFixture.NewCompanyId());
+
+        var ready = Events.BatchReady(companyId, batchId, "PB-2026-002");
+        var finished = Events.BatchCompleted(companyId, batchId, "PB-2026-002");
+        var readyId = await fixture.PublishAsync(ready);
+        await fixture.PublishAsync(ready, readyId);
+        var finishedId = await fixture.PublishAsync(finished);
+        await fixture.PublishAsync(finished, finishedId);
+        await fixture.Deliveries.WaitForAsync(readyId, times: 2);
+        await fixture.Deliveries.WaitForAsync(finishedId, times: 2);
+
+        var list = await member.ListAsync();
+        Assert.Equal(["batch.completed", "batch.ready"], Types(list));
+        var told = OfType(list, "batch.ready");
+        Assert.Equal("Batch PB-2026-002 of 1500 USD to 2 recipients is ready for approval.", told.GetProperty("message").GetString());
+        Assert.Equal(("batch", batchId.ToString(), "PB-2026-002", 1500m), (told.GetProperty("object_type").GetString(),
+            told.GetProperty("object_id").GetString(), told.GetProperty("reference").GetString(), told.GetProperty("amount").GetDecimal()));
+        Assert.Equal("Batch PB-2026-002 completed: 2 of 3 recipients paid, 1500 USD. 1 could not be paid; 300 USD is back in the wallet.",
+            OfType(list, "batch.completed").GetProperty("message").GetString());
+        Assert.Equal(0, Total(await otherCompany.ListAsync()));
+    }
 }

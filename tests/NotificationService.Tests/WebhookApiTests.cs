@@ -145,6 +145,24 @@ public sealed class WebhookApiTests(NotificationServiceFixture fixture)
     }
 
     [Fact]
+    public async Task An_owner_registers_at_most_twenty_endpoints_even_when_registering_all_at_once()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var userId = NotificationServiceFixture.NewUserId();
+        using var user = fixture.ClientFor(userId);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 25).Select(i =>
+            user.SendJsonAsync(HttpMethod.Post, WebhooksPath, new { url = $"{receiver.Url}?n={i}", events = new[] { "payout.completed" } })));
+
+        Assert.Equal(20, answers.Count(a => a.Status == HttpStatusCode.Created));
+        var refused = answers.Where(a => a.Status != HttpStatusCode.Created).ToList();
+        Assert.Equal(5, refused.Count);
+        Assert.All(refused, a => Assert.Equal((HttpStatusCode.BadRequest, "At most 20 webhook endpoints may be registered."),
+            (a.Status, a.Body.GetProperty("message").GetString())));
+        Assert.Equal(20, await fixture.QueryAsync(db => db.WebhookEndpoints.CountAsync(e => e.OwnerId == userId)));
+    }
+
+    [Fact]
     public async Task Without_a_token_the_webhooks_api_is_401_in_the_app_envelope()
     {
         using var anonymous = fixture.AnonymousClient();

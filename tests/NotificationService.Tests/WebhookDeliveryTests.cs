@@ -47,6 +47,33 @@ public sealed class WebhookDeliveryTests(NotificationServiceFixture fixture)
     }
 
     [Fact]
+    public async Task A_finished_batch_reaches_its_companys_endpoint_as_the_batch_with_its_end_status()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var companyId = NotificationServiceFixture.NewCompanyId();
+        using var member = fixture.ClientFor(NotificationServiceFixture.NewUserId(), companyId);
+        var (id, secret) = await member.RegisterAsync(receiver.Url, "batch.completed");
+        var batchId = Guid.NewGuid();
+
+        var finished = Events.BatchCompleted(companyId, batchId, "PB-2026-000901");
+        var messageId = await fixture.PublishAsync(finished);
+        await fixture.PublishAsync(finished, messageId);
+        await fixture.Deliveries.WaitForAsync(messageId, times: 2);
+        await member.WaitForDeliveriesAsync(id, l => l.Length == 1 && Status(l[0]) == "succeeded", "the batch's delivery");
+
+        var received = Assert.Single(receiver.Received);
+        Assert.True(SignatureRecipe.Verifies(received.Signature, received.Body, secret), received.Signature);
+        Assert.Equal("batch.completed", received.EventType);
+        var payload = JsonDocument.Parse(received.Body).RootElement;
+        Assert.Equal(("batch.completed", "2026-11-02T09:09:00Z"), (payload.GetProperty("type").GetString(), payload.GetProperty("created").GetString()));
+        var data = payload.GetProperty("data");
+        Assert.Equal(("batch", batchId.ToString(), "PB-2026-000901", 1800m, "USD", "completed"), (data.GetProperty("object").GetString(),
+            data.GetProperty("id").GetString(), data.GetProperty("reference").GetString(), data.GetProperty("amount").GetDecimal(),
+            data.GetProperty("currency").GetString(), data.GetProperty("status").GetString()));
+        Assert.StartsWith("Batch PB-2026-000901 completed: 2 of 3 recipients paid", data.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_subscribed_types_of_the_owners_own_events_are_sent()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
@@ -85,6 +112,24 @@ public sealed class WebhookDeliveryTests(NotificationServiceFixture fixture)
         Assert.Equal(["payout.requested", "payout.completed"], receiver.Accepted.Select(r => r.EventType));
         Assert.All(receiver.Accepted, r => Assert.True(SignatureRecipe.Verifies(r.Signature, r.Body, secret)));
         Assert.All(receiver.Accepted, r => Assert.Contains(payoutId.ToString(), r.Body));
+    }
+
+    [Fact]
+    public async Task A_company_payouts_completion_that_overtakes_its_request_still_reaches_the_companys_endpoint()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (userId, companyId) = (NotificationServiceFixture.NewUserId(), NotificationServiceFixture.NewCompanyId());
+        using var colleague = fixture.ClientFor(NotificationServiceFixture.NewUserId(), companyId);
+        var (id, _) = await colleague.RegisterAsync(receiver.Url, "payout.completed");
+        var payoutId = Guid.NewGuid();
+
+        // No PayoutRequested has been seen for this payout: the company comes from the event itself.
+        await fixture.PublishAsync(Events.Completed(userId, payoutId, "PO-2026-000872", companyId: companyId));
+        await colleague.WaitForDeliveriesAsync(id, l => l.Length == 1 && Status(l[0]) == "succeeded", "the completion's delivery");
+
+        var received = Assert.Single(receiver.Accepted);
+        Assert.Equal("payout.completed", received.EventType);
+        Assert.Contains(payoutId.ToString(), received.Body);
     }
 
     [Fact]

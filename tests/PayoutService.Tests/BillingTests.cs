@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Payouts.Contracts.Billing;
 using Payouts.PayoutService.Tests.Support;
 
 namespace Payouts.PayoutService.Tests;
@@ -18,6 +19,9 @@ public sealed class BillingTests(PayoutServiceFixture fixture) : PayoutServiceTe
         Assert.StartsWith("INV-", body["invoice"]!["invoice_number"].Str(), StringComparison.Ordinal);
         return body["invoice"]!["id"]!.GetValue<long>();
     }
+
+    private Task<string> InvoiceNumberAsync(long invoiceId) =>
+        Fixture.QueryAsync(db => db.Invoices.AsNoTracking().Where(i => i.Id == invoiceId).Select(i => i.Number).SingleAsync());
 
     private Task<decimal> WalletAsync(string company) => Fixture.QueryAsync(async db =>
         await db.LedgerAccounts.Where(a => a.OwnerType == "company" && a.OwnerId == company && a.Kind == "available").Select(a => (decimal?)a.Balance).SingleOrDefaultAsync() ?? 0m);
@@ -55,6 +59,15 @@ public sealed class BillingTests(PayoutServiceFixture fixture) : PayoutServiceTe
         Assert.Equal(HttpStatusCode.BadRequest, paid.StatusCode);
         Assert.Equal("Invoice is already paid", paidBody["error"].Str());
         Assert.Equal(2500m, await WalletAsync(company));
+
+        // The approval is published once, for the company's account; the refused second approval published nothing.
+        var published = await Fixture.Events.WaitForAsync<ManualPaymentApproved>(e => e.PaymentId == paymentId);
+        Assert.Equal((invoiceId, await InvoiceNumberAsync(invoiceId), company, (string?)null, 2500m, "USD", "bank_transfer", "BANK-REF-1"),
+            (published.InvoiceId, published.InvoiceNumber, published.CompanyId, published.UserId, published.Amount, published.Currency,
+                published.PaymentMethod, published.TransactionReference));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Single(Fixture.Events.OfType<ManualPaymentApproved>(), e => e.PaymentId == paymentId);
+        Assert.DoesNotContain(Fixture.Events.OfType<ManualPaymentDeclined>(), e => e.PaymentId == paymentId);
     }
 
     [Fact]
@@ -69,6 +82,8 @@ public sealed class BillingTests(PayoutServiceFixture fixture) : PayoutServiceTe
 
         var (noReason, _) = await admin.PostJsonAsync($"/api/v1/billing/admin/payments/{paymentId}/decline/", new { });
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.DoesNotContain(Fixture.Events.OfType<ManualPaymentDeclined>(), e => e.PaymentId == paymentId);
         var (declined, declinedBody) = await admin.PostJsonAsync($"/api/v1/billing/admin/payments/{paymentId}/decline/", new { reason = "No matching bank credit" });
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
         Assert.Equal("failed", declinedBody["payment"]!["status"].Str());
@@ -77,6 +92,11 @@ public sealed class BillingTests(PayoutServiceFixture fixture) : PayoutServiceTe
         var (failed, failedBody) = await client.GetJsonAsync("/api/v1/billing/payments/?status=failed");
         Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
         Assert.Single(failedBody["results"]!.AsArray());
+
+        var published = await Fixture.Events.WaitForAsync<ManualPaymentDeclined>(e => e.PaymentId == paymentId);
+        Assert.Equal((await InvoiceNumberAsync(invoiceId), company, 100m, "USD", "No matching bank credit"),
+            (published.InvoiceNumber, published.CompanyId, published.Amount, published.Currency, published.Reason));
+        Assert.DoesNotContain(Fixture.Events.OfType<ManualPaymentApproved>(), e => e.PaymentId == paymentId);
     }
 
     [Fact]
@@ -131,6 +151,9 @@ public sealed class BillingTests(PayoutServiceFixture fixture) : PayoutServiceTe
         Assert.Equal(300m, (await Fixture.BalancesAsync(userId)).Available);
         var (_, activity) = await client.GetJsonAsync("/api/user/transactions/");
         Assert.Contains(activity["transactions"]!.AsArray(), t => t!["type"].Str() == "credit" && t["description"].Str().StartsWith("Invoice INV-", StringComparison.Ordinal));
+        // The individual's own account: the event names the user, no company.
+        var published = await Fixture.Events.WaitForAsync<ManualPaymentApproved>(e => e.PaymentId == paymentId);
+        Assert.Equal((userId.ToString(CultureInfo.InvariantCulture), (string?)null, 300m), (published.UserId, published.CompanyId, published.Amount));
     }
 
     [Fact]

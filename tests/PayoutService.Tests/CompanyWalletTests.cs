@@ -43,6 +43,8 @@ public sealed class CompanyWalletTests(PayoutServiceFixture fixture) : PayoutSer
         Assert.Equal(750m, processedBody["data"]!["userBalance"].Decimal());
         Assert.Equal((750m, 0m, 250m), await Fixture.CompanyBalancesAsync(company));
         Assert.Equal((300m, 0m, 0m), await Fixture.BalancesAsync(memberId));
+        // Every later event names the company too, so a consumer needs no earlier one to know it.
+        Assert.Equal(company, (await Fixture.Events.WaitForAsync<PayoutCompleted>(e => e.PayoutId == payoutUuid)).CompanyId);
 
         // A colleague sees the company's withdrawal in their activity; another company's user does not.
         using var colleague = Fixture.ClientFor(PayoutServiceFixture.NewUserId(), company);

@@ -33,6 +33,7 @@ public sealed class QueueNameTests
         { EndpointNameOf<global::Payouts.NotificationService.Messaging.BankAccountEventsConsumer>(NotificationQueues.BankAccountEvents), NotificationQueues.BankAccountEvents,
             "notifications-bank-account-events" },
         { EndpointNameOf<BatchEventsConsumer>(NotificationQueues.BatchEvents), NotificationQueues.BatchEvents, "notifications-batch-events" },
+        { EndpointNameOf<BillingEventsConsumer>(NotificationQueues.BillingEvents), NotificationQueues.BillingEvents, "notifications-billing-events" },
         { EndpointNameOf<NotificationRecipientsConsumer>(NotificationQueues.RecipientQueries), NotificationQueues.RecipientQueries,
             "notification-recipient-queries" },
     };

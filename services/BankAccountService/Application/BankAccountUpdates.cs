@@ -13,8 +13,8 @@ using Payouts.Contracts.BankAccounts;
 namespace Payouts.BankAccountService.Application;
 
 /// <summary>
-/// Seed 000's bank account changes: submit (add, replace, or new deposits for a known account), verify, delete. Each runs
-/// in one retried transaction under the owner's lock, with its events in the outbox.
+/// Seed 000's bank account changes: submit (add, replace, or new deposits for a known account), verify (verified, or
+/// failed for good), delete. Each runs in one retried transaction under the owner's lock, with its events in the outbox.
 /// </summary>
 public sealed partial class BankAccountUpdates(
     BankAccountsDbContext db, IPublishEndpoint publish, AccountNumberProtector protector, MicroDepositSeal seal,
@@ -148,8 +148,12 @@ public sealed partial class BankAccountUpdates(
             if (found.IsDeleted) return (null, null);
 
             var submitted = protector.Hash("micro-deposits", new MicroDepositAmounts(firstCents, secondCents).Canonical(found.VerificationId));
+            var failedBefore = found.VerificationFailedForGood;
             var result = found.Verify(submitted, clock.GetUtcNow());
             if (result == VerificationOutcome.Verified) await publish.Publish(BankAccountMessages.Verified(found));
+            // Only the attempt that ends the round (the last wrong one, or the first after the window): not each wrong try, nor the refusals after.
+            if (!failedBefore && found.VerificationFailedForGood)
+                await publish.Publish(BankAccountMessages.VerificationFailed(found, options.Value.MaxDepositRounds));
             await db.SaveChangesAsync();
             return (result, found);
         });

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Payouts.BankAccountService.Data;
+using Payouts.Data;
 using Payouts.BankAccountService.Domain;
 using Payouts.BankAccountService.Messaging;
 using Payouts.BankAccountService.Security;
@@ -146,7 +147,7 @@ public sealed partial class BeneficiaryUpdates(
     private async Task<Beneficiary?> LockLiveAsync(string id, Caller caller)
     {
         if (!long.TryParse(id, out var numericId)) return null;
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"beneficiary:" + numericId}, 0))");
+        await db.LockForTransactionAsync("beneficiary:" + numericId);
         return await BeneficiaryQueries.FindLiveAsync(db, id, caller, tracked: true);
     }
 

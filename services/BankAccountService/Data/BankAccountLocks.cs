@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using Payouts.Data;
 
 namespace Payouts.BankAccountService.Data;
 
@@ -7,5 +7,5 @@ public static class BankAccountLocks
 {
     /// <summary>Changes to one user's accounts (primary, duplicates, attempts, deposit reports) happen one at a time.</summary>
     public static Task LockUserAsync(BankAccountsDbContext db, string userId, CancellationToken cancellationToken = default) =>
-        db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"bank_account:" + userId}, 0))", cancellationToken);
+        db.LockForTransactionAsync("bank_account:" + userId, cancellationToken);
 }

@@ -153,6 +153,13 @@ public sealed class BankAccount
 
     public int RemainingVerificationAttempts => Math.Max(0, MaxVerificationAttempts - FailedVerificationAttempts);
 
+    /// <summary>Locked after wrong tries or expired: this round of deposits can no longer verify the account.</summary>
+    public bool VerificationFailedForGood =>
+        VerificationStatus is Domain.VerificationStatus.Failed or Domain.VerificationStatus.Expired;
+
+    /// <summary>Whether submitting the account again would get a new round of deposits (see <see cref="RestartVerification"/>).</summary>
+    public bool MayRestartVerification(int maxRounds) => !IsDeleted && VerificationRound < maxRounds;
+
     /// <summary>Settlement paid the deposits of <paramref name="verificationId"/>: the window to confirm them starts at <paramref name="sentAt"/>.</summary>
     public DepositReport RecordDepositsSent(Guid verificationId, DateTimeOffset sentAt, TimeSpan window, DateTimeOffset now)
     {

@@ -1,5 +1,6 @@
 using Payouts.BankAccountService.Domain;
 using Payouts.Contracts.BankAccounts;
+using Payouts.Data;
 
 namespace Payouts.BankAccountService.Messaging;
 
@@ -27,6 +28,11 @@ public static class BankAccountMessages
 
     public static BankAccountVerified Verified(BankAccount account) =>
         new(account.Id, account.Uuid, account.UserId, account.VerifiedAt ?? account.UpdatedAt);
+
+    /// <summary>The attempt that ended this round of verification (locked or expired).</summary>
+    public static BankAccountVerificationFailed VerificationFailed(BankAccount account, int maxRounds) =>
+        new(account.Id, account.Uuid, account.UserId, account.VerificationId, account.VerificationStatus, account.MayRestartVerification(maxRounds),
+            StoredTime.Of(account.UpdatedAt));
 
     public static BankAccountPrimaryChanged PrimaryChanged(BankAccount account, BankAccount? previous, DateTimeOffset now) =>
         new(account.Id, account.Uuid, account.UserId, previous?.Id, now);

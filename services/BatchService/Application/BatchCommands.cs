@@ -1,7 +1,9 @@
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Payouts.BatchService.Data;
 using Payouts.BatchService.Domain;
+using Payouts.BatchService.Messaging;
 using Payouts.ServiceDefaults.ApiErrors;
 
 namespace Payouts.BatchService.Application;
@@ -12,9 +14,10 @@ public sealed record RecipientsAdded(Batch Batch, int Added);
 /// <summary>
 /// Seed 001's writes on a company's batches: create, add recipients, and the console's ready and cancel. Every write to an
 /// existing batch holds its row (<c>FOR UPDATE</c>) until commit, so two concurrent calls cannot together pass the
-/// 100-payee limit or the wallet check; a refused write leaves nothing behind.
+/// 100-payee limit or the wallet check; a refused write leaves nothing behind. Marking ready publishes
+/// <see cref="Payouts.Contracts.Batches.BatchMarkedReady"/> through the outbox, in the same transaction.
 /// </summary>
-public sealed class BatchCommands(BatchesDbContext db, CompanyWallets wallets, TimeProvider clock)
+public sealed class BatchCommands(BatchesDbContext db, CompanyWallets wallets, IPublishEndpoint publish, TimeProvider clock)
 {
     public async Task<ApiOutcome<Batch>> CreateAsync(string companyId, string reference, IReadOnlyList<NewPayee> payees, CancellationToken ct)
     {
@@ -56,17 +59,22 @@ public sealed class BatchCommands(BatchesDbContext db, CompanyWallets wallets, T
         }, outcome => outcome.Error is null, ct);
 
     public Task<ApiOutcome<Batch>> MarkReadyAsync(string companyId, Guid batchId, CancellationToken ct) =>
-        ChangeAsync(companyId, batchId, batch => batch.MarkReady(clock.GetUtcNow()), ct);
+        ChangeAsync(companyId, batchId, async batch =>
+        {
+            if (batch.MarkReady(clock.GetUtcNow()) is { } violation) return violation;
+            await publish.Publish(BatchMessages.MarkedReady(batch), ct);
+            return null;
+        }, ct);
 
     public Task<ApiOutcome<Batch>> CancelAsync(string companyId, Guid batchId, CancellationToken ct) =>
-        ChangeAsync(companyId, batchId, batch => batch.Cancel(clock.GetUtcNow()), ct);
+        ChangeAsync(companyId, batchId, batch => Task.FromResult(batch.Cancel(clock.GetUtcNow())), ct);
 
-    private Task<ApiOutcome<Batch>> ChangeAsync(string companyId, Guid batchId, Func<Batch, BatchRuleViolation?> change, CancellationToken ct) =>
+    private Task<ApiOutcome<Batch>> ChangeAsync(string companyId, Guid batchId, Func<Batch, Task<BatchRuleViolation?>> change, CancellationToken ct) =>
         db.ExecuteInTransactionAsync(async () =>
         {
             db.ChangeTracker.Clear();
             if (await BatchLocks.LockAsync(db, companyId, batchId, ct) is not { } batch) return BatchErrors.NotFound;
-            if (change(batch) is { } violation) return BatchErrors.Of(violation);
+            if (await change(batch) is { } violation) return BatchErrors.Of(violation);
             await db.SaveChangesAsync(ct);
             return (ApiOutcome<Batch>)batch;
         }, outcome => outcome.Error is null, ct);

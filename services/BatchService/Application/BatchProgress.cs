@@ -31,22 +31,20 @@ public sealed class BatchProgress(BatchesDbContext db, TimeProvider clock)
     public async Task<decimal?> RecipientFailedAsync(Guid batchId, Guid recipientId, string reason, CancellationToken ct) =>
         await RecipientAsync(batchId, recipientId, ct) is { } recipient && recipient.Fail(reason, clock.GetUtcNow()) ? recipient.Amount : null;
 
-    /// <summary>Every recipient has an outcome: completed, or failed when nobody was paid; returns when it ended.</summary>
-    public async Task<DateTimeOffset> FinishAsync(Guid batchId, bool anyPaid, CancellationToken ct)
+    /// <summary>Every recipient has an outcome: completed, or failed when nobody was paid; returns the batch as it ended.</summary>
+    public async Task<Batch> FinishAsync(Guid batchId, bool anyPaid, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         var batch = await db.Batches.SingleAsync(b => b.Id == batchId, ct);
-        batch.Finish(anyPaid, now);
-        return batch.CompletedAt ?? now;
+        batch.Finish(anyPaid, clock.GetUtcNow());
+        return batch;
     }
 
-    /// <summary>The wallet refused the hold: every pending recipient and the batch fail with <paramref name="reason"/>.</summary>
-    public async Task<DateTimeOffset> FailAsync(Guid batchId, string reason, CancellationToken ct)
+    /// <summary>The wallet refused the hold: every pending recipient and the batch fail with <paramref name="reason"/>; returns the batch as it ended.</summary>
+    public async Task<Batch> FailAsync(Guid batchId, string reason, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         var batch = await db.Batches.Include(b => b.Recipients).SingleAsync(b => b.Id == batchId, ct);
-        batch.FailAll(reason, now);
-        return batch.CompletedAt ?? now;
+        batch.FailAll(reason, clock.GetUtcNow());
+        return batch;
     }
 
     private Task<BatchRecipient?> RecipientAsync(Guid batchId, Guid recipientId, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Payouts.BatchService.Domain;
+using Payouts.Data;
 
 namespace Payouts.BatchService.Data;
 
@@ -11,8 +12,7 @@ public static class TwoFactorLocks
 {
     public static async Task<TwoFactorEnrollment?> LockAsync(BatchesDbContext db, string companyId, string subject, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"SELECT pg_advisory_xact_lock(hashtextextended({"two_factor:" + companyId + "\n" + subject}, 0))", ct);
+        await db.LockForTransactionAsync("two_factor:" + companyId + "\n" + subject, ct);
         return await db.TwoFactorEnrollments.AsTracking().SingleOrDefaultAsync(e => e.CompanyId == companyId && e.Subject == subject, ct);
     }
 }

@@ -2,8 +2,9 @@ namespace Payouts.NotificationService.Application;
 
 /// <summary>
 /// A platform event worth telling someone about, in the platform's words: who to tell, what happened (type and
-/// message), and what it is about. Every channel delivers from this one shape (today the in-app list; mail and
-/// webhooks take it from <see cref="Notifier"/> too), so no channel reads the bus's contracts itself.
+/// message), and what it is about, with the status the event leaves it in where the API shows one (webhooks'
+/// <c>data.status</c>; a payout's follows from its type). Every channel delivers from this one shape (today the in-app
+/// list; mail and webhooks take it from <see cref="Notifier"/> too), so no channel reads the bus's contracts itself.
 /// </summary>
 public sealed record NotifiableEvent(
     Audience Audience,
@@ -14,7 +15,8 @@ public sealed record NotifiableEvent(
     DateTimeOffset OccurredAt,
     string? Reference = null,
     decimal? Amount = null,
-    string? Currency = null);
+    string? Currency = null,
+    string? Status = null);
 
 /// <summary>Who is told: one user (and the company the event names, if any), or, with no user, every member of the company.</summary>
 public sealed record Audience(string? UserId, string? CompanyId)

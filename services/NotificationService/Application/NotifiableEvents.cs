@@ -1,6 +1,7 @@
 using System.Globalization;
 using Payouts.Contracts.BankAccounts;
 using Payouts.Contracts.Batches;
+using Payouts.Contracts.Billing;
 using Payouts.Contracts.Payouts;
 using Payouts.NotificationService.Domain;
 using Payouts.ServiceDefaults.Json;
@@ -52,6 +53,26 @@ public static class NotifiableEvents
         $"Batch {e.PaymentReference} of {Amount(e.Total, e.Currency)} to {Recipients(e.Recipients.Count)} was approved.",
         NotificationObjects.Batch, e.BatchId.ToString(), e.ApprovedAt, e.PaymentReference, e.Total, e.Currency);
 
+    public static NotifiableEvent Of(BatchMarkedReady e) => new(
+        Audience.Company(e.CompanyId), NotificationTypes.BatchReady,
+        $"Batch {e.PaymentReference} of {Amount(e.Total, e.Currency)} to {Recipients(e.RecipientCount)} is ready for approval.",
+        NotificationObjects.Batch, e.BatchId.ToString(), e.MarkedReadyAt, e.PaymentReference, e.Total, e.Currency, "ready");
+
+    /// <summary>Either end of an approved batch: what was paid, and what was not (its share is back in the wallet, or was never held).</summary>
+    public static NotifiableEvent Of(BatchFinished e) => new(
+        Audience.Company(e.CompanyId), NotificationTypes.BatchCompleted, BatchEnd(e),
+        NotificationObjects.Batch, e.BatchId.ToString(), e.FinishedAt, e.PaymentReference, e.Total, e.Currency, e.Status);
+
+    /// <summary>A billing account is a company (every member is told) or an individual user.</summary>
+    public static NotifiableEvent Of(ManualPaymentApproved e) => Payment(
+        e.CompanyId, e.UserId, NotificationTypes.ManualPaymentApproved, e.PaymentId, e.InvoiceNumber, e.Amount, e.Currency, e.ApprovedAt, "succeeded",
+        $"Your payment of {Amount(e.Amount, e.Currency)} for invoice {e.InvoiceNumber} was approved: the amount was added to "
+        + (e.CompanyId is null ? "your balance." : "the company wallet."));
+
+    public static NotifiableEvent Of(ManualPaymentDeclined e) => Payment(
+        e.CompanyId, e.UserId, NotificationTypes.ManualPaymentDeclined, e.PaymentId, e.InvoiceNumber, e.Amount, e.Currency, e.DeclinedAt, "failed",
+        $"Your payment of {Amount(e.Amount, e.Currency)} for invoice {e.InvoiceNumber} was declined: {e.Reason.TrimEnd('.')}. The invoice is still unpaid.");
+
     public static NotifiableEvent Of(BankAccountAdded e) => BankAccount(
         Audience.User(e.UserId, e.CompanyId), NotificationTypes.BankAccountAdded, e.BankAccountId, e.AddedAt,
         $"Bank account {Label(e.BankName, e.MaskedAccountNumber)} was added.");
@@ -59,6 +80,14 @@ public static class NotifiableEvents
     public static NotifiableEvent Of(BankAccountVerified e, KnownBankAccount? account) => BankAccount(
         Audience.User(e.UserId, account?.CompanyId), NotificationTypes.BankAccountVerified, e.BankAccountId, e.VerifiedAt,
         (account is null ? "Your bank account" : $"Bank account {account.Label}") + " is verified: payouts can be sent to it.");
+
+    /// <summary>This round of deposits can no longer verify the account; the message says whether submitting it again helps.</summary>
+    public static NotifiableEvent Of(BankAccountVerificationFailed e, KnownBankAccount? account) => BankAccount(
+        Audience.User(e.UserId, account?.CompanyId), NotificationTypes.BankAccountVerificationFailed, e.BankAccountId, e.FailedAt,
+        $"Verification of {(account is null ? "your bank account" : account.Label)} failed: the deposit amounts "
+        + (e.Status == "expired" ? "were not confirmed in time." : "were entered wrong too many times.")
+        + (e.NewDepositsAvailable ? " Submit the account again to get new deposits." : " No more deposits can be sent to it; contact support."),
+        e.Status);
 
     public static NotifiableEvent Of(MicroDepositsSent e, KnownBankAccount account) => BankAccount(
         Audience.User(account.UserId, account.CompanyId), NotificationTypes.MicroDepositsSent, e.BankAccountId, e.SentAt,
@@ -73,8 +102,29 @@ public static class NotifiableEvents
         DateTimeOffset at, string message) =>
         new(Audience.User(userId, companyId), type, message, NotificationObjects.Payout, payoutId.ToString(), at, reference, amount, currency);
 
-    private static NotifiableEvent BankAccount(Audience audience, string type, long bankAccountId, DateTimeOffset at, string message) =>
-        new(audience, type, message, NotificationObjects.BankAccount, bankAccountId.ToString(CultureInfo.InvariantCulture), at);
+    private static NotifiableEvent BankAccount(Audience audience, string type, long bankAccountId, DateTimeOffset at, string message, string? status = null) =>
+        new(audience, type, message, NotificationObjects.BankAccount, bankAccountId.ToString(CultureInfo.InvariantCulture), at, Status: status);
+
+    private static NotifiableEvent Payment(string? companyId, string? userId, string type, long paymentId, string invoiceNumber, decimal amount,
+        string currency, DateTimeOffset at, string status, string message) =>
+        new(companyId is not null ? Audience.Company(companyId) : Audience.User(userId!), type, message, NotificationObjects.Payment,
+            paymentId.ToString(CultureInfo.InvariantCulture), at, invoiceNumber, amount, currency, status);
+
+    private static string BatchEnd(BatchFinished e)
+    {
+        var recipients = e.PaidCount + e.FailedCount;
+        if (e.Status == BatchEndStatus.Failed)
+        {
+            return $"Batch {e.PaymentReference} of {Amount(e.Total, e.Currency)} failed: "
+                + (e.FailureReason is { } reason ? $"{reason.TrimEnd('.')}. Nothing was paid."
+                    : (recipients == 1 ? "its recipient could not be paid." : $"none of its {recipients} recipients could be paid.")
+                    + " Its amount is back in the wallet.");
+        }
+
+        var paid = $"Batch {e.PaymentReference} completed: {e.PaidCount} of {Recipients(recipients)} paid, {Amount(e.PaidAmount, e.Currency)}.";
+        return e.FailedCount == 0 ? paid
+            : $"{paid} {e.FailedCount} could not be paid; {Amount(e.FailedAmount, e.Currency)} is back in the wallet.";
+    }
 
     private static string Amount(decimal amount, string currency) => $"{Money.Format(amount)} {currency}";
 

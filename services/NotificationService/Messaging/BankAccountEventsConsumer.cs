@@ -13,6 +13,7 @@ namespace Payouts.NotificationService.Messaging;
 public sealed class BankAccountEventsConsumer(NotificationsDbContext db, Notifier notifier) :
     IConsumer<BankAccountAdded>,
     IConsumer<BankAccountVerified>,
+    IConsumer<BankAccountVerificationFailed>,
     IConsumer<MicroDepositsSent>,
     IConsumer<MicroDepositsFailed>
 {
@@ -37,6 +38,10 @@ public sealed class BankAccountEventsConsumer(NotificationsDbContext db, Notifie
     }
 
     public async Task Consume(ConsumeContext<BankAccountVerified> context) =>
+        await notifier.NotifyAsync(NotifiableEvents.Of(context.Message, await db.BankAccounts.FindAsync([context.Message.BankAccountId], context.CancellationToken)), context.CancellationToken);
+
+    /// <summary>Names the user itself, like <c>BankAccountVerified</c>: told even before the account is known here, then unnamed.</summary>
+    public async Task Consume(ConsumeContext<BankAccountVerificationFailed> context) =>
         await notifier.NotifyAsync(NotifiableEvents.Of(context.Message, await db.BankAccounts.FindAsync([context.Message.BankAccountId], context.CancellationToken)), context.CancellationToken);
 
     public async Task Consume(ConsumeContext<MicroDepositsSent> context) =>

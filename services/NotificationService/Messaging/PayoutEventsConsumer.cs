@@ -11,7 +11,7 @@ namespace Payouts.NotificationService.Messaging;
 /// <summary>
 /// PayoutService's payout events, each told to the payout's user once: the transactional inbox skips a redelivered
 /// message and commits the notification with its claim. A company user's payout is also its company's (webhooks):
-/// <c>PayoutRequested</c> records which company, and the later events look it up.
+/// each event names the company.
 /// </summary>
 public sealed class PayoutEventsConsumer(NotificationsDbContext db, Notifier notifier) :
     IConsumer<PayoutRequested>,
@@ -36,27 +36,30 @@ public sealed class PayoutEventsConsumer(NotificationsDbContext db, Notifier not
     public async Task Consume(ConsumeContext<PayoutProcessingStarted> context) =>
         await notifier.NotifyAsync(NotifiableEvents.Of(context.Message,
             await DestinationAsync(context.Message.DestinationKind, context.Message.DestinationId, context.CancellationToken),
-            await CompanyOfAsync(context.Message.PayoutId, context.CancellationToken)), context.CancellationToken);
+            await CompanyOfAsync(context.Message.PayoutId, context.Message.CompanyId, context.CancellationToken)), context.CancellationToken);
 
     public async Task Consume(ConsumeContext<PayoutCompleted> context) =>
-        await notifier.NotifyAsync(NotifiableEvents.Of(context.Message, await CompanyOfAsync(context.Message.PayoutId, context.CancellationToken)),
+        await notifier.NotifyAsync(NotifiableEvents.Of(context.Message, await CompanyOfAsync(context.Message.PayoutId, context.Message.CompanyId, context.CancellationToken)),
             context.CancellationToken);
 
     public async Task Consume(ConsumeContext<PayoutFailed> context) =>
-        await notifier.NotifyAsync(NotifiableEvents.Of(context.Message, await CompanyOfAsync(context.Message.PayoutId, context.CancellationToken)),
+        await notifier.NotifyAsync(NotifiableEvents.Of(context.Message, await CompanyOfAsync(context.Message.PayoutId, context.Message.CompanyId, context.CancellationToken)),
             context.CancellationToken);
 
     public async Task Consume(ConsumeContext<PayoutRejected> context) =>
-        await notifier.NotifyAsync(NotifiableEvents.Of(context.Message, await CompanyOfAsync(context.Message.PayoutId, context.CancellationToken)),
+        await notifier.NotifyAsync(NotifiableEvents.Of(context.Message, await CompanyOfAsync(context.Message.PayoutId, context.Message.CompanyId, context.CancellationToken)),
             context.CancellationToken);
 
     public async Task Consume(ConsumeContext<PayoutCancelled> context) =>
-        await notifier.NotifyAsync(NotifiableEvents.Of(context.Message, await CompanyOfAsync(context.Message.PayoutId, context.CancellationToken)),
+        await notifier.NotifyAsync(NotifiableEvents.Of(context.Message, await CompanyOfAsync(context.Message.PayoutId, context.Message.CompanyId, context.CancellationToken)),
             context.CancellationToken);
 
-    /// <summary>The company the payout's <c>PayoutRequested</c> named, if any (and if it has arrived).</summary>
-    private async Task<string?> CompanyOfAsync(Guid payoutId, CancellationToken ct) =>
-        (await db.PayoutCompanies.AsNoTracking().SingleOrDefaultAsync(p => p.Id == payoutId, ct))?.CompanyId;
+    /// <summary>
+    /// The payout's company: the event names it; one published before events carried it is looked up in what its
+    /// <c>PayoutRequested</c> named (if that has arrived).
+    /// </summary>
+    private async Task<string?> CompanyOfAsync(Guid payoutId, string? named, CancellationToken ct) =>
+        named ?? (await db.PayoutCompanies.AsNoTracking().SingleOrDefaultAsync(p => p.Id == payoutId, ct))?.CompanyId;
 
     /// <summary>The bank account a payout goes to, to name it masked; a destination this service has not heard of is left unnamed.</summary>
     private async Task<KnownBankAccount?> DestinationAsync(DestinationKind? kind, long? id, CancellationToken ct) =>

@@ -1,9 +1,11 @@
 using System.Globalization;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Payouts.PayoutService.Data;
 using Payouts.PayoutService.Domain;
 using Payouts.PayoutService.Domain.Billing;
 using Payouts.PayoutService.Domain.Ledger;
+using Payouts.PayoutService.Messaging;
 using Payouts.ServiceDefaults.ApiErrors;
 
 namespace Payouts.PayoutService.Application;
@@ -17,10 +19,12 @@ public sealed record NewInvoice(BillingAccount Account, decimal Amount, string C
 /// <summary>
 /// Seed 003 billing: an account (a company, or an individual user — <see cref="BillingAccount"/>) funds its wallet by
 /// paying invoices manually; an admin approves the payment, which pays the invoice and credits the account's wallet in
-/// the ledger, or declines it. Which manual methods may pay an invoice follows the invoice's billing country. Actions
-/// run under their <c>Idempotency-Key</c>; the endpoint says how the answer is written, so a replay returns the first one.
+/// the ledger, or declines it; either decision publishes its event (<c>ManualPaymentApproved</c> / <c>Declined</c>)
+/// through the outbox in the decision's transaction. Which manual methods may pay an invoice follows the invoice's
+/// billing country. Actions run under their <c>Idempotency-Key</c>; the endpoint says how the answer is written, so a
+/// replay returns the first one.
 /// </summary>
-public sealed class AccountBilling(PayoutsDbContext db, LedgerStore ledger, IdempotentOperation idempotent, TimeProvider clock)
+public sealed class AccountBilling(PayoutsDbContext db, LedgerStore ledger, IdempotentOperation idempotent, IPublishEndpoint publish, TimeProvider clock)
 {
     public static readonly ApiError InvoiceNotFound = ApiError.NotFound("Invoice not found");
     public static readonly ApiError MethodNotAvailable = ApiError.Validation("payment_method", "This payment method is not available for the account");
@@ -128,14 +132,16 @@ public sealed class AccountBilling(PayoutsDbContext db, LedgerStore ledger, Idem
                     Status = "completed", Amount = payment.Amount, Currency = payment.Currency, Description = $"Invoice {invoice.Number} paid",
                     Reference = invoice.Number, CreatedAt = now,
                 });
+            await publish.Publish(BillingMessages.Approved(payment, invoice.Number), ct);
         }, answer, ct);
 
     public Task<ApiOutcome<OperationResponse>> DeclineAsync(string admin, long paymentId, string reason, string? idempotencyKey,
         Func<BillingPayment, OperationResponse> answer, CancellationToken ct) =>
-        DecideAsync(admin, paymentId, "decline", idempotencyKey, (payment, now) =>
+        DecideAsync(admin, paymentId, "decline", idempotencyKey, async (payment, now) =>
         {
             payment.Decline(reason, admin, now);
-            return Task.CompletedTask;
+            var invoiceNumber = await db.Invoices.AsNoTracking().Where(i => i.Id == payment.InvoiceId).Select(i => i.Number).SingleAsync(ct);
+            await publish.Publish(BillingMessages.Declined(payment, invoiceNumber), ct);
         }, answer, ct);
 
     private Task<ApiOutcome<OperationResponse>> DecideAsync(string admin, long paymentId, string action, string? idempotencyKey,

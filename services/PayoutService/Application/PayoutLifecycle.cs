@@ -113,7 +113,7 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         if (Refusal(() => payout.Cancel(now)) is { } refusal) return refusal;
         await ReleaseHoldAsync(payout, cancellationToken);
         RecordActivity(payout, UserTransactionType.PayoutCancelled, PayoutStatus.Cancelled, $"Payout {payout.Reference} cancelled: {reason}", now);
-        await publish.Publish(new PayoutCancelled(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), reason, now), cancellationToken);
+        await publish.Publish(new PayoutCancelled(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), reason, now, payout.CompanyId), cancellationToken);
         return null;
     }
 
@@ -124,7 +124,7 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         if (Refusal(() => payout.Reject(reason, rejectedBy, notes, now)) is { } refusal) return refusal;
         await ReleaseHoldAsync(payout, cancellationToken);
         RecordActivity(payout, UserTransactionType.PayoutRejected, PayoutStatus.Rejected, $"Payout {payout.Reference} rejected: {reason}", now);
-        await publish.Publish(new PayoutRejected(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), reason, rejectedBy, now), cancellationToken);
+        await publish.Publish(new PayoutRejected(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), reason, rejectedBy, now, payout.CompanyId), cancellationToken);
         return null;
     }
 
@@ -148,7 +148,7 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         var now = clock.GetUtcNow();
         if (Refusal(() => payout.StartProcessing(processedBy, notes, now)) is { } refusal) return refusal;
         await publish.Publish(new PayoutProcessingStarted(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), payout.Amount, payout.NetAmount,
-            payout.Currency, payout.Method, destination, SettlementCommands.DestinationIdOf(payout), processedBy, now), cancellationToken);
+            payout.Currency, payout.Method, destination, SettlementCommands.DestinationIdOf(payout), processedBy, now, payout.CompanyId), cancellationToken);
         return null;
     }
 
@@ -169,7 +169,7 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
         if (!payout.FailSettlement(code, reason, now)) return;
         await ReleaseHoldAsync(payout, cancellationToken);
         RecordActivity(payout, UserTransactionType.PayoutFailed, PayoutStatus.Failed, $"Payout {payout.Reference} could not be paid: {reason}", now);
-        await publish.Publish(new PayoutFailed(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), code, reason, now), cancellationToken);
+        await publish.Publish(new PayoutFailed(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), code, reason, now, payout.CompanyId), cancellationToken);
     }
 
     /// <summary>The money has left: held → paid in the ledger, the withdrawal in the user's history and <see cref="PayoutCompleted"/> (NotificationService tells the user from it).</summary>
@@ -185,7 +185,7 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
                     $" ({payout.SettlementNetAmount} {payout.SettlementCurrency} at {payout.ExchangeRate:0.########})"))
                 + (payout.TransactionReference is null ? "" : $" (ref {payout.TransactionReference})"), now);
         await publish.Publish(new PayoutCompleted(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), payout.Amount, payout.NetAmount,
-            payout.Currency, payout.TransactionReference, now), cancellationToken);
+            payout.Currency, payout.TransactionReference, now, payout.CompanyId), cancellationToken);
     }
 
     /// <summary>A transition the payout's status refuses, as its seed 000 error (400); the payout is unchanged.</summary>

@@ -1,6 +1,7 @@
 namespace Payouts.Contracts.Payouts;
 
 /// <summary>The payout was paid: its held amount moved to paid. <see cref="TransactionReference"/> is the bank's or provider's id.</summary>
+/// <remarks><c>CompanyId</c> is the payout's company, as <c>PayoutRequested</c> named it, so a consumer needs no earlier event to know it.</remarks>
 public sealed record PayoutCompleted(
     Guid PayoutId,
     long PayoutNumber,
@@ -10,4 +11,5 @@ public sealed record PayoutCompleted(
     decimal NetAmount,
     string Currency,
     string? TransactionReference,
-    DateTimeOffset CompletedAt);
+    DateTimeOffset CompletedAt,
+    string? CompanyId = null);

@@ -6,6 +6,7 @@ namespace Payouts.Contracts.Payouts;
 /// An admin approved a pending payout for settlement through the provider: it is now <c>processing</c> and its saga
 /// sends <see cref="SettlePayout"/>. The amount stays held until settlement answers.
 /// </summary>
+/// <remarks><c>CompanyId</c> is the payout's company, as <c>PayoutRequested</c> named it, so a consumer needs no earlier event to know it.</remarks>
 public sealed record PayoutProcessingStarted(
     Guid PayoutId,
     long PayoutNumber,
@@ -18,4 +19,5 @@ public sealed record PayoutProcessingStarted(
     DestinationKind DestinationKind,
     long DestinationId,
     string ProcessedBy,
-    DateTimeOffset StartedAt);
+    DateTimeOffset StartedAt,
+    string? CompanyId = null);

@@ -38,6 +38,7 @@ public sealed class VerificationTests(InfrastructureFixture infrastructure) : IA
 
         await _service.BarrierAsync();
         Assert.Equal(1, _service.Count<BankAccountVerified>(id));
+        Assert.Equal(0, _service.Count<BankAccountVerificationFailed>(id));
         Assert.Equal(1, _service.Count<SendMicroDeposits>(id));
         var command = Assert.Single(_service.Bus.Of<SendMicroDeposits>(m => m.GetProperty("bankAccountId").GetInt64() == id));
         Assert.Equal("USD", command.Text("currency"));
@@ -52,7 +53,8 @@ public sealed class VerificationTests(InfrastructureFixture infrastructure) : IA
     [Fact]
     public async Task Three_wrong_tries_lock_verification_and_the_right_amounts_no_longer_help()
     {
-        using var client = _service.Host.ClientFor(AccountFixtures.NewUserId());
+        var userId = AccountFixtures.NewUserId();
+        using var client = _service.Host.ClientFor(userId);
         var id = await _service.AddAccountAsync(client, AccountFixtures.UsAccountNumber());
         var (first, second) = await _service.MicroDepositAmountsAsync(id);
         var wrong = first == "0.01" ? "0.02" : "0.01";
@@ -76,6 +78,10 @@ public sealed class VerificationTests(InfrastructureFixture infrastructure) : IA
 
         await _service.BarrierAsync();
         Assert.Equal(0, _service.Count<BankAccountVerified>(id));
+        // The third wrong try ended the round: one event, not one per wrong try nor for the refusal after it.
+        var failed = Assert.Single(_service.Bus.Of<BankAccountVerificationFailed>(m => m.GetProperty("bankAccountId").GetInt64() == id));
+        Assert.Equal(("verification_failed", true), (failed.Text("status"), failed.Message.GetProperty("newDepositsAvailable").GetBoolean()));
+        Assert.Equal(userId, failed.Text("userId"));
     }
 
     [Fact]
@@ -91,6 +97,8 @@ public sealed class VerificationTests(InfrastructureFixture infrastructure) : IA
 
         Assert.Equal(2, responses.Count(r => r.Text("error") == "verification_amounts_mismatch"));
         Assert.Equal(2, responses.Count(r => r.Text("error") == "verification_failed"));
+        await _service.BarrierAsync();
+        Assert.Equal(1, _service.Count<BankAccountVerificationFailed>(id));
     }
 
     [Theory]

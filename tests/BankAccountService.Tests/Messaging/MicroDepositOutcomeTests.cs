@@ -82,6 +82,8 @@ public sealed class MicroDepositOutcomeTests(InfrastructureFixture infrastructur
             var account = await AccountAsync(client);
             Assert.Equal("expired", account.GetProperty("verification_status").GetString());
             Assert.False(account.GetProperty("verified").GetBoolean());
+            var expired = await _service.Bus.WaitForAsync<BankAccountVerificationFailed>(m => m.GetProperty("bankAccountId").GetInt64() == id, "the expiry");
+            Assert.Equal(("expired", verificationId), (expired.Text("status"), expired.Message.GetProperty("verificationId").GetGuid()));
 
             var resubmitted = await client.PostForm(UpdatePath, AccountFixtures.UsAccountForm(number));
             Assert.Equal(HttpStatusCode.OK, resubmitted.Status);

@@ -17,7 +17,7 @@ public sealed class BusCapture : IAsyncDisposable
     [
         typeof(BankAccountAdded), typeof(BankAccountVerified), typeof(BankAccountPrimaryChanged), typeof(BankAccountDeleted),
         typeof(BeneficiaryDetailsAdded), typeof(SendMicroDeposits), typeof(BeneficiarySaved), typeof(BeneficiaryRemoved),
-        typeof(BeneficiaryDetailsRemoved), typeof(BankAccountDetailsChanged),
+        typeof(BeneficiaryDetailsRemoved), typeof(BankAccountDetailsChanged), typeof(BankAccountVerificationFailed),
     ];
 
     private readonly ConcurrentQueue<CapturedMessage> _messages = new();

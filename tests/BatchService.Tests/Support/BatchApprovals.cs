@@ -47,6 +47,10 @@ public static class BatchApprovals
             detail: async () => await fixture.QueryAsync(db => db.Set<BatchState>().AsNoTracking().Where(s => s.CorrelationId == batchId)
                 .Select(s => $"state {s.CurrentState}, {s.RecipientCount} recipients, {s.PaidCount} paid, {s.FailedCount} failed").SingleAsync()))!;
 
+    /// <summary>The batch's <see cref="BatchFinished"/> once the broker has delivered it.</summary>
+    public static Task<BatchFinished> FinishedEventAsync(this BatchServiceFixture fixture, Guid batchId) =>
+        Eventually.ValueAsync(() => Task.FromResult(fixture.Published.For<BatchFinished>(batchId).FirstOrDefault()), $"BatchFinished of batch {batchId}");
+
     /// <summary>The batch and its saga as the admin read shows them.</summary>
     public static Task<AdminBatch?> AdminReadAsync(this BatchServiceFixture fixture, Guid batchId) =>
         fixture.QueryAsync(db => new AdminBatchQueries(db).GetAsync(batchId, CancellationToken.None));

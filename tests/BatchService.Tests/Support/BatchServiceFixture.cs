@@ -39,8 +39,8 @@ public sealed class BatchServiceFixture : IAsyncLifetime
     /// <summary>The wallet queries PayoutService received.</summary>
     public IEnumerable<GetCompanyWallet> WalletQueries => _walletQueries;
 
-    /// <summary>Every <c>BatchApproved</c> the service published, as the real broker delivered it.</summary>
-    public BatchApprovedCapture Approvals { get; } = new();
+    /// <summary>Every batch event the service published (ready, approved, finished), as the real broker delivered it.</summary>
+    public BatchEventsCapture Published { get; } = new();
 
     /// <summary>The service's rule clock (2FA codes, lockouts, timestamps); tests only move it forward.</summary>
     public TestClock Clock { get; } = new();
@@ -72,7 +72,7 @@ public sealed class BatchServiceFixture : IAsyncLifetime
             ["Batches:Encryption:CurrentKeyId"] = EncryptionKeyId,
         }, Clock);
         await WaitHealthyAsync(_host.CreateClient(), "BatchService");
-        await Approvals.ConnectAsync(Bus);
+        await Published.ConnectAsync(Bus);
     }
 
     /// <summary>

@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using MassTransit;
 using Payouts.Contracts.Batches;
+using Payouts.Contracts.Billing;
 using Payouts.Contracts.Payouts;
 using Payouts.Testing;
 
 namespace Payouts.PayoutService.Tests.Support;
 
-/// <summary>Every payout event and batch-wallet answer the service publishes, received on the real broker by a test endpoint.</summary>
+/// <summary>Every payout and billing event and batch-wallet answer the service publishes, received on the real broker by a test endpoint.</summary>
 public sealed class PublishedEvents
 {
     private readonly ConcurrentQueue<object> _received = new();
@@ -21,6 +22,8 @@ public sealed class PublishedEvents
             e.Handler<PayoutCancelled>(Store);
             e.Handler<PayoutRejected>(Store);
             e.Handler<PayoutFailed>(Store);
+            e.Handler<ManualPaymentApproved>(Store);
+            e.Handler<ManualPaymentDeclined>(Store);
             // The company wallet's answers to the batch saga.
             e.Handler<BatchFundsReserved>(Store);
             e.Handler<BatchFundsRefused>(Store);

@@ -97,6 +97,33 @@ public sealed class WebhookDispatcher(
             var sentAt = clock.GetUtcNow();
             var result = await sender.SendAsync(endpoint.Url, delivery.EventId, delivery.EventType, delivery.Payload, secrets.Active(endpoint, sentAt),
                 sentAt.ToUnixTimeSeconds(), stopping);
+            var outcome = await RecordAsync(db, deliveryId, result, stopping);
+            if (outcome is not null) metrics.Attempted(outcome);
+        }
+        catch (Exception e) when (!stopping.IsCancellationRequested)
+        {
+            // The lease runs out and the delivery is due again.
+            logger.LogWarning(e, "Webhook delivery {DeliveryId} could not be attempted", deliveryId);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the lease runs out and another replica (or the next start) sends it.
+        }
+    }
+
+    /// <summary>
+    /// Writes the attempt's outcome with the endpoint row locked: replicas attempting two deliveries of one endpoint at
+    /// once then count both failures instead of one overwriting the other. Null when the delivery or endpoint is gone.
+    /// </summary>
+    private async Task<string?> RecordAsync(NotificationsDbContext db, Guid deliveryId, AttemptResult result, CancellationToken ct) =>
+        await db.ExecuteInTransactionAsync<string?>(async () =>
+        {
+            db.ChangeTracker.Clear();
+            var delivery = await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == deliveryId, ct);
+            var endpoint = delivery is null ? null
+                : await db.WebhookEndpoints.FromSql($"SELECT * FROM webhook_endpoints WHERE id = {delivery.EndpointId} FOR UPDATE").SingleOrDefaultAsync(ct);
+            if (delivery is null || endpoint is null) return null;
+
             var now = StoredTime.Of(clock.GetUtcNow());
             if (result.Succeeded)
             {
@@ -111,19 +138,9 @@ public sealed class WebhookDispatcher(
                 if (endpoint.RecordFailure(options.Value.FailureThreshold, error, now)) db.Notifications.Add(Disabled(endpoint, now));
             }
 
-            await db.SaveChangesAsync(stopping);
-            metrics.Attempted(result.Succeeded ? "succeeded" : delivery.Status == WebhookDeliveryStatus.Failed ? "given_up" : "retrying");
-        }
-        catch (Exception e) when (!stopping.IsCancellationRequested)
-        {
-            // The lease runs out and the delivery is due again.
-            logger.LogWarning(e, "Webhook delivery {DeliveryId} could not be attempted", deliveryId);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: the lease runs out and another replica (or the next start) sends it.
-        }
-    }
+            await db.SaveChangesAsync(ct);
+            return result.Succeeded ? "succeeded" : delivery.Status == WebhookDeliveryStatus.Failed ? "given_up" : "retrying";
+        }, ct);
 
     /// <summary>The owner is told in-app that their endpoint stopped receiving, and why.</summary>
     private static Notification Disabled(WebhookEndpoint endpoint, DateTimeOffset now) => new()

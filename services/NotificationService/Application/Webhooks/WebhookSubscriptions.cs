@@ -20,27 +20,33 @@ public sealed class WebhookSubscriptions(
     public async Task<ApiOutcome<EndpointWithSecret>> RegisterAsync(WebhookOwner owner, string url, IReadOnlyList<string> eventTypes, CancellationToken ct)
     {
         if (await urls.RefusalAsync(url, ct) is { } refusal) return ApiError.Validation("url", refusal);
-        if (await db.WebhookEndpoints.CountAsync(e => e.OwnerKind == owner.Kind && e.OwnerId == owner.Id, ct) >= MaxEndpointsPerOwner)
-        {
-            return ApiError.Validation("url", $"At most {MaxEndpointsPerOwner} webhook endpoints may be registered.");
-        }
-
         var now = Now();
         var secret = WebhookSignature.NewSecret();
-        var endpoint = new WebhookEndpoint
+        // Counted and added under the owner's lock: concurrent registrations cannot pass the cap together.
+        return await db.ExecuteInTransactionAsync<ApiOutcome<EndpointWithSecret>>(async () =>
         {
-            Id = Guid.CreateVersion7(),
-            OwnerKind = owner.Kind,
-            OwnerId = owner.Id,
-            Url = url,
-            EventTypes = [.. eventTypes],
-            EncryptedSecret = secrets.Protect(secret),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        db.WebhookEndpoints.Add(endpoint);
-        await db.SaveChangesAsync(ct);
-        return new EndpointWithSecret(endpoint, secret);
+            await db.LockForTransactionAsync($"webhook_endpoints:{owner.Kind}:{owner.Id}", ct);
+            if (await db.WebhookEndpoints.CountAsync(e => e.OwnerKind == owner.Kind && e.OwnerId == owner.Id, ct) >= MaxEndpointsPerOwner)
+            {
+                return ApiError.Validation("url", $"At most {MaxEndpointsPerOwner} webhook endpoints may be registered.");
+            }
+
+            var endpoint = new WebhookEndpoint
+            {
+                Id = Guid.CreateVersion7(),
+                OwnerKind = owner.Kind,
+                OwnerId = owner.Id,
+                Url = url,
+                EventTypes = [.. eventTypes],
+                EncryptedSecret = secrets.Protect(secret),
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            db.ChangeTracker.Clear();
+            db.WebhookEndpoints.Add(endpoint);
+            await db.SaveChangesAsync(ct);
+            return new EndpointWithSecret(endpoint, secret);
+        }, ct);
     }
 
     public Task<List<WebhookEndpoint>> ListAsync(WebhookOwner owner, CancellationToken ct) =>
