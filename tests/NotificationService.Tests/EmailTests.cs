@@ -17,20 +17,25 @@ namespace Payouts.NotificationService.Tests;
 public sealed class EmailTests(NotificationServiceFixture fixture)
 {
     [Fact]
-    public async Task A_completed_payout_sends_one_email_one_notification_and_one_webhook_even_when_delivered_twice()
+    public async Task A_completed_payout_sends_one_email_with_its_masked_destination_one_notification_and_one_webhook_even_when_delivered_twice()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var userId = NotificationServiceFixture.NewUserId();
         var address = fixture.Recipients.Add(userId);
+        var accountId = NotificationServiceFixture.NewId();
         using var user = fixture.ClientFor(userId);
         await user.RegisterAsync(receiver.Url, "payout.completed");
+        // The account's own notification is not mailed here: this test counts the payout's mail alone.
+        await user.SendJsonAsync(HttpMethod.Put, PreferencesPath, new { email = new Dictionary<string, bool> { ["bank_account.added"] = false } });
+        await fixture.PublishAsync(Events.AccountAdded(userId, accountId));
+        await user.WaitForListAsync(1);
         var payoutId = Guid.NewGuid();
 
-        var messageId = await fixture.PublishAsync(Events.Completed(userId, payoutId, "PO-2026-000901"));
-        await fixture.PublishAsync(Events.Completed(userId, payoutId, "PO-2026-000901"), messageId);
+        var messageId = await fixture.PublishAsync(Events.Completed(userId, payoutId, "PO-2026-000901", bankAccountId: accountId));
+        await fixture.PublishAsync(Events.Completed(userId, payoutId, "PO-2026-000901", bankAccountId: accountId), messageId);
         await fixture.Deliveries.WaitForAsync(messageId, times: 2);
         var mail = Assert.Single(await fixture.Mail.WaitForMailAsync(address, 1));
-        await EmailsSentAsync(userId, 1);
+        await EmailsSentAsync(userId, 2);
         await Eventually.HoldsAsync(() => receiver.Accepted.Count == 1, "the webhook");
 
         Assert.Equal("Payout PO-2026-000901 paid", mail.Subject);
@@ -39,9 +44,10 @@ public sealed class EmailTests(NotificationServiceFixture fixture)
         {
             Assert.Contains("PO-2026-000901", body);
             Assert.Contains("248 USD", body);
+            Assert.Contains("Chase ****6789", body);
         }
 
-        var notification = Assert.Single(Items(await user.ListAsync()));
+        var notification = OfType(await user.WaitForListAsync(2), "payout.completed");
         var eventId = notification.GetProperty("id").GetString()!;
         // The Message-Id is the event's and the user's: the same on any retry.
         Assert.Equal($"<{Guid.Parse(eventId):N}.{userId}@payouts.test>", mail.Headers["Message-ID"]);
