@@ -2,6 +2,7 @@ using Payouts.AppHost;
 using Payouts.AppHost.Lifecycle;
 using Payouts.AppHost.Operations;
 using Payouts.Hosting;
+using Payouts.Hosting.Smtp;
 
 if (args is ["token", .. var tokenArguments]) return TokenCommand.Run(tokenArguments);
 
@@ -38,10 +39,14 @@ try
         .WithProvider(sandbox)
         .WithSettlementOperations(messaging, platform);
 
-    // Consumes the other services' events; it calls none of them.
+    // Every mail the platform sends lands here; its web UI is linked from the dashboard.
+    var mail = builder.AddSmtpSink("mail");
+
+    // Consumes the other services' events and asks payouts' directory whom to mail; it calls no service over HTTP.
     var notifications = builder.AddService<Projects.NotificationService>("notifications", platform, postgres.AddDatabase("notificationsdb"))
         .WithMessaging(messaging)
-        .WithWebhookAllowedPrivateTargets(platform);
+        .WithWebhookAllowedPrivateTargets(platform)
+        .WithSmtpSink(mail);
 
     // Payouts asks settlement for transfer status while handling requests; neither waits for the other to start.
     payouts.WithReference(settlement);

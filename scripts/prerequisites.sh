@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the platform needs on a fresh Debian machine that has the .NET SDK: the PostgreSQL server binaries and
 # RabbitMQ, which the AppHost runs as resources of its own (no container runtime needed), and setpriv, which runs
-# PostgreSQL as the postgres user when the AppHost is root. `--with-browser` adds Chromium for the dashboard test.
+# PostgreSQL as the postgres user when the AppHost is root, and the repository's local dotnet tools (smtp4dev, the
+# development SMTP server the AppHost and the tests run). `--with-browser` adds Chromium for the dashboard test.
 set -euo pipefail
 
 need=()
@@ -31,3 +32,6 @@ if ! command -v dotnet >/dev/null 2>&1; then
   echo "The .NET 10 SDK is required (dotnet was not found on PATH)." >&2
   exit 1
 fi
+
+# The local tools in .config/dotnet-tools.json (smtp4dev), from NuGet like the packages.
+(cd "$(dirname "$0")/.." && dotnet tool restore >/dev/null)

@@ -82,6 +82,9 @@ public sealed class RequestFields
         }
     }
 
+    /// <summary>The names of the fields present, as sent (a body whose keys are data, e.g. preferences per type).</summary>
+    public IEnumerable<string> Names => _body.Select(f => f.Key);
+
     /// <summary>The fields in a stable order, for idempotency fingerprints.</summary>
     public string Fingerprint() =>
         string.Join('&', _body.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={Raw(f.Value)}"));

@@ -1,6 +1,9 @@
+using MassTransit;
+using Payouts.Contracts;
 using Payouts.Contracts.Notifications;
 using Payouts.Messaging;
 using Payouts.NotificationService.Application;
+using Payouts.NotificationService.Application.Email;
 using Payouts.NotificationService.Application.Webhooks;
 using Payouts.NotificationService.Data;
 using Payouts.NotificationService.Endpoints;
@@ -22,6 +25,9 @@ builder.AddRabbitMqMessaging(bus =>
     bus.AddConsumerOnQueue<BankAccountEventsConsumer>(NotificationQueues.BankAccountEvents, concurrentMessageLimit: 8);
     bus.AddConsumerOnQueue<BatchEventsConsumer>(NotificationQueues.BatchEvents, concurrentMessageLimit: 8);
     bus.AddConsumerOnQueue<BillingEventsConsumer>(NotificationQueues.BillingEvents, concurrentMessageLimit: 8);
+    // Email's recipients: PayoutService's directory, asked at send time.
+    bus.AddRequestClient<GetNotificationRecipients>(QueueAddress.For(NotificationQueues.RecipientQueries),
+        RequestTimeout.After(ms: (int)builder.Configuration.GetValue($"{EmailOptions.SectionName}:RecipientsTimeout", TimeSpan.FromSeconds(10)).TotalMilliseconds));
 });
 
 builder.Services.AddSingleton(TimeProvider.System);
@@ -46,6 +52,19 @@ builder.Services.AddScoped<WebhookSubscriptions>();
 builder.Services.AddHostedService<WebhookDispatcher>();
 builder.Services.AddWebhookMetrics();
 
+// Email (Notifications:Email, off without a Host): an outbox row per event, sent by a dispatcher in every replica
+// (claims are row locks) through SMTP with MailKit; each recipient's copy is recorded as it is accepted.
+builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName)
+    .Validate(o => !o.Enabled || (o.Port is > 0 and <= 65535 && o.Timeout > TimeSpan.Zero && o.BackoffBase > TimeSpan.Zero && o.BackoffCap >= o.BackoffBase
+        && o.Horizon > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.Lease > TimeSpan.Zero && o.BatchSize > 0 && MimeKit.MailboxAddress.TryParse(o.Sender, out _)),
+        "Notifications:Email: Port, Sender, Timeout, BackoffBase (at most BackoffCap), Horizon, PollInterval, Lease and BatchSize must be valid.")
+    .ValidateOnStart();
+builder.Services.AddSingleton<EmailSender>();
+builder.Services.AddScoped<EmailPreferences>();
+builder.Services.AddScoped<EmailRecipients>();
+builder.Services.AddHostedService<EmailDispatcher>();
+builder.Services.AddEmailMetrics();
+
 var app = builder.Build();
 
 // `NotificationService migrate`: the AppHost applies the migrations once, before any replica starts.
@@ -58,6 +77,7 @@ app.MapDefaultEndpoints();
 app.MapPublicApiDocuments();
 app.MapNotificationEndpoints();
 app.MapWebhookEndpoints();
+app.MapNotificationPreferenceEndpoints();
 app.MapPublicApiFallback();
 
 app.Run();

@@ -2,6 +2,7 @@ using MassTransit;
 using Payouts.Contracts;
 using Payouts.Contracts.BankAccounts;
 using Payouts.Contracts.Batches;
+using Payouts.Contracts.Notifications;
 using Payouts.Messaging;
 using Payouts.PayoutService.Application;
 using Payouts.PayoutService.Data;
@@ -23,6 +24,8 @@ builder.AddRabbitMqMessaging(bus =>
     bus.AddConsumerOnQueue<BatchWalletQueriesConsumer>(BatchWalletQueues.WalletQueries, concurrentMessageLimit: 8);
     bus.AddConsumerOnQueue<BatchWalletCommandsConsumer>(BatchWalletQueues.WalletCommands, concurrentMessageLimit: 8);
     bus.AddConsumer<BatchPayoutOutcomeConsumer, RetryingConsumerDefinition<BatchPayoutOutcomeConsumer>>();
+    // NotificationService's recipients for email: addresses are read from the directory at send time.
+    bus.AddConsumerOnQueue<NotificationRecipientsConsumer>(NotificationQueues.RecipientQueries, concurrentMessageLimit: 8);
     bus.AddSagaStateMachine<PayoutStateMachine, PayoutState, RetryingSagaDefinition<PayoutState>>()
         .PostgresRepository(r => r.ExistingDbContext<PayoutsDbContext>());
     // Read-your-writes on a read-model miss; time-bound, so a BankAccountService that is down costs a 503, not a hang.

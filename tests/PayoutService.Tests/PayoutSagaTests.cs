@@ -32,6 +32,8 @@ public sealed class PayoutSagaTests(PayoutServiceFixture fixture) : PayoutServic
         Assert.StartsWith("PAY-", command.Reference, StringComparison.Ordinal);
         var completed = await Fixture.Events.WaitForAsync<PayoutCompleted>(e => e.PayoutId == payoutUuid);
         Assert.Equal(FakeSettlement.TransferIdFor(payoutUuid), completed.TransactionReference);
+        // Where it was paid, by id: NotificationService names the account (masked) to the user.
+        Assert.Equal<(DestinationKind?, long?)>((DestinationKind.BankAccount, accountId), (completed.DestinationKind, completed.DestinationId));
         Assert.Equal("Completed", await SagaStateAsync(payoutUuid));
         Assert.Equal(1, await Fixture.QueryAsync(db => db.UserTransactions.CountAsync(t => t.PayoutId == payoutId && t.Type == "withdrawal")));
     }

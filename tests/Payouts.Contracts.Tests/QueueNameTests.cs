@@ -34,6 +34,8 @@ public sealed class QueueNameTests
             "notifications-bank-account-events" },
         { EndpointNameOf<BatchEventsConsumer>(NotificationQueues.BatchEvents), NotificationQueues.BatchEvents, "notifications-batch-events" },
         { EndpointNameOf<BillingEventsConsumer>(NotificationQueues.BillingEvents), NotificationQueues.BillingEvents, "notifications-billing-events" },
+        { EndpointNameOf<NotificationRecipientsConsumer>(NotificationQueues.RecipientQueries), NotificationQueues.RecipientQueries,
+            "notification-recipient-queries" },
     };
 
     /// <summary>The endpoint name of the definition <see cref="NamedQueueConsumerRegistrationExtensions.AddConsumerOnQueue"/> registers.</summary>

@@ -78,6 +78,8 @@ public sealed class RoutingTests(GatewayFixture fixture)
         { "GET", "/api/v1/notifications/", ClusterNames.Notifications },
         { "POST", "/api/v1/notifications/0193a5c2-7b1e-7c3d-9f4a-2b6e8d1c0a57/read/", ClusterNames.Notifications },
         { "POST", "/api/v1/notifications/read-all/", ClusterNames.Notifications },
+        { "GET", "/api/v1/notifications/preferences/", ClusterNames.Notifications },
+        { "PUT", "/api/v1/notifications/preferences/", ClusterNames.Notifications },
         // webhooks (app family)
         { "GET", "/api/v1/webhooks/", ClusterNames.Notifications },
         { "POST", "/api/v1/webhooks/", ClusterNames.Notifications },
@@ -126,6 +128,7 @@ public sealed class RoutingTests(GatewayFixture fixture)
     [InlineData("GET", "/v1/payouts", ClusterNames.Batches)]
     [InlineData("GET", "/api/v1/notifications/", ClusterNames.Notifications)]
     [InlineData("POST", "/api/v1/notifications/read-all/", ClusterNames.Notifications)]
+    [InlineData("PUT", "/api/v1/notifications/preferences/", ClusterNames.Notifications)]
     [InlineData("POST", "/api/v1/webhooks/", ClusterNames.Notifications)]
     public async Task A_user_token_reaches_non_admin_paths(string method, string path, string cluster)
     {

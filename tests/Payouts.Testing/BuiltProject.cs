@@ -21,7 +21,8 @@ public sealed record BuiltProject(string ProjectDirectory, string AssemblyPath)
             : throw new FileNotFoundException($"{assembly} does not exist: build the solution first (dotnet build Payouts.sln).");
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The checkout this test run was built from (the folder holding Payouts.sln).</summary>
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Payouts.sln"))) return dir.FullName;

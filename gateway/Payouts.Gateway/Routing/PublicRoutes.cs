@@ -7,6 +7,7 @@ public static class PublicRoutes
     private static readonly string[] Post = ["POST"];
     private static readonly string[] Put = ["PUT"];
     private static readonly string[] GetPost = ["GET", "POST"];
+    private static readonly string[] GetPut = ["GET", "PUT"];
     private static readonly string[] GetPutDelete = ["GET", "PUT", "DELETE"];
     private static readonly string[] AnyResourceMethod = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -83,6 +84,8 @@ public static class PublicRoutes
         new(ClusterNames.Notifications, "/api/v1/notifications", Get),
         new(ClusterNames.Notifications, "/api/v1/notifications/{id}/read", Post),
         new(ClusterNames.Notifications, "/api/v1/notifications/read-all", Post),
+        // The caller's email preferences per notification type (app family).
+        new(ClusterNames.Notifications, "/api/v1/notifications/preferences", GetPut),
         // The caller's webhook endpoints (app family): register and list, read/change/delete one, rotate its secret,
         // its delivery log, redeliver one delivery.
         new(ClusterNames.Notifications, "/api/v1/webhooks", GetPost),

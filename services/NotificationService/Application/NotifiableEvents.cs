@@ -30,10 +30,10 @@ public static class NotifiableEvents
         : Payout(e.UserId, companyId, NotificationTypes.PayoutProcessing, e.PayoutId, e.Reference, e.Amount, e.Currency, e.StartedAt,
             $"Your payout {e.Reference} of {Amount(e.Amount, e.Currency)} is being sent{To(destination)}.");
 
-    /// <summary>The amount told is what reached the user: the net amount, after fees.</summary>
-    public static NotifiableEvent? Of(PayoutCompleted e, string? companyId = null) => e.UserId == NoRequestingUser ? null
+    /// <summary>The amount told is what reached the user: the net amount, after fees; and where it went, masked, when known.</summary>
+    public static NotifiableEvent? Of(PayoutCompleted e, string? companyId = null, KnownBankAccount? destination = null) => e.UserId == NoRequestingUser ? null
         : Payout(e.UserId, companyId, NotificationTypes.PayoutCompleted, e.PayoutId, e.Reference, e.NetAmount, e.Currency, e.CompletedAt,
-            $"Your payout {e.Reference} of {Amount(e.NetAmount, e.Currency)} was paid.");
+            $"Your payout {e.Reference} of {Amount(e.NetAmount, e.Currency)} was paid{To(destination)}.");
 
     public static NotifiableEvent? Of(PayoutFailed e, string? companyId = null) => e.UserId == NoRequestingUser ? null
         : Payout(e.UserId, companyId, NotificationTypes.PayoutFailed, e.PayoutId, e.Reference, null, null, e.FailedAt,

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Payouts.Data;
+using Payouts.NotificationService.Application.Email;
 using Payouts.NotificationService.Application.Webhooks;
 using Payouts.NotificationService.Data;
 using Payouts.NotificationService.Domain;
@@ -8,11 +9,12 @@ using Payouts.NotificationService.Domain;
 namespace Payouts.NotificationService.Application;
 
 /// <summary>
-/// Delivers a <see cref="NotifiableEvent"/> on every channel: one in-app row, and one webhook delivery per enabled
-/// endpoint of its owner that subscribed to the type. All are added to the consumer's context, so they commit in the
-/// inbox's transaction with the claim on the message (one per event); the dispatcher sends the deliveries after.
+/// Delivers a <see cref="NotifiableEvent"/> on every channel: one in-app row, one webhook delivery per enabled
+/// endpoint of its owner that subscribed to the type, and (when email is configured) one email outbox row for its
+/// audience. All are added to the consumer's context, so they commit in the inbox's transaction with the claim on the
+/// message (one per event); the dispatchers send the deliveries and the email after.
 /// </summary>
-public sealed class Notifier(NotificationsDbContext db, IOptions<WebhookOptions> webhooks, TimeProvider clock)
+public sealed class Notifier(NotificationsDbContext db, IOptions<WebhookOptions> webhooks, IOptions<EmailOptions> email, TimeProvider clock)
 {
     /// <summary>Null (an event that concerns nobody to tell) is nothing to deliver.</summary>
     public async Task NotifyAsync(NotifiableEvent? notifiable, CancellationToken ct)
@@ -34,7 +36,19 @@ public sealed class Notifier(NotificationsDbContext db, IOptions<WebhookOptions>
             Currency = notifiable.Currency,
             CreatedAt = StoredTime.Of(notifiable.OccurredAt),
         });
+        AddEmail(eventId, notifiable);
         await AddWebhookDeliveriesAsync(eventId, notifiable, ct);
+    }
+
+    /// <summary>One email per event for its audience; recipients and their preferences are read when it is sent.</summary>
+    private void AddEmail(Guid eventId, NotifiableEvent notifiable)
+    {
+        if (!email.Value.Enabled || !EmailTemplates.Has(notifiable.Type)) return;
+        var now = StoredTime.Of(clock.GetUtcNow());
+        db.EmailMessages.Add(new EmailMessage
+        {
+            Id = Guid.CreateVersion7(), NotificationId = eventId, NextAttemptAt = now, GiveUpAt = now + email.Value.Horizon, CreatedAt = now,
+        });
     }
 
     private async Task AddWebhookDeliveriesAsync(Guid eventId, NotifiableEvent notifiable, CancellationToken ct)

@@ -12,6 +12,9 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<KnownPayout> PayoutCompanies => Set<KnownPayout>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+    public DbSet<EmailSend> EmailSends => Set<EmailSend>();
+    public DbSet<EmailPreference> EmailPreferences => Set<EmailPreference>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

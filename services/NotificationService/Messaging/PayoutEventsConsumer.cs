@@ -39,8 +39,8 @@ public sealed class PayoutEventsConsumer(NotificationsDbContext db, Notifier not
             await CompanyOfAsync(context.Message.PayoutId, context.Message.CompanyId, context.CancellationToken)), context.CancellationToken);
 
     public async Task Consume(ConsumeContext<PayoutCompleted> context) =>
-        await notifier.NotifyAsync(NotifiableEvents.Of(context.Message, await CompanyOfAsync(context.Message.PayoutId, context.Message.CompanyId, context.CancellationToken)),
-            context.CancellationToken);
+        await notifier.NotifyAsync(NotifiableEvents.Of(context.Message, await CompanyOfAsync(context.Message.PayoutId, context.Message.CompanyId, context.CancellationToken),
+            await DestinationAsync(context.Message.DestinationKind, context.Message.DestinationId, context.CancellationToken)), context.CancellationToken);
 
     public async Task Consume(ConsumeContext<PayoutFailed> context) =>
         await notifier.NotifyAsync(NotifiableEvents.Of(context.Message, await CompanyOfAsync(context.Message.PayoutId, context.Message.CompanyId, context.CancellationToken)),

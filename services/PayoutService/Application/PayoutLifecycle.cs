@@ -185,7 +185,8 @@ public sealed class PayoutLifecycle(PayoutsDbContext db, LedgerStore ledger, IPu
                     $" ({payout.SettlementNetAmount} {payout.SettlementCurrency} at {payout.ExchangeRate:0.########})"))
                 + (payout.TransactionReference is null ? "" : $" (ref {payout.TransactionReference})"), now);
         await publish.Publish(new PayoutCompleted(payout.Uuid, payout.Id, payout.Reference, UserKey(payout), payout.Amount, payout.NetAmount,
-            payout.Currency, payout.TransactionReference, now, payout.CompanyId), cancellationToken);
+            payout.Currency, payout.TransactionReference, now, payout.CompanyId, SettlementCommands.DestinationKindOf(payout),
+            SettlementCommands.DestinationKindOf(payout) is null ? null : SettlementCommands.DestinationIdOf(payout)), cancellationToken);
     }
 
     /// <summary>A transition the payout's status refuses, as its seed 000 error (400); the payout is unchanged.</summary>

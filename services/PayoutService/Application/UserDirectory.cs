@@ -74,6 +74,19 @@ public sealed class UserDirectory(PayoutsDbContext db, TimeProvider clock)
         db.Users.FromSql($"SELECT * FROM users WHERE lower(email) = lower({email.Trim()}) ORDER BY id LIMIT 1").AsNoTracking()
             .FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// Who NotificationService mails about an event: the user (by numeric id or uuid), or with none every member of the
+    /// company; only users with an email address, by id.
+    /// </summary>
+    public async Task<IReadOnlyList<DirectoryUser>> NotificationRecipientsAsync(string? userId, string? companyId, CancellationToken cancellationToken)
+    {
+        if (userId is not null)
+            return await FindAsync(userId, cancellationToken) is { Email: not null and not "" } user ? [user] : [];
+        if (companyId is null) return [];
+        return await db.Users.AsNoTracking().Where(u => u.CompanyId == companyId && u.Email != null && u.Email != "")
+            .OrderBy(u => u.Id).ToListAsync(cancellationToken);
+    }
+
     /// <summary>A user by numeric id or uuid (every family's lookups accept either).</summary>
     public Task<DirectoryUser?> FindAsync(string idOrUuid, CancellationToken cancellationToken)
     {

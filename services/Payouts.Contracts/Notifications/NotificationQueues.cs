@@ -17,4 +17,7 @@ public static class NotificationQueues
 
     /// <summary>PayoutService's billing events (<c>ManualPaymentApproved</c>, <c>ManualPaymentDeclined</c>).</summary>
     public const string BillingEvents = "notifications-billing-events";
+
+    /// <summary>PayoutService's queue for NotificationService's <c>GetNotificationRecipients</c> requests (who to mail).</summary>
+    public const string RecipientQueries = "notification-recipient-queries";
 }

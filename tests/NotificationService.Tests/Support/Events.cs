@@ -20,8 +20,10 @@ public static class Events
         new(payoutId, 501, reference, userId, 250.50m, 248m, "USD", "bank_transfer", DestinationKind.BankAccount, bankAccountId, "9001",
             at ?? Start.AddMinutes(1));
 
-    public static PayoutCompleted Completed(string userId, Guid payoutId, string reference, DateTimeOffset? at = null, string? companyId = null) =>
-        new(payoutId, 501, reference, userId, 250.50m, 248m, "USD", "TXN-1", at ?? Start.AddMinutes(2), companyId);
+    public static PayoutCompleted Completed(string userId, Guid payoutId, string reference, DateTimeOffset? at = null, string? companyId = null,
+        long? bankAccountId = null) =>
+        new(payoutId, 501, reference, userId, 250.50m, 248m, "USD", "TXN-1", at ?? Start.AddMinutes(2), companyId,
+            bankAccountId is null ? null : DestinationKind.BankAccount, bankAccountId);
 
     public static PayoutFailed Failed(string userId, Guid payoutId, string reference, DateTimeOffset? at = null) =>
         new(payoutId, 502, reference, userId, "account_closed", "The account is closed", at ?? Start.AddMinutes(3));

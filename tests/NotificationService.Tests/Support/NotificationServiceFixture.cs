@@ -23,16 +23,29 @@ public sealed class NotificationServiceFixture : IAsyncLifetime
 
     private readonly LocalTokenIssuer _tokens = new(new AuthSettings(SigningKey));
     private NotificationServiceHost? _host;
+    private SmtpSink? _mail;
+    private SmtpGate? _smtp;
 
     public InfrastructureFixture Infrastructure { get; } = new();
 
     public Deliveries Deliveries { get; } = new();
+
+    /// <summary>Plays PayoutService's user directory: whom the service mails.</summary>
+    public RecipientDirectory Recipients { get; } = new();
+
+    /// <summary>The real SMTP server mail reaches (smtp4dev), read through its API.</summary>
+    public SmtpSink Mail => _mail ?? throw new InvalidOperationException("The fixture has not started.");
+
+    /// <summary>Between the service and the sink: a test takes it down to see mail retried.</summary>
+    public SmtpGate Smtp => _smtp ?? throw new InvalidOperationException("The fixture has not started.");
 
     private NotificationServiceHost Host => _host ?? throw new InvalidOperationException("The fixture has not started.");
 
     public async Task InitializeAsync()
     {
         await Infrastructure.InitializeAsync();
+        _mail = await SmtpSink.StartAsync();
+        _smtp = new SmtpGate(_mail.SmtpPort);
         _host = new NotificationServiceHost(new Dictionary<string, string?>
         {
             ["ConnectionStrings:notificationsdb"] = await Infrastructure.CreateDatabaseAsync("notifications"),
@@ -49,9 +62,19 @@ public sealed class NotificationServiceFixture : IAsyncLifetime
             ["Notifications:Webhooks:PollInterval"] = "00:00:00.200",
             // The tests' receivers listen on 127.0.0.1 (any port); every other local or private target stays refused.
             ["Notifications:Webhooks:AllowedPrivateTargets:0"] = "127.0.0.1",
+            // Email through the gate to smtp4dev; a failed attempt is retried after a second, then two.
+            ["Notifications:Email:Host"] = "127.0.0.1",
+            ["Notifications:Email:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Notifications:Email:SecureSocketOptions"] = "None",
+            ["Notifications:Email:Sender"] = "Payouts <no-reply@payouts.test>",
+            ["Notifications:Email:Timeout"] = "00:00:05",
+            ["Notifications:Email:BackoffBase"] = "00:00:01",
+            ["Notifications:Email:BackoffCap"] = "00:00:02",
+            ["Notifications:Email:PollInterval"] = "00:00:00.200",
         }, Deliveries);
         using var client = _host.CreateClient();
         await ServiceHealth.WaitAsync(client, "NotificationService");
+        await Recipients.ConnectAsync(_host.Services.GetRequiredService<IBus>());
     }
 
     /// <summary>A user (or company, bank account) id no other test uses.</summary>
@@ -90,6 +113,8 @@ public sealed class NotificationServiceFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (_host is not null) await _host.DisposeAsync();
+        if (_smtp is not null) await _smtp.DisposeAsync();
+        if (_mail is not null) await _mail.DisposeAsync();
         await Infrastructure.DisposeAsync();
     }
 }

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Payouts.Hosting;
+
+namespace Payouts.Testing;
+
+/// <summary>
+/// A real SMTP server for a test run: smtp4dev (the repository's local dotnet tool, <c>dotnet tool restore</c> first) on
+/// 127.0.0.1 with free ports and an in-memory store; the mail it received is read through its REST API.
+/// </summary>
+public sealed class SmtpSink : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly HttpClient _api;
+    private readonly string _dataDirectory;
+
+    private SmtpSink(Process process, int smtpPort, int webPort, string dataDirectory)
+    {
+        _process = process;
+        SmtpPort = smtpPort;
+        _dataDirectory = dataDirectory;
+        _api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{webPort}/") };
+    }
+
+    public int SmtpPort { get; }
+
+    public static async Task<SmtpSink> StartAsync()
+    {
+        var (smtp, web, imap, pop3) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var data = Directory.CreateTempSubdirectory("payouts-smtp4dev-").FullName;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = BuiltProject.RepositoryRoot(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in (string[])["tool", "run", "smtp4dev", "--", $"--urls=http://127.0.0.1:{web}", $"--smtpport={smtp}", $"--imapport={imap}",
+                     $"--pop3port={pop3}", "--bindaddress=127.0.0.1", "--hostname=localhost", "--db=", "--nousersettings",
+                     $"--baseappdatapath={data}", "--messagestokeep=5000", "--tlsmode=None"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("smtp4dev did not start.");
+        var sink = new SmtpSink(process, smtp, web, data);
+        process.OutputDataReceived += (_, e) => sink.Record(e.Data);
+        process.ErrorDataReceived += (_, e) => sink.Record(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await Eventually.HoldsAsync(async () =>
+        {
+            if (process.HasExited) throw new InvalidOperationException($"smtp4dev exited ({process.ExitCode}): {sink.Output}");
+            try
+            {
+                using var response = await sink._api.GetAsync("api/messages");
+                return response.IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, "smtp4dev's web API to answer (is the tool restored? dotnet tool restore)", TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(250),
+            () => Task.FromResult(sink.Output));
+        return sink;
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output) return _output.ToString();
+        }
+    }
+
+    /// <summary>Every message received for <paramref name="address"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<ReceivedMail>> MailToAsync(string address)
+    {
+        var page = await _api.GetFromJsonAsync<JsonElement>("api/messages?pageSize=5000");
+        var mail = new List<ReceivedMail>();
+        foreach (var summary in page.GetProperty("results").EnumerateArray()
+                     .Where(m => m.GetProperty("to").EnumerateArray().Any(t => string.Equals(t.GetString(), address, StringComparison.OrdinalIgnoreCase)))
+                     .OrderBy(m => m.GetProperty("receivedDate").GetDateTimeOffset()))
+        {
+            var id = summary.GetProperty("id").GetString()!;
+            var message = await _api.GetFromJsonAsync<JsonElement>($"api/messages/{id}");
+            var headers = message.GetProperty("headers").EnumerateArray()
+                .ToDictionary(h => h.GetProperty("name").GetString()!, h => h.GetProperty("value").GetString() ?? "", StringComparer.OrdinalIgnoreCase);
+            mail.Add(new ReceivedMail(id, summary.GetProperty("from").GetString() ?? "", summary.GetProperty("subject").GetString() ?? "", headers,
+                await _api.GetStringAsync($"api/messages/{id}/plaintext"), await _api.GetStringAsync($"api/messages/{id}/html")));
+        }
+
+        return mail;
+    }
+
+    /// <summary>Waits until <paramref name="address"/> has received <paramref name="count"/> messages, and returns them.</summary>
+    public Task<IReadOnlyList<ReceivedMail>> WaitForMailAsync(string address, int count) =>
+        Eventually.MatchAsync(() => MailToAsync(address), m => m.Count >= count, $"{count} mail(s) to {address}");
+
+    private void Record(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _api.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temporary folder left behind is harmless.
+        }
+    }
+}
+
+/// <summary>One message as smtp4dev received it: its headers (Message-ID among them) and both bodies.</summary>
+public sealed record ReceivedMail(string Id, string From, string Subject, IReadOnlyDictionary<string, string> Headers, string Text, string Html);
