@@ -86,7 +86,7 @@ public sealed class InboxApiTests(NotificationServiceFixture fixture)
         var (_, again) = await user.PostAsync(ReadAllPath);
         Assert.Equal(0, again.GetProperty("marked").GetInt32());
         Assert.Equal(2, Unread(await other.ListAsync()));
-        Assert.Equal(2, await fixture.QueryAsync(db => db.Notifications.CountAsync(n => n.UserId == otherId && n.ReadAt == null)));
+        Assert.Equal(0, await fixture.QueryAsync(db => db.NotificationReads.CountAsync(r => r.UserId == otherId)));
     }
 
     [Fact]
@@ -117,23 +117,32 @@ public sealed class InboxApiTests(NotificationServiceFixture fixture)
     }
 
     [Fact]
-    public async Task A_company_notification_is_read_by_its_members_but_not_markable_from_another_company()
+    public async Task A_company_notification_is_read_by_each_member_for_themselves_and_not_markable_from_another_company()
     {
         var companyId = NotificationServiceFixture.NewCompanyId();
         using var member = fixture.ClientFor(NotificationServiceFixture.NewUserId(), companyId);
         using var colleague = fixture.ClientFor(NotificationServiceFixture.NewUserId(), companyId);
         using var outsider = fixture.ClientFor(NotificationServiceFixture.NewUserId(), NotificationServiceFixture.NewCompanyId());
         await fixture.PublishAsync(Events.BatchApproved(companyId, Guid.NewGuid(), "PB-2026-002"));
-        var id = Items(await member.WaitForListAsync(1))[0].GetProperty("id").GetString()!;
+        await fixture.PublishAsync(Events.BatchApproved(companyId, Guid.NewGuid(), "PB-2026-003"));
+        var id = Items(await member.WaitForListAsync(2))[1].GetProperty("id").GetString()!;
 
         using var refused = await outsider.PostAsync(new Uri(ReadPath(id), UriKind.Relative), content: null);
         await EnvelopeAssert.IsErrorAsync(refused, Family.App, 404, "not_found");
-        Assert.Equal(1, Unread(await colleague.ListAsync()));
+        Assert.Equal(0, (await outsider.PostAsync(ReadAllPath)).Body.GetProperty("marked").GetInt32());
+        Assert.Equal(2, Unread(await colleague.ListAsync()));
 
-        // One inbox per company: once a member read it, it is read for every member.
+        // Read marks are each member's own: one reading a company notification leaves it unread for the others.
         var (status, _) = await member.PostAsync(ReadPath(id));
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(0, Unread(await colleague.ListAsync()));
+        Assert.Equal(1, Unread(await member.ListAsync()));
+        var colleagues = await colleague.ListAsync();
+        Assert.Equal(2, Unread(colleagues));
+        Assert.All(Items(colleagues), n => Assert.False(n.GetProperty("read").GetBoolean()));
+
+        var (_, all) = await colleague.PostAsync(ReadAllPath);
+        Assert.Equal((2, 0), (all.GetProperty("marked").GetInt32(), Unread(all)));
+        Assert.Equal(1, Unread(await member.ListAsync()));
     }
 
     [Theory]

@@ -22,8 +22,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Amount).HasColumnName("amount").HasPrecision(19, 4);
         builder.Property(n => n.Currency).HasColumnName("currency").HasMaxLength(3);
         builder.Property(n => n.CreatedAt).HasColumnName("created_at");
-        builder.Property(n => n.ReadAt).HasColumnName("read_at");
-        // A user's list and a company's list, newest first; the unread counts read the same indexes.
+        // A user's list and a company's list, newest first; the unread counts read the same indexes (and the reads' key).
         builder.HasIndex(n => new { n.UserId, n.CreatedAt });
         builder.HasIndex(n => new { n.CompanyId, n.CreatedAt }).HasFilter("user_id IS NULL");
     }

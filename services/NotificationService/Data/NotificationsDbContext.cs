@@ -8,6 +8,7 @@ namespace Payouts.NotificationService.Data;
 public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
 {
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
     public DbSet<KnownBankAccount> BankAccounts => Set<KnownBankAccount>();
     public DbSet<KnownPayout> PayoutCompanies => Set<KnownPayout>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();

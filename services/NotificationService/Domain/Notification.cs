@@ -34,10 +34,4 @@ public sealed class Notification
 
     /// <summary>When the event happened (the event's own time), which orders the list.</summary>
     public DateTimeOffset CreatedAt { get; init; }
-
-    /// <summary>When it was first marked read. A company's notification is read for all its members once one reads it.</summary>
-    public DateTimeOffset? ReadAt { get; private set; }
-
-    /// <summary>Marks it read; marking it again keeps the first time.</summary>
-    public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
 }

@@ -341,10 +341,6 @@ namespace Payouts.NotificationService.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("object_type");
 
-                    b.Property<DateTimeOffset?>("ReadAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("read_at");
-
                     b.Property<string>("Reference")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -369,6 +365,26 @@ namespace Payouts.NotificationService.Data.Migrations
                     b.HasIndex("UserId", "CreatedAt");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Payouts.NotificationService.Domain.NotificationRead", b =>
+                {
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notification_id");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.HasKey("NotificationId", "UserId");
+
+                    b.ToTable("notification_reads", (string)null);
                 });
 
             modelBuilder.Entity("Payouts.NotificationService.Domain.WebhookDelivery", b =>
@@ -528,6 +544,15 @@ namespace Payouts.NotificationService.Data.Migrations
                     b.HasOne("Payouts.NotificationService.Domain.EmailMessage", null)
                         .WithMany()
                         .HasForeignKey("EmailMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Payouts.NotificationService.Domain.NotificationRead", b =>
+                {
+                    b.HasOne("Payouts.NotificationService.Domain.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -9,8 +9,11 @@ public sealed record NotificationView(
     Guid Id, string Type, string Message, string ObjectType, string ObjectId, string? Reference, decimal? Amount, string? Currency,
     bool Read, DateTimeOffset? ReadAt, DateTimeOffset CreatedAt)
 {
-    public static NotificationView Of(Notification n) =>
-        new(n.Id, n.Type, n.Message, n.ObjectType, n.ObjectId, n.Reference, n.Amount, n.Currency, n.ReadAt is not null, n.ReadAt, n.CreatedAt);
+    public static NotificationView Of(InboxItem item)
+    {
+        var n = item.Notification;
+        return new(n.Id, n.Type, n.Message, n.ObjectType, n.ObjectId, n.Reference, n.Amount, n.Currency, item.ReadAt is not null, item.ReadAt, n.CreatedAt);
+    }
 }
 
 public sealed record NotificationPagination(int Page, int Limit, int Total, int TotalPages);
@@ -26,7 +29,7 @@ public sealed record NotificationList(IEnumerable<NotificationView> Notification
 /// <summary><c>POST /api/v1/notifications/{id}/read/</c>: the notification as it now is, and what is left unread.</summary>
 public sealed record NotificationRead(NotificationView Notification, int UnreadCount)
 {
-    public static NotificationRead Of(ReadNotification read) => new(NotificationView.Of(read.Notification), read.Unread);
+    public static NotificationRead Of(ReadNotification read) => new(NotificationView.Of(read.Item), read.Unread);
 }
 
 /// <summary><c>POST /api/v1/notifications/read-all/</c>: how many were marked now, and how many are unread after.</summary>
