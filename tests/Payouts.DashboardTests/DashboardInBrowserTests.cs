@@ -49,6 +49,10 @@ public sealed class DashboardInBrowserTests(DashboardPlatformFixture fixture, Xu
             await Expect(row).Not.ToContainTextAsync("Unhealthy");
         }
 
+        // Every mail the platform sends is one click away: the mail resource links smtp4dev's web UI.
+        var mailRow = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByText("mail", new() { Exact = true }) }).First;
+        await Expect(mailRow.GetByRole(AriaRole.Link, new() { Name = "Mail (smtp4dev)" })).ToBeVisibleAsync(new() { Timeout = (float)UiTimeout.TotalMilliseconds });
+
         var marker = await RequestAPayoutThroughTheGatewayAsync();
 
         await page.GotoAsync($"{fixture.DashboardUrl}/traces");

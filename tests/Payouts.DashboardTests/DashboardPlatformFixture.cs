@@ -27,7 +27,7 @@ public sealed class DashboardPlatformFixture : IAsyncLifetime
 
     /// <summary>The platform's resources as the dashboard names them (settlement runs as one replica here).</summary>
     public static readonly string[] Resources =
-        ["postgres", "messaging", "provider-sandbox", "bank-accounts", "payouts", "batches", "settlement", "gateway"];
+        ["postgres", "messaging", "provider-sandbox", "bank-accounts", "payouts", "batches", "settlement", "notifications", "mail", "gateway"];
 
     public LocalTokenIssuer Tokens => new(new AuthSettings(File.ReadAllText(Path.Combine(_dataDirectory, "dev-signing-key")).Trim()));
 

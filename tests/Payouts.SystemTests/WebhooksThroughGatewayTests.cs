@@ -6,9 +6,10 @@ using Payouts.Testing;
 namespace Payouts.SystemTests;
 
 /// <summary>
-/// A signed webhook through the whole platform: registered through the gateway, caused by a payout the sandbox
-/// provider paid, received by a Kestrel receiver on 127.0.0.1 that the AppHost allowlists
-/// (<c>--webhook-allowed-private-targets</c>, <see cref="PlatformFixture.Webhooks"/>).
+/// A payout's completion told on every channel through the whole platform: a signed webhook registered through the
+/// gateway and received by a Kestrel receiver on 127.0.0.1 that the AppHost allowlists
+/// (<c>--webhook-allowed-private-targets</c>, <see cref="PlatformFixture.Webhooks"/>), one in-app notification, and one
+/// email in the AppHost's <c>mail</c> resource (smtp4dev).
 /// </summary>
 [Collection(SharedPlatformCollection.Name)]
 public sealed class WebhooksThroughGatewayTests(PlatformFixture fixture)
@@ -19,7 +20,7 @@ public sealed class WebhooksThroughGatewayTests(PlatformFixture fixture)
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(5);
 
     [Fact]
-    public async Task A_payout_paid_by_the_provider_reaches_the_users_webhook_once_signed_as_documented_and_logged_as_delivered()
+    public async Task A_payout_paid_by_the_provider_sends_one_webhook_signed_as_documented_one_notification_and_one_email()
     {
         using var gateway = new GatewayClient(fixture.Platform);
         var admin = fixture.Tokens.Admin("1");
@@ -68,5 +69,17 @@ public sealed class WebhooksThroughGatewayTests(PlatformFixture fixture)
         var notifications = await gateway.GetAsync("/api/v1/notifications/?limit=100", user.Token);
         var told = Assert.Single(notifications.Body.GetProperty("notifications").EnumerateArray(), n => n.GetProperty("type").GetString() == "payout.completed");
         Assert.Equal(received.EventId, told.GetProperty("id").GetString());
+
+        // And one email to the user's address in the directory, naming the payout and the account only masked.
+        using var mailApi = fixture.Platform.CreateHttpClient("mail");
+        var mailbox = new SmtpMailbox(mailApi);
+        var address = $"u{user.Id}@example.com";
+        var subject = $"Payout {listed.GetProperty("reference").GetString()} paid";
+        await Eventually.HoldsAsync(async () => (await mailbox.MailToAsync(address)).Any(m => m.Subject == subject), "the completion's email", Patience);
+        await Task.Delay(QuietPeriod);
+        var mails = await mailbox.MailToAsync(address);
+        var mail = Assert.Single(mails, m => m.Subject == subject);
+        Assert.Contains($"****{user.AccountNumber[^4..]}", mail.Text, StringComparison.Ordinal);
+        Assert.All(mails, m => Assert.DoesNotContain(user.AccountNumber, m.Text + m.Html, StringComparison.Ordinal));
     }
 }

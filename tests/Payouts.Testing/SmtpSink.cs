@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Payouts.Hosting;
 
 namespace Payouts.Testing;
@@ -75,29 +73,8 @@ public sealed class SmtpSink : IAsyncDisposable
         }
     }
 
-    /// <summary>Every message received for <paramref name="address"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<ReceivedMail>> MailToAsync(string address)
-    {
-        var page = await _api.GetFromJsonAsync<JsonElement>("api/messages?pageSize=5000");
-        var mail = new List<ReceivedMail>();
-        foreach (var summary in page.GetProperty("results").EnumerateArray()
-                     .Where(m => m.GetProperty("to").EnumerateArray().Any(t => string.Equals(t.GetString(), address, StringComparison.OrdinalIgnoreCase)))
-                     .OrderBy(m => m.GetProperty("receivedDate").GetDateTimeOffset()))
-        {
-            var id = summary.GetProperty("id").GetString()!;
-            var message = await _api.GetFromJsonAsync<JsonElement>($"api/messages/{id}");
-            var headers = message.GetProperty("headers").EnumerateArray()
-                .ToDictionary(h => h.GetProperty("name").GetString()!, h => h.GetProperty("value").GetString() ?? "", StringComparer.OrdinalIgnoreCase);
-            mail.Add(new ReceivedMail(id, summary.GetProperty("from").GetString() ?? "", summary.GetProperty("subject").GetString() ?? "", headers,
-                await _api.GetStringAsync($"api/messages/{id}/plaintext"), await _api.GetStringAsync($"api/messages/{id}/html")));
-        }
-
-        return mail;
-    }
-
-    /// <summary>Waits until <paramref name="address"/> has received <paramref name="count"/> messages, and returns them.</summary>
-    public Task<IReadOnlyList<ReceivedMail>> WaitForMailAsync(string address, int count) =>
-        Eventually.MatchAsync(() => MailToAsync(address), m => m.Count >= count, $"{count} mail(s) to {address}");
+    /// <summary>What the sink received, read through its REST API.</summary>
+    public SmtpMailbox Mailbox => new(_api);
 
     private void Record(string? line)
     {
@@ -126,5 +103,3 @@ public sealed class SmtpSink : IAsyncDisposable
     }
 }
 
-/// <summary>One message as smtp4dev received it: its headers (Message-ID among them) and both bodies.</summary>
-public sealed record ReceivedMail(string Id, string From, string Subject, IReadOnlyDictionary<string, string> Headers, string Text, string Html);

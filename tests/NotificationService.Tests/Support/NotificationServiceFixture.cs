@@ -34,7 +34,7 @@ public sealed class NotificationServiceFixture : IAsyncLifetime
     public RecipientDirectory Recipients { get; } = new();
 
     /// <summary>The real SMTP server mail reaches (smtp4dev), read through its API.</summary>
-    public SmtpSink Mail => _mail ?? throw new InvalidOperationException("The fixture has not started.");
+    public SmtpMailbox Mail => (_mail ?? throw new InvalidOperationException("The fixture has not started.")).Mailbox;
 
     /// <summary>Between the service and the sink: a test takes it down to see mail retried.</summary>
     public SmtpGate Smtp => _smtp ?? throw new InvalidOperationException("The fixture has not started.");
