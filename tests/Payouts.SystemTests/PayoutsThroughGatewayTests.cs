@@ -77,7 +77,8 @@ public sealed class PayoutsThroughGatewayTests(PlatformFixture fixture)
         Assert.Equal(payout, completed.GetProperty("object_id").GetString());
         var reference = completed.GetProperty("reference").GetString()!;
         Assert.StartsWith("PAY-", reference, StringComparison.Ordinal);
-        Assert.Equal($"Your payout {reference} of {Payouts.ServiceDefaults.Json.Money.Format(completed.GetProperty("amount").GetDecimal())} USD was paid.", completed.GetProperty("message").GetString());
+        Assert.Equal($"Your payout {reference} of {Payouts.ServiceDefaults.Json.Money.Format(completed.GetProperty("amount").GetDecimal())} USD was paid to Wells Fargo ****{account.Number[^4..]}.",
+            completed.GetProperty("message").GetString());
         Assert.False(completed.GetProperty("read").GetBoolean());
         // Its request was told too, naming the account masked; the full number appears nowhere.
         var requested = Assert.Single(items, n => n.GetProperty("type").GetString() == "payout.requested");
