@@ -20,7 +20,7 @@ public sealed class PlatformThroughGatewayTests(RateLimitedPlatformFixture fixtu
     {
         var platform = fixture.Platform;
         var model = App.Services.GetRequiredService<DistributedApplicationModel>();
-        string[] infrastructure = ["postgres", "messaging", .. RunningPlatform.Databases.Values];
+        string[] infrastructure = ["postgres", "messaging", "mail", .. RunningPlatform.Databases.Values];
         string[] migrations = [.. RunningPlatform.Databases.Keys.Select(service => $"{service}-migrations")];
         string[] expected = [.. infrastructure, .. migrations, .. RunningPlatform.Services];
         // Aspire adds a hidden "<project>-rebuilder" beside each project (the dashboard's rebuild command): not ours.
