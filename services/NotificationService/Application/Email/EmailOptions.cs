@@ -51,10 +51,5 @@ public sealed class EmailOptions
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);
 
     /// <summary>The delay before the attempt after <paramref name="attempts"/> failed ones: base × 2^(attempts−1), capped.</summary>
-    public TimeSpan BackoffAfter(int attempts)
-    {
-        var exponent = Math.Min(Math.Max(attempts - 1, 0), 30);
-        var delay = BackoffBase.TotalSeconds * Math.Pow(2, exponent);
-        return TimeSpan.FromSeconds(Math.Min(delay, BackoffCap.TotalSeconds));
-    }
+    public TimeSpan BackoffAfter(int attempts) => RetryBackoff.After(attempts, BackoffBase, BackoffCap);
 }
