@@ -17,9 +17,7 @@ public static class SmtpSinkHostingExtensions
 
         var (web, smtp) = (FreePort.Next(), FreePort.Next());
         return builder.AddResource(new SmtpSinkResource(name, repository))
-            .WithArgs("tool", "run", "smtp4dev", "--", $"--urls=http://127.0.0.1:{web}", $"--smtpport={smtp}", $"--imapport={FreePort.Next()}",
-                $"--pop3port={FreePort.Next()}", "--bindaddress=127.0.0.1", "--hostname=localhost", "--db=", "--nousersettings", "--tlsmode=None",
-                "--messagestokeep=1000")
+            .WithArgs(Smtp4devArguments.For(web, smtp, FreePort.Next(), FreePort.Next(), messagesToKeep: 1000))
             .WithHttpEndpoint(port: web, targetPort: web, name: SmtpSinkResource.WebEndpointName, isProxied: false)
             .WithEndpoint(port: smtp, targetPort: smtp, scheme: "tcp", name: SmtpSinkResource.SmtpEndpointName, isProxied: false)
             .WithUrlForEndpoint(SmtpSinkResource.WebEndpointName, url => url.DisplayText = "Mail (smtp4dev)")

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Payouts.Hosting;
+using Payouts.Hosting.Smtp;
 
 namespace Payouts.Testing;
 
@@ -35,9 +36,7 @@ public sealed class SmtpSink : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in (string[])["tool", "run", "smtp4dev", "--", $"--urls=http://127.0.0.1:{web}", $"--smtpport={smtp}", $"--imapport={imap}",
-                     $"--pop3port={pop3}", "--bindaddress=127.0.0.1", "--hostname=localhost", "--db=", "--nousersettings",
-                     $"--baseappdatapath={data}", "--messagestokeep=5000", "--tlsmode=None"])
+        foreach (var argument in (string[])[.. Smtp4devArguments.For(web, smtp, imap, pop3, messagesToKeep: 5000), $"--baseappdatapath={data}"])
         {
             start.ArgumentList.Add(argument);
         }
